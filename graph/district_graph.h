@@ -1,0 +1,149 @@
+// DistrictGraph: the frozen, immutable multiplex graph every algorithm reads.
+//
+// A district's ties become arcs of a compressed sparse row graph (Boost's
+// compressed_sparse_row_graph), sorted by (source, channel, target). An
+// undirected tie becomes two arcs; a directed tie one, from the teacher who
+// influences to the one influenced. Vertices are dense uint32 ids 0..n-1 in
+// roster order; the id map back to teacher ids lives with the graph.
+//
+//   absl::StatusOr<DistrictGraph> g = FreezeDistrict(district);
+//   for (ArcIndex a = g->arc_begin(v); a < g->arc_end(v); ++a)
+//     Visit(g->arc_target(a), g->arc_channel(a), g->arc_weight(a));
+//
+// Reverse arcs (in-arcs, for reverse-reachable sampling) are built only when
+// FreezeOptions::build_reverse is set. Weights are stored only when some tie
+// has a weight other than 1, so an unweighted graph costs 5 bytes per arc.
+//
+// Thread-safety: immutable after construction; share freely across threads.
+#ifndef COLLABNET_GRAPH_DISTRICT_GRAPH_H_
+#define COLLABNET_GRAPH_DISTRICT_GRAPH_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "proto/district.pb.h"
+
+namespace collabnet {
+
+using VertexId = std::uint32_t;
+using ArcIndex = std::uint32_t;
+
+// Channels are indexed by their enum value; index 0 is never used by an arc.
+inline constexpr int kNumChannels = 8;
+
+struct FreezeOptions {
+  bool build_reverse = false;  // also store in-arcs
+};
+
+// What freezing changed, so callers can report it: nothing is dropped
+// silently.
+struct FreezeStats {
+  std::int64_t ties_read = 0;
+  std::int64_t self_loops_dropped = 0;
+  std::int64_t arcs = 0;
+};
+
+class DistrictGraph {
+ public:
+  using Csr = boost::compressed_sparse_row_graph<
+      boost::directedS, boost::no_property, boost::no_property,
+      boost::no_property, VertexId, ArcIndex>;
+
+  DistrictGraph() = default;
+
+  VertexId num_vertices() const { return static_cast<VertexId>(ids_.size()); }
+  ArcIndex num_arcs() const { return static_cast<ArcIndex>(targets().size()); }
+  // Ties kept (self-loops excluded); an undirected tie counts once.
+  std::int64_t num_ties() const { return num_ties_; }
+  bool has_weights() const { return !weights_.empty(); }
+
+  // Out-arcs of v are the indices [arc_begin(v), arc_end(v)).
+  ArcIndex arc_begin(VertexId v) const { return offsets()[v]; }
+  ArcIndex arc_end(VertexId v) const { return offsets()[v + 1]; }
+  VertexId arc_target(ArcIndex a) const { return targets()[a]; }
+  Channel arc_channel(ArcIndex a) const {
+    return static_cast<Channel>(channels_[a]);
+  }
+  float arc_weight(ArcIndex a) const {
+    return weights_.empty() ? 1.0f : weights_[a];
+  }
+  // Raw arrays for hot loops: offsets has n + 1 entries.
+  std::span<const ArcIndex> offsets() const {
+    return {csr_.m_forward.m_rowstart.data(), csr_.m_forward.m_rowstart.size()};
+  }
+  std::span<const VertexId> targets() const {
+    return {csr_.m_forward.m_column.data(), csr_.m_forward.m_column.size()};
+  }
+  std::span<const std::uint8_t> channels() const { return channels_; }
+
+  // In-arcs, present only if built with FreezeOptions::build_reverse. In-arc
+  // i of v comes from in_sources()[i] and is forward arc in_arc_ids()[i].
+  bool has_reverse() const { return !in_offsets_.empty(); }
+  std::span<const ArcIndex> in_offsets() const { return in_offsets_; }
+  std::span<const VertexId> in_sources() const { return in_sources_; }
+  std::span<const ArcIndex> in_arc_ids() const { return in_arc_ids_; }
+
+  // Identity, kept with the graph so every output maps back.
+  const std::string& teacher_id(VertexId v) const { return ids_[v]; }
+  std::optional<VertexId> FindTeacher(absl::string_view id) const;
+  Role role(VertexId v) const { return static_cast<Role>(roles_[v]); }
+  std::uint32_t school_of(VertexId v) const { return school_of_[v]; }
+
+  std::uint32_t num_schools() const {
+    return static_cast<std::uint32_t>(school_ids_.size());
+  }
+  const std::string& school_id(std::uint32_t s) const { return school_ids_[s]; }
+  const std::string& school_name(std::uint32_t s) const {
+    return school_names_[s];
+  }
+  double school_readiness(std::uint32_t s) const { return readiness_[s]; }
+  const std::string& district_name() const { return district_name_; }
+
+  const Csr& csr() const { return csr_; }
+
+  // Bytes held by the graph's arrays (not counting string contents).
+  std::size_t MemoryBytes() const;
+
+ private:
+  friend absl::StatusOr<DistrictGraph> FreezeDistrict(const District&,
+                                                      const FreezeOptions&,
+                                                      FreezeStats*);
+  Csr csr_;
+  std::vector<std::uint8_t> channels_;
+  std::vector<float> weights_;
+  std::vector<ArcIndex> in_offsets_;
+  std::vector<VertexId> in_sources_;
+  std::vector<ArcIndex> in_arc_ids_;
+  std::int64_t num_ties_ = 0;
+
+  std::vector<std::string> ids_;
+  absl::flat_hash_map<std::string, VertexId> index_;
+  std::vector<std::uint8_t> roles_;
+  std::vector<std::uint32_t> school_of_;
+  std::vector<std::string> school_ids_;
+  std::vector<std::string> school_names_;
+  std::vector<double> readiness_;
+  std::string district_name_;
+};
+
+// Freezes a district into a graph. Fails with InvalidArgument, naming the
+// record, on a duplicate teacher or school id, a teacher whose school is not
+// listed, a tie whose endpoint is not on the roster, an unspecified channel,
+// or a weight that is not a positive finite number. Self-loops are dropped
+// and counted in *stats. More than 2^32 - 1 arcs is OutOfRange.
+absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
+                                             const FreezeOptions& options = {},
+                                             FreezeStats* stats = nullptr);
+
+}  // namespace collabnet
+
+#endif  // COLLABNET_GRAPH_DISTRICT_GRAPH_H_

@@ -1,0 +1,172 @@
+#include "report/summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "proto/channel_names.h"
+
+namespace collabnet {
+namespace {
+
+std::string Interval(const Estimate& e) {
+  return absl::StrFormat("%.1f [%.1f, %.1f]", e.mean(), e.ci_low(),
+                         e.ci_high());
+}
+
+std::string Difference(double simulated, double observed) {
+  if (observed == 0) return "";
+  return absl::StrFormat("%+.1f%%", 100.0 * (simulated - observed) / observed);
+}
+
+std::string WithCommas(std::int64_t v) {
+  std::string digits = absl::StrCat(v < 0 ? -v : v);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return v < 0 ? "-" + out : out;
+}
+
+}  // namespace
+
+std::string FormatSummary(const RunResult& r, int schools_listed) {
+  const RunDetails& d = r.details();
+  std::string out;
+  absl::StrAppend(&out, "Scenario ", d.scenario().empty() ? "(unnamed)"
+                                                          : d.scenario(),
+                  " on ", d.district().empty() ? "(unnamed)" : d.district(),
+                  ": ", WithCommas(d.teachers()), " teachers, ",
+                  WithCommas(d.ties()), " ties\n");
+  absl::StrAppend(&out, r.leaders_size(), " leaders: ",
+                  absl::StrJoin(r.leaders(), ", "), "\n\n");
+
+  absl::StrAppend(&out,
+                  "Direct reach of the leaders (teachers they influenced "
+                  "first-hand), mean [95% CI]\n");
+  if (r.observed_comparison_size() > 0 || r.observed_direct_reach() > 0) {
+    absl::StrAppend(&out, absl::StrFormat("  %-26s %-26s %9s %8s\n", "",
+                                          "simulated", "observed", "diff"));
+    for (const CategoryComparison& c : r.observed_comparison()) {
+      absl::StrAppend(
+          &out, absl::StrFormat("  %-26s %-26s %9.0f %8s\n", c.name(),
+                                Interval(c.simulated()), c.observed(),
+                                Difference(c.simulated().mean(), c.observed())));
+    }
+    absl::StrAppend(
+        &out,
+        absl::StrFormat("  %-26s %-26s %9.0f %8s\n", "total",
+                        Interval(r.direct_reach()), r.observed_direct_reach(),
+                        Difference(r.direct_reach().mean(),
+                                   r.observed_direct_reach())));
+    if (!r.observed_source().empty()) {
+      absl::StrAppend(&out, "  observed: ", r.observed_source(), "\n");
+    }
+  } else {
+    absl::StrAppend(&out, "  total ", Interval(r.direct_reach()), "\n");
+  }
+  std::vector<std::string> by_channel;
+  std::vector<const ChannelReach*> direct;
+  for (const ChannelReach& c : r.direct_reach_by_channel()) {
+    if (c.teachers().mean() > 0) direct.push_back(&c);
+  }
+  std::sort(direct.begin(), direct.end(), [](auto* a, auto* b) {
+    return a->teachers().mean() > b->teachers().mean();
+  });
+  for (const ChannelReach* c : direct) {
+    by_channel.push_back(absl::StrFormat("%s %.1f", ChannelLabel(c->channel()),
+                                         c->teachers().mean()));
+  }
+  if (!by_channel.empty()) {
+    absl::StrAppend(&out, "  by channel: ", absl::StrJoin(by_channel, ", "),
+                    "\n");
+  }
+
+  const double others =
+      std::max<double>(1, d.teachers() - r.leaders_size());
+  absl::StrAppend(
+      &out, "\nSpread beyond the leaders by ",
+      d.horizon_weeks() > 0 ? absl::StrCat("week ", d.horizon_weeks())
+                            : std::string("the end of the cascade"),
+      ", mean [95% CI]\n");
+  absl::StrAppend(&out, absl::StrFormat(
+                            "  teachers reached   %-26s %5.1f%% of %s\n",
+                            Interval(r.reached()),
+                            100.0 * r.reached().mean() / others,
+                            WithCommas(static_cast<std::int64_t>(others))));
+  absl::StrAppend(&out, absl::StrFormat(
+                            "  teachers adopting  %-26s %5.1f%%\n",
+                            Interval(r.adopting()),
+                            100.0 * r.adopting().mean() / others));
+  std::vector<std::string> hops;
+  for (const HopReach& h : r.reached_by_hop()) {
+    if (h.teachers().mean() >= 0.05 && hops.size() < 8) {
+      hops.push_back(absl::StrFormat("%d: %.1f", h.hop(), h.teachers().mean()));
+    }
+  }
+  if (!hops.empty()) {
+    absl::StrAppend(&out, "  reached by hop     ", absl::StrJoin(hops, ", "),
+                    "\n");
+  }
+  if (r.weekly_size() > 1) {
+    std::vector<std::string> weeks;
+    const int last = r.weekly_size() - 1;
+    const int step = std::max(1, (last + 5) / 6);
+    for (int w = step; w <= last; w += step) {
+      weeks.push_back(absl::StrFormat("wk %d: %.0f", r.weekly(w).week(),
+                                      r.weekly(w).reached_mean()));
+    }
+    if (last % step != 0) {
+      weeks.push_back(absl::StrFormat("wk %d: %.0f", r.weekly(last).week(),
+                                      r.weekly(last).reached_mean()));
+    }
+    absl::StrAppend(&out, "  reached over time  ", absl::StrJoin(weeks, ", "),
+                    "\n");
+  }
+
+  std::vector<const SchoolReach*> schools;
+  for (const SchoolReach& s : r.schools()) {
+    if (s.teachers() > 0) schools.push_back(&s);
+  }
+  auto share = [](const SchoolReach* s) {
+    return s->reached().mean() / s->teachers();
+  };
+  std::stable_sort(schools.begin(), schools.end(),
+                   [&](auto* a, auto* b) { return share(a) > share(b); });
+  const int listed =
+      std::min<int>(schools_listed, static_cast<int>(schools.size()) / 2);
+  auto list = [&](const char* title, auto begin, auto end) {
+    absl::StrAppend(&out, "\n", title, "\n");
+    for (auto it = begin; it != end; ++it) {
+      const SchoolReach* s = *it;
+      absl::StrAppend(
+          &out,
+          absl::StrFormat("  %-28s %5.1f%% reached, %5.1f%% adopting (%d "
+                          "teachers)\n",
+                          absl::StrCat(s->name().empty() ? s->school_id()
+                                                         : s->name(),
+                                       " (", s->school_id(), ")"),
+                          100.0 * share(s),
+                          100.0 * s->adopting().mean() / s->teachers(),
+                          s->teachers()));
+    }
+  };
+  if (listed > 0) {
+    list("Schools reached most", schools.begin(), schools.begin() + listed);
+    list("Schools reached least", schools.end() - listed, schools.end());
+  }
+
+  absl::StrAppend(
+      &out,
+      absl::StrFormat("\nRun: %s replicates, seed %d, %d threads, %.2f s "
+                      "(collabnet %s, %s)\n",
+                      WithCommas(d.replicates()), d.seed(), d.threads(),
+                      d.wall_seconds(), d.version(), d.model()));
+  return out;
+}
+
+}  // namespace collabnet

@@ -1,0 +1,18 @@
+// Plain-text summary of a run, for people at a terminal: the leaders' direct
+// reach beside the observed figure, the spread by the end of the horizon, the
+// schools reached most and least, and the run's details.
+#ifndef COLLABNET_REPORT_SUMMARY_H_
+#define COLLABNET_REPORT_SUMMARY_H_
+
+#include <string>
+
+#include "proto/result.pb.h"
+
+namespace collabnet {
+
+// `schools_listed` bounds the most- and least-reached school lists.
+std::string FormatSummary(const RunResult& result, int schools_listed = 5);
+
+}  // namespace collabnet
+
+#endif  // COLLABNET_REPORT_SUMMARY_H_

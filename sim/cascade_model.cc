@@ -1,0 +1,116 @@
+#include "sim/cascade_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "proto/channel_names.h"
+
+namespace collabnet {
+
+std::uint32_t ProbabilityThreshold(double p) {
+  if (!(p > 0)) return 0;
+  if (p >= 1) return kAlways;
+  const double scaled = std::floor(p * 4294967296.0);
+  return scaled >= 4294967295.0 ? kAlways
+                                : static_cast<std::uint32_t>(scaled);
+}
+
+absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
+                                            const Scenario& scenario) {
+  CascadeModel model;
+  model.graph = &graph;
+
+  std::array<double, kNumChannels> probability{};
+  std::array<bool, kNumChannels> listed{};
+  for (int i = 0; i < scenario.channels_size(); ++i) {
+    const ChannelParams& c = scenario.channels(i);
+    const int ch = static_cast<int>(c.channel());
+    const std::string where = absl::StrCat("scenario channels[", i, "] (",
+                                           ChannelFileName(c.channel()), ")");
+    if (ch <= 0 || ch >= kNumChannels) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": field 'channel' is unspecified"));
+    }
+    if (listed[ch]) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": the channel is listed twice"));
+    }
+    listed[ch] = true;
+    if (!(c.probability() >= 0 && c.probability() <= 1)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": field 'probability' must be in [0, 1], got ",
+                       c.probability()));
+    }
+    probability[ch] = c.probability();
+    const double mean = c.mean_delay_weeks() == 0 ? 1 : c.mean_delay_weeks();
+    if (!(mean >= 1 && std::isfinite(mean))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ": field 'mean_delay_weeks' must be at least 1, got ",
+          c.mean_delay_weeks()));
+    }
+    model.delay_scale[ch] = mean == 1 ? 0 : 1.0 / std::log1p(-1.0 / mean);
+  }
+
+  const double credibility =
+      scenario.leader_credibility() == 0 ? 1 : scenario.leader_credibility();
+  if (!(credibility > 0 && std::isfinite(credibility))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scenario: field 'leader_credibility' must be positive, got ",
+        scenario.leader_credibility()));
+  }
+  for (double a : {scenario.adoption_at_zero_readiness(),
+                   scenario.adoption_at_full_readiness()}) {
+    if (!(a >= 0 && a <= 1)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "scenario: adoption probabilities must be in [0, 1], got ", a));
+    }
+  }
+  if (scenario.horizon_weeks() < 0) {
+    return absl::InvalidArgumentError(
+        "scenario: field 'horizon_weeks' must be >= 0 (0 means no horizon)");
+  }
+  model.horizon_weeks = scenario.horizon_weeks();
+
+  const VertexId n = graph.num_vertices();
+  model.arc_threshold.resize(graph.num_arcs());
+  for (VertexId u = 0; u < n; ++u) {
+    const Role role = graph.role(u);
+    const double factor =
+        (role == TEACHER_LEADER || role == COACH) ? credibility : 1.0;
+    for (ArcIndex a = graph.arc_begin(u); a < graph.arc_end(u); ++a) {
+      const double p = probability[graph.arc_channel(a)] *
+                       graph.arc_weight(a) * factor;
+      model.arc_threshold[a] = ProbabilityThreshold(std::min(1.0, p));
+    }
+  }
+
+  model.adopt_threshold.resize(n);
+  const double a0 = scenario.adoption_at_zero_readiness();
+  const double a1 = scenario.adoption_at_full_readiness();
+  for (VertexId v = 0; v < n; ++v) {
+    const double r = graph.school_readiness(graph.school_of(v));
+    model.adopt_threshold[v] = ProbabilityThreshold(a0 + (a1 - a0) * r);
+  }
+
+  absl::flat_hash_set<VertexId> seen;
+  for (int i = 0; i < scenario.leaders_size(); ++i) {
+    const std::string& id = scenario.leaders(i);
+    const std::optional<VertexId> v = graph.FindTeacher(id);
+    if (!v) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("scenario leaders[", i, "]: teacher '", id,
+                       "' is not in the district"));
+    }
+    if (!seen.insert(*v).second) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "scenario leaders[", i, "]: teacher '", id, "' is listed twice"));
+    }
+    model.leaders.push_back(*v);
+  }
+  return model;
+}
+
+}  // namespace collabnet

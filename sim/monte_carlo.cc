@@ -1,0 +1,252 @@
+#include "sim/monte_carlo.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "sim/cascade_model.h"
+#include "sim/moments.h"
+#include "sim/multi_channel_cascade.h"
+
+#ifndef COLLABNET_VERSION
+#define COLLABNET_VERSION "unknown"
+#endif
+
+namespace collabnet {
+namespace {
+
+// Per-thread sums over replicates.
+struct Tally {
+  explicit Tally(const DistrictGraph& g, int categories)
+      : school_reached(g.num_schools()),
+        school_adopting(g.num_schools()),
+        category_direct(categories) {}
+
+  void Add(const ReplicateCounts& c, const std::vector<std::uint8_t>& category_of) {
+    reached.Add(c.reached);
+    adopting.Add(c.adopting);
+    direct.Add(c.direct);
+    std::array<std::int64_t, kMaxCategories> per_category{};
+    for (int ch = 0; ch < kNumChannels; ++ch) {
+      direct_by_channel[ch].Add(c.direct_by_channel[ch]);
+      reached_by_channel[ch].Add(c.reached_by_channel[ch]);
+      if (category_of[ch] != kNoCategory) {
+        per_category[category_of[ch]] += c.direct_by_channel[ch];
+      }
+    }
+    for (std::size_t k = 0; k < category_direct.size(); ++k) {
+      category_direct[k].Add(per_category[k]);
+    }
+    // Zero counts add nothing to either sum, so only what was used is added.
+    for (int h = 0; h <= c.max_hop; ++h) by_hop[h].Add(c.reached_by_hop[h]);
+    max_hop = std::max(max_hop, c.max_hop);
+    for (std::uint32_t s : c.touched_schools) {
+      school_reached[s].Add(c.school_reached[s]);
+      school_adopting[s].Add(c.school_adopting[s]);
+    }
+    if (weekly_reached.size() < c.weekly_reached.size()) {
+      weekly_reached.resize(c.weekly_reached.size(), 0);
+      weekly_adopting.resize(c.weekly_reached.size(), 0);
+    }
+    for (std::size_t w = 0; w < c.weekly_reached.size(); ++w) {
+      weekly_reached[w] += c.weekly_reached[w];
+      weekly_adopting[w] += c.weekly_adopting[w];
+    }
+  }
+
+  void Merge(const Tally& o) {
+    reached.Merge(o.reached);
+    adopting.Merge(o.adopting);
+    direct.Merge(o.direct);
+    for (int ch = 0; ch < kNumChannels; ++ch) {
+      direct_by_channel[ch].Merge(o.direct_by_channel[ch]);
+      reached_by_channel[ch].Merge(o.reached_by_channel[ch]);
+    }
+    for (std::size_t k = 0; k < category_direct.size(); ++k) {
+      category_direct[k].Merge(o.category_direct[k]);
+    }
+    for (int h = 0; h <= kMaxHop; ++h) by_hop[h].Merge(o.by_hop[h]);
+    max_hop = std::max(max_hop, o.max_hop);
+    for (std::size_t s = 0; s < school_reached.size(); ++s) {
+      school_reached[s].Merge(o.school_reached[s]);
+      school_adopting[s].Merge(o.school_adopting[s]);
+    }
+    if (weekly_reached.size() < o.weekly_reached.size()) {
+      weekly_reached.resize(o.weekly_reached.size(), 0);
+      weekly_adopting.resize(o.weekly_reached.size(), 0);
+    }
+    for (std::size_t w = 0; w < o.weekly_reached.size(); ++w) {
+      weekly_reached[w] += o.weekly_reached[w];
+      weekly_adopting[w] += o.weekly_adopting[w];
+    }
+  }
+
+  static constexpr std::uint8_t kNoCategory = 0xFF;
+  static constexpr int kMaxCategories = kNumChannels;
+  Moments reached, adopting, direct;
+  std::array<Moments, kNumChannels> direct_by_channel{};
+  std::array<Moments, kNumChannels> reached_by_channel{};
+  std::array<Moments, kMaxHop + 1> by_hop{};
+  int max_hop = 0;
+  std::vector<Moments> school_reached, school_adopting;
+  std::vector<Moments> category_direct;
+  std::vector<std::int64_t> weekly_reached, weekly_adopting;
+};
+
+}  // namespace
+
+absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
+                                      const Scenario& scenario,
+                                      const RunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (scenario.replicates() < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scenario: field 'replicates' must be at least 1, got ",
+        scenario.replicates()));
+  }
+  absl::StatusOr<CascadeModel> model = PrepareCascade(graph, scenario);
+  if (!model.ok()) return model.status();
+
+  // Each channel belongs to at most one observed category.
+  const Observed& observed = scenario.observed();
+  if (observed.categories_size() > Tally::kMaxCategories) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("scenario observed: at most ", Tally::kMaxCategories,
+                     " categories, got ", observed.categories_size()));
+  }
+  std::vector<std::uint8_t> category_of(kNumChannels, Tally::kNoCategory);
+  for (int k = 0; k < observed.categories_size(); ++k) {
+    for (int ch : observed.categories(k).channels()) {
+      if (ch <= 0 || ch >= kNumChannels) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "scenario observed.categories[", k, "]: unspecified channel"));
+      }
+      if (category_of[ch] != Tally::kNoCategory) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "scenario observed.categories[", k, "]: channel ",
+            Channel_Name(static_cast<Channel>(ch)),
+            " is already in another category"));
+      }
+      category_of[ch] = static_cast<std::uint8_t>(k);
+    }
+  }
+
+  const std::int64_t replicates = scenario.replicates();
+  const int threads =
+      options.threads > 0 ? options.threads : omp_get_num_procs();
+  Tally total(graph, observed.categories_size());
+  std::atomic<std::int64_t> done{0};
+  const std::uint64_t seed = scenario.seed();
+
+#pragma omp parallel num_threads(threads)
+  {
+    CascadeWorkspace ws(*model);
+    Tally local(graph, observed.categories_size());
+#pragma omp for schedule(dynamic, 16) nowait
+    for (std::int64_t r = 0; r < replicates; ++r) {
+      RunCascadeReplicate(*model, seed, static_cast<std::uint64_t>(r), ws);
+      local.Add(ws.counts(), category_of);
+      const std::int64_t finished = done.fetch_add(1) + 1;
+      if (options.progress && omp_get_thread_num() == 0 &&
+          (finished & 63) == 0) {
+        options.progress(finished, replicates);
+      }
+    }
+#pragma omp critical
+    total.Merge(local);
+  }
+  if (options.progress) options.progress(replicates, replicates);
+
+  RunResult result;
+  RunDetails* d = result.mutable_details();
+  d->set_scenario(scenario.name());
+  d->set_district(graph.district_name());
+  d->set_seed(seed);
+  d->set_replicates(static_cast<std::int32_t>(replicates));
+  d->set_threads(threads);
+  d->set_horizon_weeks(scenario.horizon_weeks());
+  d->set_teachers(static_cast<std::int32_t>(graph.num_vertices()));
+  d->set_ties(graph.num_ties());
+  d->set_arcs(graph.num_arcs());
+  d->set_model("multi_channel_cascade");
+  d->set_version(COLLABNET_VERSION);
+  for (VertexId v : model->leaders) result.add_leaders(graph.teacher_id(v));
+
+  *result.mutable_direct_reach() = MakeEstimate(total.direct, replicates);
+  *result.mutable_reached() = MakeEstimate(total.reached, replicates);
+  *result.mutable_adopting() = MakeEstimate(total.adopting, replicates);
+  for (int ch = 1; ch < kNumChannels; ++ch) {
+    ChannelReach* direct = result.add_direct_reach_by_channel();
+    direct->set_channel(static_cast<Channel>(ch));
+    *direct->mutable_teachers() =
+        MakeEstimate(total.direct_by_channel[ch], replicates);
+    ChannelReach* reached = result.add_reached_by_channel();
+    reached->set_channel(static_cast<Channel>(ch));
+    *reached->mutable_teachers() =
+        MakeEstimate(total.reached_by_channel[ch], replicates);
+  }
+  for (int h = 1; h <= total.max_hop; ++h) {
+    HopReach* hop = result.add_reached_by_hop();
+    hop->set_hop(h);
+    *hop->mutable_teachers() = MakeEstimate(total.by_hop[h], replicates);
+  }
+  result.set_observed_direct_reach(observed.direct_reach());
+  result.set_observed_source(observed.source());
+  for (int k = 0; k < observed.categories_size(); ++k) {
+    CategoryComparison* cmp = result.add_observed_comparison();
+    cmp->set_name(observed.categories(k).name());
+    *cmp->mutable_channels() = observed.categories(k).channels();
+    *cmp->mutable_simulated() =
+        MakeEstimate(total.category_direct[k], replicates);
+    cmp->set_observed(observed.categories(k).direct_reach());
+  }
+  std::vector<std::int32_t> school_size(graph.num_schools(), 0);
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+    ++school_size[graph.school_of(v)];
+  }
+  for (std::uint32_t s = 0; s < graph.num_schools(); ++s) {
+    SchoolReach* school = result.add_schools();
+    school->set_school_id(graph.school_id(s));
+    school->set_name(graph.school_name(s));
+    school->set_teachers(school_size[s]);
+    *school->mutable_reached() =
+        MakeEstimate(total.school_reached[s], replicates);
+    *school->mutable_adopting() =
+        MakeEstimate(total.school_adopting[s], replicates);
+  }
+  // Cumulative weekly means, up to the horizon or the last week anything
+  // happened in.
+  std::size_t last_week = total.weekly_reached.empty()
+                              ? 0
+                              : total.weekly_reached.size() - 1;
+  if (scenario.horizon_weeks() > 0) {
+    last_week = static_cast<std::size_t>(scenario.horizon_weeks());
+  } else {
+    while (last_week > 0 && total.weekly_reached[last_week] == 0) --last_week;
+  }
+  std::int64_t cum_reached = 0;
+  std::int64_t cum_adopting = 0;
+  const double n = static_cast<double>(replicates);
+  for (std::size_t w = 0; w <= last_week; ++w) {
+    if (w < total.weekly_reached.size()) {
+      cum_reached += total.weekly_reached[w];
+      cum_adopting += total.weekly_adopting[w];
+    }
+    WeekPoint* point = result.add_weekly();
+    point->set_week(static_cast<std::int32_t>(w));
+    point->set_reached_mean(static_cast<double>(cum_reached) / n);
+    point->set_adopting_mean(static_cast<double>(cum_adopting) / n);
+  }
+  d->set_wall_seconds(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
+  return result;
+}
+
+}  // namespace collabnet

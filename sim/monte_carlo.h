@@ -1,0 +1,39 @@
+// Monte Carlo runs of a scenario: many replicates on all cores, reduced to
+// means with 95% confidence intervals, attributed to channels, hops, schools
+// and weeks.
+//
+//   absl::StatusOr<RunResult> r = RunScenario(graph, scenario, {.threads = 8});
+//
+// Replicate i uses the random stream (scenario.seed, i) alone and results are
+// reduced from exact integer sums, so the result is the same on any number
+// of threads (RunDetails.threads and wall_seconds aside).
+#ifndef COLLABNET_SIM_MONTE_CARLO_H_
+#define COLLABNET_SIM_MONTE_CARLO_H_
+
+#include <cstdint>
+#include <functional>
+
+#include "absl/status/statusor.h"
+#include "graph/district_graph.h"
+#include "proto/result.pb.h"
+#include "proto/scenario.pb.h"
+
+namespace collabnet {
+
+struct RunOptions {
+  int threads = 0;  // 0: every core
+  // Called now and then from one worker thread with replicates done so far;
+  // must be cheap and thread-safe.
+  std::function<void(std::int64_t done, std::int64_t total)> progress;
+};
+
+// Runs scenario.replicates() replicates (at least 1). InvalidArgument for a
+// scenario that does not fit the graph (see PrepareCascade) or a replicate
+// count below 1.
+absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
+                                      const Scenario& scenario,
+                                      const RunOptions& options = {});
+
+}  // namespace collabnet
+
+#endif  // COLLABNET_SIM_MONTE_CARLO_H_

@@ -1,0 +1,114 @@
+#include "sim/multi_channel_cascade.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "random/philox_stream.h"
+
+namespace collabnet {
+
+CascadeWorkspace::CascadeWorkspace(const CascadeModel& model)
+    : stamp_(model.graph->num_vertices(), 0) {
+  const std::size_t weeks =
+      model.horizon_weeks > 0 ? static_cast<std::size_t>(model.horizon_weeks) + 1
+                              : 64;
+  buckets_.resize(weeks);
+  counts_.school_reached.assign(model.graph->num_schools(), 0);
+  counts_.school_adopting.assign(model.graph->num_schools(), 0);
+  counts_.weekly_reached.assign(weeks, 0);
+  counts_.weekly_adopting.assign(weeks, 0);
+}
+
+void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
+                         std::uint64_t replicate, CascadeWorkspace& ws) {
+  const DistrictGraph& g = *model.graph;
+  const std::span<const ArcIndex> offsets = g.offsets();
+  const std::span<const VertexId> targets = g.targets();
+  const std::span<const std::uint8_t> channels = g.channels();
+  const std::uint32_t* const threshold = model.arc_threshold.data();
+  const int horizon = model.horizon_weeks;
+
+  ReplicateCounts& c = ws.counts_;
+  for (std::uint32_t s : c.touched_schools) {
+    c.school_reached[s] = 0;
+    c.school_adopting[s] = 0;
+  }
+  c.touched_schools.clear();
+  std::fill(c.weekly_reached.begin(), c.weekly_reached.end(), 0);
+  std::fill(c.weekly_adopting.begin(), c.weekly_adopting.end(), 0);
+  std::fill(c.reached_by_hop.begin(),
+            c.reached_by_hop.begin() + c.max_hop + 1, 0);
+  c.reached = c.adopting = c.direct = 0;
+  c.direct_by_channel.fill(0);
+  c.reached_by_channel.fill(0);
+  c.max_hop = 0;
+
+  if (++ws.epoch_ == 0) {  // the stamp wrapped: clear it once
+    std::fill(ws.stamp_.begin(), ws.stamp_.end(), 0);
+    ws.epoch_ = 1;
+  }
+  const std::uint32_t epoch = ws.epoch_;
+  std::uint32_t* const stamp = ws.stamp_.data();
+  auto& buckets = ws.buckets_;
+
+  PhiloxStream rng(seed, replicate, kPurposeCascade);
+
+  // Schedules the attempts of an adopter u that adopted in `week`.
+  auto spread = [&](VertexId u, int week, int hop) {
+    const auto next_hop = static_cast<std::uint8_t>(std::min(hop + 1, kMaxHop));
+    for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
+      const VertexId v = targets[a];
+      if (stamp[v] == epoch) continue;
+      if (std::min(rng.NextU32(), kMaxDraw) >= threshold[a]) continue;
+      const std::uint8_t ch = channels[a];
+      int when = week + 1;
+      if (model.delay_scale[ch] != 0) {
+        when += static_cast<int>(
+            std::floor(std::log(rng.NextOpenDouble()) * model.delay_scale[ch]));
+      }
+      if (horizon > 0 && when > horizon) continue;
+      if (static_cast<std::size_t>(when) >= buckets.size()) {
+        buckets.resize(static_cast<std::size_t>(when) * 2);
+        c.weekly_reached.resize(buckets.size(), 0);
+        c.weekly_adopting.resize(buckets.size(), 0);
+      }
+      buckets[when].push_back({v, ch, next_hop});
+    }
+  };
+
+  for (VertexId leader : model.leaders) stamp[leader] = epoch;
+  for (VertexId leader : model.leaders) spread(leader, 0, 0);
+
+  for (std::size_t week = 1; week < buckets.size(); ++week) {
+    // Index access: spreading may grow `buckets` (never this week's bucket,
+    // as delays are at least one week), which moves the inner vectors.
+    for (std::size_t i = 0; i < buckets[week].size(); ++i) {
+      const CascadeWorkspace::Event e = buckets[week][i];
+      const VertexId v = e.vertex;
+      if (stamp[v] == epoch) continue;
+      stamp[v] = epoch;
+      ++c.reached;
+      ++c.reached_by_channel[e.channel];
+      ++c.reached_by_hop[e.hop];
+      c.max_hop = std::max<int>(c.max_hop, e.hop);
+      ++c.weekly_reached[week];
+      const std::uint32_t school = g.school_of(v);
+      if (c.school_reached[school]++ == 0) {
+        c.touched_schools.push_back(school);
+      }
+      if (e.hop == 1) {
+        ++c.direct;
+        ++c.direct_by_channel[e.channel];
+      }
+      if (std::min(rng.NextU32(), kMaxDraw) < model.adopt_threshold[v]) {
+        ++c.adopting;
+        ++c.school_adopting[school];
+        ++c.weekly_adopting[week];
+        spread(v, static_cast<int>(week), e.hop);
+      }
+    }
+    buckets[week].clear();
+  }
+}
+
+}  // namespace collabnet
