@@ -16,17 +16,18 @@ std::optional<int> ParseFlags(const std::string& command,
   options.add_options()("help,h", "print this help and exit");
   try {
     po::store(po::command_line_parser(args).options(options).run(), values);
+    // Help first: required flags are not required to ask for help.
+    if (values.count("help") > 0) {
+      std::cout << "Usage: collabnet " << command << " [FLAGS]\n\n"
+                << summary << "\n\n"
+                << options << "\n";
+      return kExitOk;
+    }
     po::notify(values);
   } catch (const po::error& e) {
     std::cerr << "collabnet " << command << ": " << e.what()
               << "\nRun 'collabnet " << command << " --help' for the flags.\n";
     return kExitUsage;
-  }
-  if (values.count("help") > 0) {
-    std::cout << "Usage: collabnet " << command << " [FLAGS]\n\n"
-              << summary << "\n\n"
-              << options << "\n";
-    return kExitOk;
   }
   return std::nullopt;
 }

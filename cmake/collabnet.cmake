@@ -16,6 +16,5 @@ function(collabnet_add_test)
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock
                         GTest::gtest_main)
   gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60
-                       PROPERTIES LABELS "${ARG_LABELS}"
-                       ENVIRONMENT "COLLABNET_SOURCE_DIR=${PROJECT_SOURCE_DIR};COLLABNET_BINARY_DIR=${PROJECT_BINARY_DIR}")
+                       PROPERTIES LABELS "${ARG_LABELS}")
 endfunction()

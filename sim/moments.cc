@@ -13,8 +13,8 @@ Estimate MakeEstimate(const Moments& m, std::int64_t n) {
   const double mean = static_cast<double>(m.sum) / static_cast<double>(n);
   double sd = 0;
   if (n > 1) {
-    // n * sum_squares - sum^2 is exact in 128 bits, so the variance has no
-    // cancellation error even when it is tiny next to the mean.
+    // n * sum_squares - sum^2 is exact in 128 bits (up to 10^38), so the
+    // variance has no cancellation error even when tiny next to the mean.
     const absl::int128 numerator =
         absl::int128(n) * m.sum_squares - absl::int128(m.sum) * m.sum;
     const double variance = static_cast<double>(numerator) /

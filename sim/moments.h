@@ -8,17 +8,20 @@
 
 #include <cstdint>
 
+#include "absl/numeric/int128.h"
 #include "proto/result.pb.h"
 
 namespace collabnet {
 
+// Sums of squares are 128-bit: a reach of 10^7 squared over 10^6 replicates
+// would overflow 64 bits.
 struct Moments {
   std::int64_t sum = 0;
-  std::int64_t sum_squares = 0;
+  absl::int128 sum_squares = 0;
 
   void Add(std::int64_t x) {
     sum += x;
-    sum_squares += x * x;
+    sum_squares += absl::int128(x) * x;
   }
   void Merge(const Moments& other) {
     sum += other.sum;

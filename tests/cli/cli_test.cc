@@ -1,0 +1,235 @@
+// End-to-end tests of the collabnet program, run as a user would run it.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "ingest/atomic_file.h"
+#include "proto/result.pb.h"
+#include "tests/testing/districts.h"
+
+namespace collabnet {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct Outcome {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           absl::StrCat("collabnet_cli_", getpid(), "_",
+                        ::testing::UnitTest::GetInstance()
+                            ->current_test_info()
+                            ->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const {
+    return (dir_ / name).string();
+  }
+
+  Outcome Run(const std::string& args) const {
+    const std::string binary = testing::BinaryDir() + "/cli/collabnet";
+    const std::string command =
+        absl::StrCat(binary, " ", args, " >", Path("stdout"), " 2>",
+                     Path("stderr"), " </dev/null");
+    const int status = std::system(command.c_str());
+    Outcome o;
+    o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    o.out = ReadFileToString(Path("stdout")).value_or("");
+    o.err = ReadFileToString(Path("stderr")).value_or("");
+    return o;
+  }
+
+  void Write(const std::string& name, const std::string& content) const {
+    std::filesystem::create_directories(
+        std::filesystem::path(Path(name)).parent_path());
+    std::ofstream(Path(name)) << content;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(CliTest, DefaultRunReproducesTheCaseStudyFigure) {
+  const Outcome o = Run("simulate --format=json --out " + Path("r.json"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(o.out.empty());
+  RunResult r;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(
+                  *ReadFileToString(Path("r.json")), &r)
+                  .ok());
+  // The default scenario was fitted so that the leaders' mean direct reach
+  // is within 5% of 487, and each category within 10% of 311, 63 and 113.
+  EXPECT_EQ(r.observed_direct_reach(), 487);
+  EXPECT_NEAR(r.direct_reach().mean(), 487, 0.05 * 487);
+  ASSERT_EQ(r.observed_comparison_size(), 3);
+  for (const CategoryComparison& c : r.observed_comparison()) {
+    EXPECT_NEAR(c.simulated().mean(), c.observed(), 0.10 * c.observed())
+        << c.name();
+  }
+  EXPECT_EQ(r.observed_comparison(0).observed(), 311);
+  EXPECT_EQ(r.observed_comparison(1).observed(), 63);
+  EXPECT_EQ(r.observed_comparison(2).observed(), 113);
+  EXPECT_GT(r.reached().mean(), r.direct_reach().mean());
+  EXPECT_LT(r.reached().ci_low(), r.reached().mean());
+  EXPECT_GE(r.details().replicates(), 1000);
+}
+
+TEST_F(CliTest, TextSummaryShowsTheComparison) {
+  const Outcome o = Run("simulate --replicates 500");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("professional development"));
+  EXPECT_THAT(o.out, HasSubstr("job-embedded support"));
+  EXPECT_THAT(o.out, HasSubstr("social media"));
+  EXPECT_THAT(o.out, HasSubstr("487"));
+  EXPECT_THAT(o.out, HasSubstr("Schools reached most"));
+  EXPECT_THAT(o.out, HasSubstr("Schools reached least"));
+  EXPECT_THAT(o.out, HasSubstr("500 replicates"));
+  EXPECT_TRUE(o.err.empty()) << o.err;  // no progress bar off a terminal
+}
+
+TEST_F(CliTest, ThreadCountDoesNotChangeTheResult) {
+  auto json = [&](int threads) {
+    const Outcome o = Run(absl::StrCat(
+        "simulate --format json --replicates 800 --seed 5 --threads ", threads));
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    RunResult r;
+    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &r).ok());
+    r.mutable_details()->clear_threads();
+    r.mutable_details()->clear_wall_seconds();
+    return r.SerializeAsString();
+  };
+  const std::string one = json(1);
+  EXPECT_EQ(one, json(2));
+  EXPECT_EQ(one, json(8));
+}
+
+TEST_F(CliTest, GenerateConvertAndSimulateAFileDistrict) {
+  Outcome o = Run("generate --schools 5 --teachers 200 --seed 3 --out " +
+                  Path("d"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("featured leaders: "));
+  o = Run("convert --in " + Path("d") + " --out " + Path("d.pb"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  o = Run("convert --in " + Path("d.pb") + " --out " + Path("d2"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  for (const char* f : {"schools.csv", "teachers.csv", "ties.csv"}) {
+    EXPECT_EQ(ReadFileToString(Path(std::string("d/") + f)).value(),
+              ReadFileToString(Path(std::string("d2/") + f)).value());
+  }
+  o = Run("simulate --district " + Path("d.pb") +
+          " --leaders T0001,T0002 --replicates 200");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("2 leaders: T0001, T0002"));
+}
+
+TEST_F(CliTest, ScenarioFileNamesItsDistrictRelativeToItself) {
+  ASSERT_EQ(Run("generate --schools 4 --teachers 120 --out " + Path("s/d"))
+                .exit_code,
+            0);
+  Write("s/x.textproto",
+        "name: \"mine\"\ndistrict: \"d\"\nleaders: \"T0007\"\n"
+        "channels { channel: PLC probability: 0.5 }\n"
+        "adoption_at_zero_readiness: 1\nadoption_at_full_readiness: 1\n"
+        "replicates: 100\nseed: 1\n");
+  const Outcome o = Run("simulate --scenario " + Path("s/x.textproto"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("Scenario mine on d"));
+}
+
+TEST_F(CliTest, MalformedDistrictNamesFileLineFieldAndWritesNothing) {
+  ASSERT_EQ(Run("generate --schools 3 --teachers 60 --out " + Path("d"))
+                .exit_code,
+            0);
+  std::ofstream(Path("d/ties.csv"), std::ios::app)
+      << "T0001,T0002,pd,true,,,\n"
+      << "T0001,T9999,plc,false,,,\n"
+      << "T0001,T0002\n";
+  const Outcome o = Run("simulate --district " + Path("d") +
+                        " --leaders T0001 --out " + Path("out.txt"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("ties.csv:"));
+  EXPECT_THAT(o.err, HasSubstr("field 'channel': unknown channel 'pd'"));
+  EXPECT_THAT(o.err, HasSubstr("field 'target': teacher 'T9999' is not on "
+                               "the roster"));
+  EXPECT_THAT(o.err, HasSubstr("has 2 fields; the header has 7"));
+  EXPECT_FALSE(std::filesystem::exists(Path("out.txt")));
+}
+
+TEST_F(CliTest, EmptyFileIsAnError) {
+  ASSERT_EQ(Run("generate --schools 3 --teachers 60 --out " + Path("d"))
+                .exit_code,
+            0);
+  std::ofstream(Path("d/teachers.csv"), std::ios::trunc);
+  const Outcome o =
+      Run("convert --in " + Path("d") + " --out " + Path("out.pb"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("teachers.csv:1: the file is empty"));
+  EXPECT_FALSE(std::filesystem::exists(Path("out.pb")));
+}
+
+TEST_F(CliTest, BadScenarioAndUnknownLeaderAreClearErrors) {
+  Write("bad.textproto", "name: \"x\"\nreplicates: lots\n");
+  Outcome o = Run("simulate --scenario " + Path("bad.textproto"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("bad.textproto:2:"));
+  o = Run("simulate --leaders NOBODY --replicates 10");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("teacher 'NOBODY' is not in the district"));
+}
+
+TEST_F(CliTest, FlagErrorsExitTwoAndHelpExplainsEveryFlag) {
+  Outcome o = Run("simulate --no-such-flag");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("no-such-flag"));
+  o = Run("simulate --format xml");
+  EXPECT_EQ(o.exit_code, 2);
+  o = Run("frobnicate");
+  EXPECT_EQ(o.exit_code, 2);
+  o = Run("--help");
+  EXPECT_EQ(o.exit_code, 0);
+  for (const char* c : {"simulate", "generate", "convert", "fit"}) {
+    EXPECT_THAT(o.out, HasSubstr(c));
+  }
+  o = Run("simulate --help");
+  EXPECT_EQ(o.exit_code, 0);
+  for (const char* flag : {"--scenario", "--district", "--leaders",
+                           "--replicates", "--seed", "--threads", "--format",
+                           "--out", "--horizon"}) {
+    EXPECT_THAT(o.out, HasSubstr(flag));
+  }
+  o = Run("generate --help");
+  EXPECT_EQ(o.exit_code, 0);
+  EXPECT_THAT(o.out, HasSubstr("--teachers"));
+  o = Run("generate");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("--out"));
+}
+
+TEST_F(CliTest, FitWritesAScenarioThatSaysHowItWasMade) {
+  const Outcome o = Run("fit --replicates 1000 --out " + Path("f.textproto"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::string text = ReadFileToString(Path("f.textproto")).value();
+  EXPECT_THAT(text, HasSubstr("# Fitted by `collabnet fit`"));
+  EXPECT_THAT(text, HasSubstr("professional development"));
+  EXPECT_THAT(text, Not(HasSubstr(dir_.string())));
+}
+
+}  // namespace
+}  // namespace collabnet

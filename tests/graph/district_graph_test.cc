@@ -1,0 +1,188 @@
+#include "graph/district_graph.h"
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/districts.h"
+
+namespace collabnet {
+namespace {
+
+using ::collabnet::testing::MakeDistrict;
+using ::collabnet::testing::TieSpec;
+using ::testing::HasSubstr;
+
+using ArcTuple = std::tuple<std::string, std::string, int, float>;
+
+std::vector<ArcTuple> ArcsOf(const DistrictGraph& g) {
+  std::vector<ArcTuple> arcs;
+  for (VertexId u = 0; u < g.num_vertices(); ++u) {
+    for (ArcIndex a = g.arc_begin(u); a < g.arc_end(u); ++a) {
+      arcs.emplace_back(g.teacher_id(u), g.teacher_id(g.arc_target(a)),
+                        g.arc_channel(a), g.arc_weight(a));
+    }
+  }
+  std::sort(arcs.begin(), arcs.end());
+  return arcs;
+}
+
+//   t0 --plc(2.5)-- t1      undirected: two arcs
+//   t0 --pd--> t2           directed: one arc
+//   t2 --social--> t1
+//   t0 --pd--> t2           a parallel tie is kept
+//   t3 --advice--> t3       self-loop: dropped and counted
+District Sample() {
+  return MakeDistrict(4, {{0, 1, PLC, false, 2.5},
+                          {0, 2, PD_WORKSHOP, true},
+                          {2, 1, SOCIAL_MEDIA, true},
+                          {0, 2, PD_WORKSHOP, true},
+                          {3, 3, ADVICE, true}});
+}
+
+TEST(FreezeDistrict, PreservesEveryTieChannelAndWeight) {
+  FreezeStats stats;
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(Sample(), {}, &stats);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(g->num_vertices(), 4u);
+  EXPECT_EQ(g->num_ties(), 4);
+  EXPECT_EQ(g->num_arcs(), 5u);
+  EXPECT_EQ(stats.ties_read, 5);
+  EXPECT_EQ(stats.self_loops_dropped, 1);
+  EXPECT_EQ(stats.arcs, 5);
+  const std::vector<ArcTuple> expected = {
+      {"t0", "t1", PLC, 2.5f},         {"t0", "t2", PD_WORKSHOP, 1.0f},
+      {"t0", "t2", PD_WORKSHOP, 1.0f}, {"t1", "t0", PLC, 2.5f},
+      {"t2", "t1", SOCIAL_MEDIA, 1.0f}};
+  EXPECT_EQ(ArcsOf(*g), expected);
+}
+
+TEST(FreezeDistrict, EveryTieOfTheSampleDistrictSurvives) {
+  // A bigger check: every tie of a generated-like district maps to its arcs.
+  std::vector<TieSpec> ties;
+  for (int i = 0; i < 200; ++i) {
+    ties.push_back({i % 37, (i * 7 + 3) % 37,
+                    static_cast<Channel>(1 + i % 7), i % 3 == 0,
+                    1.0 + (i % 4) * 0.5});
+  }
+  District d = MakeDistrict(37, ties);
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(d);
+  ASSERT_TRUE(g.ok());
+  std::vector<ArcTuple> expected;
+  for (const Tie& t : d.ties()) {
+    if (t.source() == t.target()) continue;
+    const float w = t.has_weight() ? static_cast<float>(t.weight()) : 1.0f;
+    expected.emplace_back(t.source(), t.target(), t.channel(), w);
+    if (!t.directed()) {
+      expected.emplace_back(t.target(), t.source(), t.channel(), w);
+    }
+  }
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(ArcsOf(*g), expected);
+}
+
+TEST(FreezeDistrict, ArcsAreSortedBySourceThenChannel) {
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(Sample());
+  ASSERT_TRUE(g.ok());
+  for (VertexId u = 0; u < g->num_vertices(); ++u) {
+    for (ArcIndex a = g->arc_begin(u); a + 1 < g->arc_end(u); ++a) {
+      EXPECT_LE(std::make_pair(g->arc_channel(a), g->arc_target(a)),
+                std::make_pair(g->arc_channel(a + 1), g->arc_target(a + 1)));
+    }
+  }
+}
+
+TEST(FreezeDistrict, ReverseArcsMirrorForwardArcs) {
+  absl::StatusOr<DistrictGraph> g =
+      FreezeDistrict(Sample(), FreezeOptions{.build_reverse = true});
+  ASSERT_TRUE(g.ok());
+  ASSERT_TRUE(g->has_reverse());
+  std::vector<std::tuple<VertexId, VertexId, ArcIndex>> forward, backward;
+  for (VertexId u = 0; u < g->num_vertices(); ++u) {
+    for (ArcIndex a = g->arc_begin(u); a < g->arc_end(u); ++a) {
+      forward.emplace_back(u, g->arc_target(a), a);
+    }
+    for (ArcIndex i = g->in_offsets()[u]; i < g->in_offsets()[u + 1]; ++i) {
+      backward.emplace_back(g->in_sources()[i], u, g->in_arc_ids()[i]);
+    }
+  }
+  std::sort(forward.begin(), forward.end());
+  std::sort(backward.begin(), backward.end());
+  EXPECT_EQ(forward, backward);
+  EXPECT_FALSE(FreezeDistrict(Sample())->has_reverse());
+}
+
+TEST(FreezeDistrict, UnweightedGraphsStoreNoWeights) {
+  absl::StatusOr<DistrictGraph> g =
+      FreezeDistrict(MakeDistrict(3, {{0, 1}, {1, 2, PLC, false}}));
+  ASSERT_TRUE(g.ok());
+  EXPECT_FALSE(g->has_weights());
+  EXPECT_EQ(g->arc_weight(0), 1.0f);
+  EXPECT_TRUE(FreezeDistrict(Sample())->has_weights());
+}
+
+TEST(FreezeDistrict, KeepsTheIdMapAndSchools) {
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(Sample());
+  ASSERT_TRUE(g.ok());
+  for (VertexId v = 0; v < g->num_vertices(); ++v) {
+    EXPECT_EQ(g->FindTeacher(g->teacher_id(v)), v);
+    EXPECT_EQ(g->school_id(g->school_of(v)), "s");
+  }
+  EXPECT_FALSE(g->FindTeacher("nobody"));
+  EXPECT_EQ(g->school_readiness(0), 1.0);
+}
+
+TEST(FreezeDistrict, RejectsATieToATeacherNotOnTheRoster) {
+  District d = Sample();
+  d.mutable_ties(1)->set_target("t9");
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(d);
+  EXPECT_EQ(g.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(g.status().message(), HasSubstr("tie 1"));
+  EXPECT_THAT(g.status().message(), HasSubstr("'target'"));
+  EXPECT_THAT(g.status().message(), HasSubstr("'t9' is not on the roster"));
+}
+
+TEST(FreezeDistrict, RejectsBadRecords) {
+  {
+    District d = Sample();
+    d.mutable_teachers(2)->set_id("t0");
+    EXPECT_THAT(FreezeDistrict(d).status().message(),
+                HasSubstr("duplicate teacher id 't0'"));
+  }
+  {
+    District d = Sample();
+    d.mutable_teachers(0)->set_school_id("elsewhere");
+    EXPECT_THAT(FreezeDistrict(d).status().message(),
+                HasSubstr("school 'elsewhere'"));
+  }
+  {
+    District d = Sample();
+    d.mutable_ties(0)->set_weight(-1);
+    EXPECT_THAT(FreezeDistrict(d).status().message(), HasSubstr("'weight'"));
+  }
+  {
+    District d = Sample();
+    d.mutable_ties(0)->set_channel(CHANNEL_UNSPECIFIED);
+    EXPECT_THAT(FreezeDistrict(d).status().message(), HasSubstr("'channel'"));
+  }
+  {
+    District d = Sample();
+    d.mutable_schools(0)->set_readiness(1.5);
+    EXPECT_THAT(FreezeDistrict(d).status().message(), HasSubstr("readiness"));
+  }
+}
+
+TEST(FreezeDistrict, FreezingIsDeterministic) {
+  absl::StatusOr<DistrictGraph> a = FreezeDistrict(Sample());
+  absl::StatusOr<DistrictGraph> b = FreezeDistrict(Sample());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_TRUE(std::equal(a->targets().begin(), a->targets().end(),
+                         b->targets().begin(), b->targets().end()));
+  EXPECT_TRUE(std::equal(a->channels().begin(), a->channels().end(),
+                         b->channels().begin(), b->channels().end()));
+}
+
+}  // namespace
+}  // namespace collabnet

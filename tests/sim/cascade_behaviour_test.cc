@@ -1,0 +1,173 @@
+// Reproducibility, bookkeeping and validation of scenario runs.
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest/embedded_default.h"
+#include "sim/cascade_model.h"
+#include "sim/monte_carlo.h"
+#include "tests/testing/districts.h"
+
+namespace collabnet {
+namespace {
+
+using ::testing::HasSubstr;
+
+class DefaultDistrictTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    graph_ = new DistrictGraph(*FreezeDistrict(*EmbeddedDistrict()));
+    scenario_ = new Scenario(*EmbeddedScenario());
+    scenario_->set_replicates(600);
+  }
+  static void TearDownTestSuite() {
+    delete graph_;
+    delete scenario_;
+  }
+  static std::string RunBytes(const Scenario& s, int threads) {
+    absl::StatusOr<RunResult> r = RunScenario(*graph_, s, {.threads = threads, .progress = nullptr});
+    EXPECT_TRUE(r.ok()) << r.status();
+    r->mutable_details()->clear_threads();
+    r->mutable_details()->clear_wall_seconds();
+    return r->SerializeAsString();
+  }
+  static DistrictGraph* graph_;
+  static Scenario* scenario_;
+};
+DistrictGraph* DefaultDistrictTest::graph_ = nullptr;
+Scenario* DefaultDistrictTest::scenario_ = nullptr;
+
+TEST_F(DefaultDistrictTest, SameSeedSameResultOnAnyNumberOfThreads) {
+  const std::string one = RunBytes(*scenario_, 1);
+  EXPECT_EQ(one, RunBytes(*scenario_, 2));
+  EXPECT_EQ(one, RunBytes(*scenario_, 3));
+  EXPECT_EQ(one, RunBytes(*scenario_, 8));
+  EXPECT_EQ(one, RunBytes(*scenario_, 1));
+}
+
+TEST_F(DefaultDistrictTest, AnotherSeedGivesAnotherResult) {
+  Scenario other = *scenario_;
+  other.set_seed(scenario_->seed() + 1);
+  EXPECT_NE(RunBytes(*scenario_, 2), RunBytes(other, 2));
+}
+
+TEST_F(DefaultDistrictTest, BreakdownsAddUpToTheTotals) {
+  absl::StatusOr<RunResult> r = RunScenario(*graph_, *scenario_);
+  ASSERT_TRUE(r.ok());
+  double by_channel = 0, by_hop = 0, by_school = 0, direct = 0, category = 0;
+  for (const ChannelReach& c : r->reached_by_channel()) {
+    by_channel += c.teachers().mean();
+  }
+  for (const ChannelReach& c : r->direct_reach_by_channel()) {
+    direct += c.teachers().mean();
+  }
+  for (const HopReach& h : r->reached_by_hop()) by_hop += h.teachers().mean();
+  for (const SchoolReach& s : r->schools()) by_school += s.reached().mean();
+  for (const CategoryComparison& c : r->observed_comparison()) {
+    category += c.simulated().mean();
+  }
+  const double reached = r->reached().mean();
+  EXPECT_NEAR(by_channel, reached, 1e-9 * reached);
+  EXPECT_NEAR(by_hop, reached, 1e-9 * reached);
+  EXPECT_NEAR(by_school, reached, 1e-9 * reached);
+  EXPECT_NEAR(direct, r->direct_reach().mean(), 1e-9 * reached);
+  EXPECT_NEAR(category, r->direct_reach().mean(), 1e-9 * reached);
+  EXPECT_DOUBLE_EQ(r->reached_by_hop(0).teachers().mean(),
+                   r->direct_reach().mean());
+  EXPECT_NEAR(r->weekly().rbegin()->reached_mean(), reached, 1e-9 * reached);
+  EXPECT_LE(r->adopting().mean(), reached);
+}
+
+TEST_F(DefaultDistrictTest, ResultCarriesItsRunDetails) {
+  absl::StatusOr<RunResult> r = RunScenario(*graph_, *scenario_, {.threads = 2, .progress = nullptr});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->details().seed(), scenario_->seed());
+  EXPECT_EQ(r->details().replicates(), 600);
+  EXPECT_EQ(r->details().threads(), 2);
+  EXPECT_EQ(r->details().teachers(), 1400);
+  EXPECT_EQ(r->details().horizon_weeks(), 36);
+  EXPECT_EQ(r->details().model(), "multi_channel_cascade");
+  EXPECT_GT(r->details().wall_seconds(), 0);
+  EXPECT_EQ(r->leaders_size(), 4);
+  EXPECT_EQ(r->weekly_size(), 37);
+}
+
+TEST_F(DefaultDistrictTest, ProgressReachesTheTotal) {
+  std::int64_t last = 0;
+  RunOptions options;
+  options.threads = 2;
+  options.progress = [&last](std::int64_t done, std::int64_t total) {
+    EXPECT_LE(done, total);
+    last = done;
+  };
+  ASSERT_TRUE(RunScenario(*graph_, *scenario_, options).ok());
+  EXPECT_EQ(last, 600);
+}
+
+TEST(ProbabilityThreshold, EndsAreExact) {
+  EXPECT_EQ(ProbabilityThreshold(0), 0u);
+  EXPECT_EQ(ProbabilityThreshold(-1), 0u);
+  EXPECT_EQ(ProbabilityThreshold(1), kAlways);
+  EXPECT_EQ(ProbabilityThreshold(0.5), 0x80000000u);
+  // Every draw passes kAlways and none passes 0.
+  EXPECT_LT(std::min(0xFFFFFFFFu, kMaxDraw), kAlways);
+}
+
+TEST(PrepareCascade, RejectsScenariosThatDoNotFit) {
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(testing::Star(3));
+  ASSERT_TRUE(g.ok());
+  auto error = [&](const Scenario& s) {
+    return std::string(PrepareCascade(*g, s).status().message());
+  };
+  Scenario s = testing::SimpleScenario({0}, 0.5, 10);
+  EXPECT_TRUE(PrepareCascade(*g, s).ok());
+
+  Scenario bad = s;
+  bad.add_leaders("nobody");
+  EXPECT_THAT(error(bad), HasSubstr("leaders[1]: teacher 'nobody'"));
+  bad = s;
+  bad.add_leaders("t0");
+  EXPECT_THAT(error(bad), HasSubstr("listed twice"));
+  bad = s;
+  bad.mutable_channels(2)->set_probability(1.5);
+  EXPECT_THAT(error(bad), HasSubstr("channels[2] (observation): field "
+                                    "'probability'"));
+  bad = s;
+  bad.mutable_channels(0)->set_mean_delay_weeks(0.5);
+  EXPECT_THAT(error(bad), HasSubstr("'mean_delay_weeks'"));
+  bad = s;
+  *bad.add_channels() = s.channels(0);
+  EXPECT_THAT(error(bad), HasSubstr("listed twice"));
+  bad = s;
+  bad.set_horizon_weeks(-1);
+  EXPECT_THAT(error(bad), HasSubstr("horizon_weeks"));
+  bad = s;
+  bad.set_adoption_at_full_readiness(2);
+  EXPECT_THAT(error(bad), HasSubstr("adoption"));
+  bad = s;
+  bad.set_replicates(0);
+  EXPECT_THAT(RunScenario(*g, bad).status().message(),
+              HasSubstr("'replicates' must be at least 1"));
+  bad = s;
+  ObservedCategory* c = bad.mutable_observed()->add_categories();
+  c->add_channels(PLC);
+  c = bad.mutable_observed()->add_categories();
+  c->add_channels(PLC);
+  EXPECT_THAT(RunScenario(*g, bad).status().message(),
+              HasSubstr("already in another category"));
+}
+
+TEST(RunScenario, ChannelsNotListedNeverTransmit) {
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(testing::Star(20, ADVICE));
+  Scenario s = testing::SimpleScenario({0}, 1.0, 50);
+  s.clear_channels();
+  ChannelParams* c = s.add_channels();
+  c->set_channel(PLC);
+  c->set_probability(1);
+  absl::StatusOr<RunResult> r = RunScenario(*g, s);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->reached().mean(), 0);
+}
+
+}  // namespace
+}  // namespace collabnet

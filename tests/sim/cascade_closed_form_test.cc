@@ -1,0 +1,188 @@
+// The cascade against closed forms. Each statistical check compares a mean
+// over R replicates with its exact expectation, allowing kZ standard errors
+// computed from the exact variance (not from the sample). With kZ = 4.5 a
+// correct simulator fails a given check with probability about 7e-6; the
+// seeds are fixed, so a run is repeatable.
+#include <cmath>
+
+#include "gtest/gtest.h"
+#include "sim/monte_carlo.h"
+#include "tests/testing/districts.h"
+
+namespace collabnet {
+namespace {
+
+using testing::MakeDistrict;
+using testing::Path;
+using testing::SimpleScenario;
+using testing::Star;
+using testing::TieSpec;
+
+constexpr double kZ = 4.5;
+
+RunResult Simulate(const District& d, const Scenario& s, int threads = 0) {
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(d);
+  EXPECT_TRUE(g.ok()) << g.status();
+  absl::StatusOr<RunResult> r = RunScenario(*g, s, {.threads = threads, .progress = nullptr});
+  EXPECT_TRUE(r.ok()) << r.status();
+  return *r;
+}
+
+// Expects the mean of R draws of a variable with `mean` and `variance` to lie
+// within kZ standard errors.
+void ExpectMean(const Estimate& e, double mean, double variance) {
+  const double se = std::sqrt(variance / static_cast<double>(e.n()));
+  EXPECT_NEAR(e.mean(), mean, kZ * se + 1e-12)
+      << "expected " << mean << " +- " << kZ << " * " << se;
+}
+
+TEST(CascadeClosedForm, ZeroProbabilityReachesOnlyTheLeaders) {
+  const RunResult r = Simulate(Star(50), SimpleScenario({0}, 0.0, 2000));
+  EXPECT_EQ(r.reached().mean(), 0);
+  EXPECT_EQ(r.reached().sd(), 0);
+  EXPECT_EQ(r.direct_reach().mean(), 0);
+}
+
+TEST(CascadeClosedForm, ProbabilityOneReachesTheLeadersWholeComponent) {
+  // Component A: t0-t1-t2-t3 (a path with a chord, undirected); component B:
+  // t4-t5. Leaders t0 and t2.
+  const District d = MakeDistrict(6, {{0, 1, PLC, false},
+                                      {1, 2, PLC, false},
+                                      {2, 3, ADVICE, false},
+                                      {0, 3, OBSERVATION, false},
+                                      {4, 5, PLC, false}});
+  const RunResult r = Simulate(d, SimpleScenario({0, 2}, 1.0, 500));
+  EXPECT_EQ(r.reached().mean(), 2);
+  EXPECT_EQ(r.reached().sd(), 0);
+}
+
+TEST(CascadeClosedForm, StarFromItsCentreReachesNTimesP) {
+  for (double p : {0.05, 0.3, 0.9}) {
+    SCOPED_TRACE(p);
+    constexpr int kLeaves = 200;
+    const RunResult r = Simulate(Star(kLeaves), SimpleScenario({0}, p, 20000, 7));
+    // Leaves reached ~ Binomial(n, p): 1 + n p teachers counting the centre.
+    ExpectMean(r.reached(), kLeaves * p, kLeaves * p * (1 - p));
+    EXPECT_EQ(r.reached().mean(), r.direct_reach().mean());
+  }
+}
+
+TEST(CascadeClosedForm, PathFromOneEndReachesTheSumOfPowers) {
+  constexpr int kLength = 12;
+  for (double p : {0.5, 0.8}) {
+    SCOPED_TRACE(p);
+    // K = consecutive successes from the start, capped at L: P(K >= k) = p^k,
+    // so E K = sum p^k and E K^2 = sum (2k - 1) p^k.
+    double mean = 0, second = 0;
+    for (int k = 1; k <= kLength; ++k) {
+      mean += std::pow(p, k);
+      second += (2 * k - 1) * std::pow(p, k);
+    }
+    const RunResult r = Simulate(Path(kLength), SimpleScenario({0}, p, 20000, 11));
+    ExpectMean(r.reached(), mean, second - mean * mean);
+    // Hop k is reached with probability p^k.
+    for (const HopReach& h : r.reached_by_hop()) {
+      const double q = std::pow(p, h.hop());
+      ExpectMean(h.teachers(), q, q * (1 - q));
+    }
+  }
+}
+
+TEST(CascadeClosedForm, TieWeightMultipliesTheProbabilityUpToOne) {
+  constexpr int kLeaves = 100;
+  std::vector<TieSpec> doubled, huge;
+  for (int v = 1; v <= kLeaves; ++v) {
+    doubled.push_back({0, v, PLC, true, 2.0});
+    huge.push_back({0, v, PLC, true, 10.0});
+  }
+  const Scenario s = SimpleScenario({0}, 0.2, 10000, 3);
+  ExpectMean(Simulate(MakeDistrict(kLeaves + 1, doubled), s).reached(),
+             kLeaves * 0.4, kLeaves * 0.4 * 0.6);
+  EXPECT_EQ(Simulate(MakeDistrict(kLeaves + 1, huge), s).reached().mean(), kLeaves);
+}
+
+TEST(CascadeClosedForm, LeaderCredibilityMultipliesTheirTies) {
+  constexpr int kLeaves = 100;
+  District d = Star(kLeaves);
+  d.mutable_teachers(0)->set_role(TEACHER_LEADER);
+  Scenario s = SimpleScenario({0}, 0.2, 10000, 5);
+  s.set_leader_credibility(2.5);
+  ExpectMean(Simulate(d, s).reached(), kLeaves * 0.5, kLeaves * 0.25);
+}
+
+TEST(CascadeClosedForm, AdoptionFollowsSchoolReadiness) {
+  constexpr int kLeaves = 100;
+  std::vector<TieSpec> ties;
+  for (int v = 1; v <= kLeaves; ++v) ties.push_back({0, v});
+  const District d = MakeDistrict(kLeaves + 1, ties, /*readiness=*/0.5);
+  Scenario s = SimpleScenario({0}, 1.0, 10000, 9);
+  s.set_adoption_at_zero_readiness(0.2);
+  s.set_adoption_at_full_readiness(0.6);
+  const RunResult r = Simulate(d, s);
+  EXPECT_EQ(r.reached().mean(), kLeaves);
+  const double a = 0.2 + (0.6 - 0.2) * 0.5;
+  ExpectMean(r.adopting(), kLeaves * a, kLeaves * a * (1 - a));
+}
+
+TEST(CascadeClosedForm, OnlyAdoptersPassThePracticeOn) {
+  Scenario s = SimpleScenario({0}, 1.0, 200);
+  s.set_adoption_at_zero_readiness(0);
+  s.set_adoption_at_full_readiness(0);
+  const RunResult r = Simulate(Path(10), s);
+  EXPECT_EQ(r.reached().mean(), 1);  // t1 is reached but never adopts
+  EXPECT_EQ(r.adopting().mean(), 0);
+}
+
+TEST(CascadeClosedForm, GeometricDelaysAgainstTheHorizon) {
+  // Every leaf is reached with certainty, after a geometric delay of mean m;
+  // by week H a leaf is reached with probability 1 - (1 - 1/m)^H.
+  constexpr int kLeaves = 100;
+  constexpr double kMean = 4;
+  constexpr int kHorizon = 3;
+  Scenario s = SimpleScenario({0}, 1.0, 10000, 13);
+  for (ChannelParams& c : *s.mutable_channels()) c.set_mean_delay_weeks(kMean);
+  s.set_horizon_weeks(kHorizon);
+  const RunResult r = Simulate(Star(kLeaves), s);
+  const double q = 1 - std::pow(1 - 1 / kMean, kHorizon);
+  ExpectMean(r.reached(), kLeaves * q, kLeaves * q * (1 - q));
+  // Week by week, the cumulative curve follows the same law.
+  ASSERT_EQ(r.weekly_size(), kHorizon + 1);
+  for (const WeekPoint& w : r.weekly()) {
+    const double qw = 1 - std::pow(1 - 1 / kMean, w.week());
+    EXPECT_NEAR(w.reached_mean(), kLeaves * qw,
+                kZ * std::sqrt(kLeaves * qw * (1 - qw) / 10000) + 1e-12);
+  }
+}
+
+TEST(CascadeClosedForm, UnitDelaysMakeTheHorizonAHopLimit) {
+  Scenario s = SimpleScenario({0}, 1.0, 100);
+  s.set_horizon_weeks(3);
+  const RunResult r = Simulate(Path(10), s);
+  EXPECT_EQ(r.reached().mean(), 3);
+  ASSERT_EQ(r.reached_by_hop_size(), 3);
+  for (const HopReach& h : r.reached_by_hop()) {
+    EXPECT_EQ(h.teachers().mean(), 1);
+  }
+}
+
+TEST(CascadeClosedForm, FirstContactInTimeTakesTheCredit) {
+  // t0 reaches t1 over two ties with certainty: a PD tie whose delay has mean
+  // 5 weeks and a social-media tie of exactly one week. Both land in week 1
+  // only when the PD delay is 1 week (probability 1/5), and then PD, the
+  // earlier arc in (source, channel) order, is scheduled first.
+  const District d = MakeDistrict(
+      2, {{0, 1, PD_WORKSHOP, true}, {0, 1, SOCIAL_MEDIA, true}});
+  Scenario s = SimpleScenario({0}, 1.0, 20000, 17);
+  for (ChannelParams& c : *s.mutable_channels()) {
+    if (c.channel() == PD_WORKSHOP) c.set_mean_delay_weeks(5);
+  }
+  const RunResult r = Simulate(d, s);
+  EXPECT_EQ(r.direct_reach().mean(), 1);
+  for (const ChannelReach& c : r.direct_reach_by_channel()) {
+    if (c.channel() == PD_WORKSHOP) ExpectMean(c.teachers(), 0.2, 0.16);
+    if (c.channel() == SOCIAL_MEDIA) ExpectMean(c.teachers(), 0.8, 0.16);
+  }
+}
+
+}  // namespace
+}  // namespace collabnet
