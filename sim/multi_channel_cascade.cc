@@ -38,7 +38,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   std::fill(c.weekly_adopting.begin(), c.weekly_adopting.end(), 0);
   std::fill(c.reached_by_hop.begin(),
             c.reached_by_hop.begin() + c.max_hop + 1, 0);
-  c.reached = c.adopting = c.direct = 0;
+  c.reached = c.adopting = c.direct = c.arcs_examined = 0;
   c.direct_by_channel.fill(0);
   c.reached_by_channel.fill(0);
   c.max_hop = 0;
@@ -56,6 +56,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   // Schedules the attempts of an adopter u that adopted in `week`.
   auto spread = [&](VertexId u, int week, int hop) {
     const auto next_hop = static_cast<std::uint8_t>(std::min(hop + 1, kMaxHop));
+    c.arcs_examined += offsets[u + 1] - offsets[u];
     for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
       const VertexId v = targets[a];
       if (stamp[v] == epoch) continue;

@@ -34,6 +34,7 @@ struct ReplicateCounts {
   std::int64_t direct = 0;  // reached at hop 1, by a leader
   std::array<std::int64_t, kNumChannels> direct_by_channel{};
   std::array<std::int64_t, kNumChannels> reached_by_channel{};
+  std::int64_t arcs_examined = 0;  // out-arcs of adopters looked at
   int max_hop = 0;
   std::array<std::int64_t, kMaxHop + 1> reached_by_hop{};
   // Per school, and the schools touched (so resets cost what was used).

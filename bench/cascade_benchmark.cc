@@ -1,0 +1,124 @@
+// Throughput of the multi-channel cascade: cascades (replicates) per second
+// and ties examined per second, one thread, on the embedded sample district
+// and on a generated 300,000-teacher state; and the Monte Carlo runner on
+// every core.
+//
+//   build/bench/cascade_benchmark --benchmark_format=json
+#include <memory>
+
+#include "benchmark/benchmark.h"
+#include "graph/district_graph.h"
+#include "ingest/embedded_default.h"
+#include "ingest/generator.h"
+#include "sim/cascade_model.h"
+#include "sim/monte_carlo.h"
+#include "sim/multi_channel_cascade.h"
+
+namespace collabnet {
+namespace {
+
+struct Fixture {
+  DistrictGraph graph;
+  Scenario scenario;
+};
+
+const Fixture& SampleDistrict() {
+  static const Fixture* f = [] {
+    auto* out = new Fixture{*FreezeDistrict(*EmbeddedDistrict()),
+                            *EmbeddedScenario()};
+    return out;
+  }();
+  return *f;
+}
+
+// The state: the generator scaled to 10,000 schools and 300,000 teachers, the
+// default scenario's parameters, leaders the four featured co-teachers.
+const Fixture& State() {
+  static const Fixture* f = [] {
+    GeneratorOptions o;
+    o.name = "state";
+    o.schools = 10000;
+    o.teachers = 300000;
+    o.seed = 2019;
+    GeneratedDistrict g = *GenerateDistrict(o);
+    Scenario s = *EmbeddedScenario();
+    s.clear_leaders();
+    for (const std::string& id : g.featured_leaders) s.add_leaders(id);
+    return new Fixture{*FreezeDistrict(g.district), s};
+  }();
+  return *f;
+}
+
+void RunReplicates(benchmark::State& state, const Fixture& f) {
+  absl::StatusOr<CascadeModel> model = PrepareCascade(f.graph, f.scenario);
+  if (!model.ok()) {
+    state.SkipWithError(std::string(model.status().message()).c_str());
+    return;
+  }
+  CascadeWorkspace ws(*model);
+  std::uint64_t replicate = 0;
+  std::int64_t arcs = 0, reached = 0;
+  for (auto _ : state) {
+    RunCascadeReplicate(*model, f.scenario.seed(), replicate++, ws);
+    arcs += ws.counts().arcs_examined;
+    reached += ws.counts().reached;
+    benchmark::DoNotOptimize(ws.counts().reached);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["cascades_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["ties_examined_per_s"] =
+      benchmark::Counter(static_cast<double>(arcs), benchmark::Counter::kIsRate);
+  state.counters["mean_reached"] = benchmark::Counter(
+      static_cast<double>(reached) / static_cast<double>(state.iterations()));
+}
+
+void BM_CascadeSampleDistrict(benchmark::State& state) {
+  RunReplicates(state, SampleDistrict());
+}
+BENCHMARK(BM_CascadeSampleDistrict);
+
+void BM_CascadeState(benchmark::State& state) { RunReplicates(state, State()); }
+BENCHMARK(BM_CascadeState)->Unit(benchmark::kMillisecond);
+
+// The whole runner, as `collabnet simulate` uses it, on 1 and 2 threads.
+void BM_MonteCarloSampleDistrict(benchmark::State& state) {
+  const Fixture& f = SampleDistrict();
+  Scenario s = f.scenario;
+  s.set_replicates(2000);
+  for (auto _ : state) {
+    absl::StatusOr<RunResult> r = RunScenario(
+        f.graph, s,
+        {.threads = static_cast<int>(state.range(0)), .progress = nullptr});
+    benchmark::DoNotOptimize(r->reached().mean());
+  }
+  state.SetItemsProcessed(state.iterations() * s.replicates());
+}
+BENCHMARK(BM_MonteCarloSampleDistrict)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void BM_FreezeState(benchmark::State& state) {
+  GeneratorOptions o;
+  o.schools = 10000;
+  o.teachers = 300000;
+  static const District* d = new District(GenerateDistrict(o)->district);
+  std::size_t bytes = 0;
+  std::int64_t ties = 0;
+  for (auto _ : state) {
+    absl::StatusOr<DistrictGraph> g = FreezeDistrict(*d);
+    bytes = g->MemoryBytes();
+    ties = g->num_ties();
+  }
+  state.SetItemsProcessed(state.iterations() * ties);
+  state.counters["graph_bytes_per_tie"] =
+      static_cast<double>(bytes) / static_cast<double>(ties);
+}
+BENCHMARK(BM_FreezeState)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace collabnet
+
+BENCHMARK_MAIN();
