@@ -24,8 +24,8 @@ struct Fixture {
 
 const Fixture& SampleDistrict() {
   static const Fixture* f = [] {
-    auto* out = new Fixture{*FreezeDistrict(*EmbeddedDistrict()),
-                            *EmbeddedScenario()};
+    auto* out =
+        new Fixture{*FreezeDistrict(*EmbeddedDistrict()), *EmbeddedScenario()};
     return out;
   }();
   return *f;
@@ -67,8 +67,8 @@ void RunReplicates(benchmark::State& state, const Fixture& f) {
   state.SetItemsProcessed(state.iterations());
   state.counters["cascades_per_s"] = benchmark::Counter(
       static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["ties_examined_per_s"] =
-      benchmark::Counter(static_cast<double>(arcs), benchmark::Counter::kIsRate);
+  state.counters["ties_examined_per_s"] = benchmark::Counter(
+      static_cast<double>(arcs), benchmark::Counter::kIsRate);
   state.counters["mean_reached"] = benchmark::Counter(
       static_cast<double>(reached) / static_cast<double>(state.iterations()));
 }

@@ -23,9 +23,9 @@ constexpr char kSummary[] =
 int RunConvert(const std::vector<std::string>& args) {
   const std::string command = "convert";
   po::options_description options("Flags");
-  options.add_options()
-      ("in", po::value<std::string>()->required(), "district to read")
-      ("out", po::value<std::string>()->required(), "district to write");
+  options.add_options()("in", po::value<std::string>()->required(),
+                        "district to read")(
+      "out", po::value<std::string>()->required(), "district to write");
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;
@@ -37,9 +37,9 @@ int RunConvert(const std::vector<std::string>& args) {
   FreezeStats stats;
   if (absl::StatusOr<DistrictGraph> g = FreezeDistrict(*district, {}, &stats);
       !g.ok()) {
-    return ReportError(command, absl::Status(g.status().code(),
-                                             in + ": " +
-                                                 std::string(g.status().message())));
+    return ReportError(
+        command, absl::Status(g.status().code(),
+                              in + ": " + std::string(g.status().message())));
   }
   if (absl::Status s = WriteDistrict(*district, flags["out"].as<std::string>());
       !s.ok()) {

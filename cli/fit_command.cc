@@ -33,21 +33,21 @@ constexpr char kSummary[] =
 int RunFit(const std::vector<std::string>& args) {
   const std::string command = "fit";
   po::options_description options("Flags");
-  options.add_options()
-      ("scenario", po::value<std::string>(),
-       "scenario to fit (text protobuf); default: the embedded default")
-      ("district", po::value<std::string>(),
-       "district, replacing the scenario's")
-      ("replicates", po::value<int>(),
-       "replicates per iteration, replacing the scenario's")
-      ("threads", po::value<int>()->default_value(0),
-       "worker threads (0: every core)")
-      ("max-iterations", po::value<int>()->default_value(30),
-       "give up after this many iterations")
-      ("tolerance", po::value<double>()->default_value(0.002),
-       "relative distance from each observed figure that counts as fitted")
-      ("out", po::value<std::string>(),
-       "write the fitted scenario here (atomically) instead of stdout");
+  options.add_options()(
+      "scenario", po::value<std::string>(),
+      "scenario to fit (text protobuf); default: the embedded default")(
+      "district", po::value<std::string>(),
+      "district, replacing the scenario's")(
+      "replicates", po::value<int>(),
+      "replicates per iteration, replacing the scenario's")(
+      "threads", po::value<int>()->default_value(0),
+      "worker threads (0: every core)")("max-iterations",
+                                        po::value<int>()->default_value(30),
+                                        "give up after this many iterations")(
+      "tolerance", po::value<double>()->default_value(0.002),
+      "relative distance from each observed figure that counts as fitted")(
+      "out", po::value<std::string>(),
+      "write the fitted scenario here (atomically) instead of stdout");
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;
@@ -72,9 +72,8 @@ int RunFit(const std::vector<std::string>& args) {
     district_path =
         (std::filesystem::path(scenario_dir) / scenario.district()).string();
   }
-  absl::StatusOr<District> district = district_path.empty()
-                                          ? EmbeddedDistrict()
-                                          : ReadDistrict(district_path);
+  absl::StatusOr<District> district =
+      district_path.empty() ? EmbeddedDistrict() : ReadDistrict(district_path);
   if (!district.ok()) return ReportError(command, district.status());
   if (flags.count("replicates") > 0) {
     scenario.set_replicates(flags["replicates"].as<int>());
@@ -88,7 +87,8 @@ int RunFit(const std::vector<std::string>& args) {
   fit_options.run.threads = flags["threads"].as<int>();
   fit_options.on_iteration = [&scenario](int iteration,
                                          const std::vector<double>& simulated) {
-    std::string line = absl::StrFormat("collabnet fit: iteration %d:", iteration);
+    std::string line =
+        absl::StrFormat("collabnet fit: iteration %d:", iteration);
     for (int k = 0; k < static_cast<int>(simulated.size()); ++k) {
       absl::StrAppendFormat(&line, " %s %.1f (observed %.0f);",
                             scenario.observed().categories(k).name(),
@@ -105,28 +105,27 @@ int RunFit(const std::vector<std::string>& args) {
   }
   // The fitted file says how it was made, so it can be made again.
   std::string text = absl::StrCat(
-      "# Fitted by `collabnet fit` in ", fit->iterations,
-      " iterations of ", fit->scenario.replicates(),
-      " replicates (seed ", fit->scenario.seed(), ")",
+      "# Fitted by `collabnet fit` in ", fit->iterations, " iterations of ",
+      fit->scenario.replicates(), " replicates (seed ", fit->scenario.seed(),
+      ")",
       flags.count("scenario") > 0
           ? absl::StrCat(" from ", flags["scenario"].as<std::string>())
           : std::string(" from the embedded default"),
       ".\n# Simulated direct reach at the fit:");
   for (int k = 0; k < static_cast<int>(fit->simulated.size()); ++k) {
-    absl::StrAppendFormat(&text, " %s %.1f (observed %.0f)%s",
-                          scenario.observed().categories(k).name(),
-                          fit->simulated[k],
-                          scenario.observed().categories(k).direct_reach(),
-                          k + 1 < static_cast<int>(fit->simulated.size())
-                              ? ";"
-                              : ".");
+    absl::StrAppendFormat(
+        &text, " %s %.1f (observed %.0f)%s",
+        scenario.observed().categories(k).name(), fit->simulated[k],
+        scenario.observed().categories(k).direct_reach(),
+        k + 1 < static_cast<int>(fit->simulated.size()) ? ";" : ".");
   }
   text += "\n";
   std::string body;
   google::protobuf::TextFormat::PrintToString(fit->scenario, &body);
   text += body;
   if (flags.count("out") > 0) {
-    if (absl::Status s = WriteFileAtomically(flags["out"].as<std::string>(), text);
+    if (absl::Status s =
+            WriteFileAtomically(flags["out"].as<std::string>(), text);
         !s.ok()) {
       return ReportError(command, s);
     }

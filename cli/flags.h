@@ -2,23 +2,21 @@
 #ifndef COLLABNET_CLI_FLAGS_H_
 #define COLLABNET_CLI_FLAGS_H_
 
+#include <boost/program_options.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/program_options.hpp>
 
 namespace collabnet::cli {
 
 // Parses `args` against `options` (which gets --help added). Returns an exit
 // code when the command should stop: kExitOk after printing help, kExitUsage
 // after printing what was wrong. `summary` opens the help text.
-std::optional<int> ParseFlags(const std::string& command,
-                              const std::string& summary,
-                              boost::program_options::options_description&
-                                  options,
-                              const std::vector<std::string>& args,
-                              boost::program_options::variables_map& values);
+std::optional<int> ParseFlags(
+    const std::string& command, const std::string& summary,
+    boost::program_options::options_description& options,
+    const std::vector<std::string>& args,
+    boost::program_options::variables_map& values);
 
 }  // namespace collabnet::cli
 

@@ -26,7 +26,8 @@ void ProgressBar::Update(std::int64_t done, std::int64_t total) {
   }
   last_draw_ = now;
   drawn_ = true;
-  const double fraction = static_cast<double>(done) / static_cast<double>(total);
+  const double fraction =
+      static_cast<double>(done) / static_cast<double>(total);
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
   constexpr int kWidth = 30;

@@ -35,28 +35,28 @@ constexpr char kSummary[] =
 int RunSimulate(const std::vector<std::string>& args) {
   const std::string command = "simulate";
   po::options_description options("Flags");
-  options.add_options()
-      ("scenario", po::value<std::string>(),
-       "scenario file (text protobuf); default: the embedded default scenario")
-      ("district", po::value<std::string>(),
-       "district: a folder of CSV files, a .pb or a .textproto; default: the "
-       "scenario's district, or the embedded sample district")
-      ("leaders", po::value<std::string>(),
-       "comma-separated teacher ids that adopt at week 0, replacing the "
-       "scenario's")
-      ("replicates", po::value<int>(),
-       "Monte Carlo replicates, replacing the scenario's")
-      ("seed", po::value<std::uint64_t>(), "random seed, replacing the scenario's")
-      ("horizon", po::value<int>(),
-       "weeks to simulate (0: until the cascade dies out), replacing the "
-       "scenario's")
-      ("threads", po::value<int>()->default_value(0),
-       "worker threads (0: every core); results do not depend on it")
-      ("format", po::value<std::string>()->default_value("text"),
-       "output format: text (a readable summary) or json (the RunResult "
-       "message as canonical protobuf JSON)")
-      ("out", po::value<std::string>(),
-       "write the output to this file (atomically) instead of stdout");
+  options.add_options()(
+      "scenario", po::value<std::string>(),
+      "scenario file (text protobuf); default: the embedded default scenario")(
+      "district", po::value<std::string>(),
+      "district: a folder of CSV files, a .pb or a .textproto; default: the "
+      "scenario's district, or the embedded sample district")(
+      "leaders", po::value<std::string>(),
+      "comma-separated teacher ids that adopt at week 0, replacing the "
+      "scenario's")("replicates", po::value<int>(),
+                    "Monte Carlo replicates, replacing the scenario's")(
+      "seed", po::value<std::uint64_t>(),
+      "random seed, replacing the scenario's")(
+      "horizon", po::value<int>(),
+      "weeks to simulate (0: until the cascade dies out), replacing the "
+      "scenario's")(
+      "threads", po::value<int>()->default_value(0),
+      "worker threads (0: every core); results do not depend on it")(
+      "format", po::value<std::string>()->default_value("text"),
+      "output format: text (a readable summary) or json (the RunResult "
+      "message as canonical protobuf JSON)")(
+      "out", po::value<std::string>(),
+      "write the output to this file (atomically) instead of stdout");
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;
@@ -93,15 +93,13 @@ int RunSimulate(const std::vector<std::string>& args) {
     district_path =
         (std::filesystem::path(scenario_dir) / scenario.district()).string();
   }
-  absl::StatusOr<District> district = district_path.empty()
-                                          ? EmbeddedDistrict()
-                                          : ReadDistrict(district_path);
+  absl::StatusOr<District> district =
+      district_path.empty() ? EmbeddedDistrict() : ReadDistrict(district_path);
   if (!district.ok()) return ReportError(command, district.status());
   if (flags.count("leaders") > 0) {
     scenario.clear_leaders();
-    for (absl::string_view id :
-         absl::StrSplit(flags["leaders"].as<std::string>(), ',',
-                        absl::SkipWhitespace())) {
+    for (absl::string_view id : absl::StrSplit(
+             flags["leaders"].as<std::string>(), ',', absl::SkipWhitespace())) {
       scenario.add_leaders(std::string(id));
     }
   }
@@ -116,22 +114,21 @@ int RunSimulate(const std::vector<std::string>& args) {
   }
   if (scenario.leaders().empty()) {
     return ReportError(
-        command,
-        absl::InvalidArgumentError(
-            "the scenario has no leaders; list them in the scenario "
-            "(leaders: \"T0001\") or with --leaders T0001,T0002"));
+        command, absl::InvalidArgumentError(
+                     "the scenario has no leaders; list them in the scenario "
+                     "(leaders: \"T0001\") or with --leaders T0001,T0002"));
   }
 
   FreezeStats stats;
   absl::StatusOr<DistrictGraph> graph =
       FreezeDistrict(*district, FreezeOptions{}, &stats);
   if (!graph.ok()) {
-    return ReportError(command,
-                       absl::Status(graph.status().code(),
-                                    absl::StrCat(district_path.empty()
-                                                     ? "embedded district"
-                                                     : district_path,
-                                                 ": ", graph.status().message())));
+    return ReportError(
+        command,
+        absl::Status(graph.status().code(),
+                     absl::StrCat(district_path.empty() ? "embedded district"
+                                                        : district_path,
+                                  ": ", graph.status().message())));
   }
   if (stats.self_loops_dropped > 0) {
     std::cerr << "collabnet simulate: note: " << stats.self_loops_dropped

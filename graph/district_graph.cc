@@ -29,10 +29,10 @@ absl::Status CheckTie(const Tie& tie, int index) {
   if (tie.has_weight() &&
       !(std::isfinite(tie.weight()) && tie.weight() > 0 &&
         tie.weight() <= std::numeric_limits<float>::max())) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "tie ", index, " (", tie.source(), " -> ", tie.target(),
-        "): field 'weight' must be a positive finite number, got ",
-        tie.weight()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("tie ", index, " (", tie.source(), " -> ", tie.target(),
+                     "): field 'weight' must be a positive finite number, got ",
+                     tie.weight()));
   }
   return absl::OkStatus();
 }
@@ -51,8 +51,8 @@ std::size_t DistrictGraph::MemoryBytes() const {
          weights_.size() * sizeof(weights_[0]) +
          in_offsets_.size() * sizeof(ArcIndex) +
          in_sources_.size() * sizeof(VertexId) +
-         in_arc_ids_.size() * sizeof(ArcIndex) +
-         roles_.size() + school_of_.size() * sizeof(std::uint32_t);
+         in_arc_ids_.size() * sizeof(ArcIndex) + roles_.size() +
+         school_of_.size() * sizeof(std::uint32_t);
 }
 
 absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
@@ -74,10 +74,9 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
           "school ", s, ": duplicate school id '", school.id(), "'"));
     }
     if (!(school.readiness() >= 0 && school.readiness() <= 1)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("school '", school.id(),
-                       "': field 'readiness' must be in [0, 1], got ",
-                       school.readiness()));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "school '", school.id(),
+          "': field 'readiness' must be in [0, 1], got ", school.readiness()));
     }
     g.school_ids_.push_back(school.id());
     g.school_names_.push_back(school.name());

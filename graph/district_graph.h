@@ -18,18 +18,17 @@
 #ifndef COLLABNET_GRAPH_DISTRICT_GRAPH_H_
 #define COLLABNET_GRAPH_DISTRICT_GRAPH_H_
 
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
-
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "proto/district.pb.h"
 
 namespace collabnet {
@@ -54,9 +53,10 @@ struct FreezeStats {
 
 class DistrictGraph {
  public:
-  using Csr = boost::compressed_sparse_row_graph<
-      boost::directedS, boost::no_property, boost::no_property,
-      boost::no_property, VertexId, ArcIndex>;
+  using Csr =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
+                                         boost::no_property, boost::no_property,
+                                         VertexId, ArcIndex>;
 
   DistrictGraph() = default;
 

@@ -1,8 +1,7 @@
 #include "ingest/atomic_file.h"
 
-#include <unistd.h>
-
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -34,7 +33,8 @@ absl::StatusOr<std::string> WriteTemporary(const std::string& path,
       const std::string why = ErrnoText();
       close(fd);
       unlink(tmp.c_str());
-      return absl::DataLossError(absl::StrCat("cannot write ", path, ": ", why));
+      return absl::DataLossError(
+          absl::StrCat("cannot write ", path, ": ", why));
     }
     done += static_cast<std::size_t>(w);
   }

@@ -3,12 +3,12 @@
 #define COLLABNET_INGEST_ATOMIC_FILE_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace collabnet {
 

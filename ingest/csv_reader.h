@@ -17,10 +17,10 @@
 #include <cstdint>
 #include <istream>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace collabnet {
 

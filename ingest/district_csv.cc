@@ -4,7 +4,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -15,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "ingest/atomic_file.h"
@@ -62,7 +62,7 @@ class ErrorList {
 class Header {
  public:
   Header(const CsvRecord& record, std::vector<absl::string_view> known,
-         std::vector<absl::string_view> required, ErrorList& errors)
+         const std::vector<absl::string_view>& required, ErrorList& errors)
       : known_(std::move(known)) {
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
       const std::string name =
@@ -70,10 +70,10 @@ class Header {
       bool is_known = false;
       for (absl::string_view k : known_) is_known |= (k == name);
       if (!is_known) {
-        errors.AddLine(record.line,
-                       absl::StrCat("unknown column '", record.fields[i],
-                                    "'; expected columns: ",
-                                    absl::StrJoin(known_, ",")));
+        errors.AddLine(
+            record.line,
+            absl::StrCat("unknown column '", record.fields[i],
+                         "'; expected columns: ", absl::StrJoin(known_, ",")));
         continue;
       }
       if (!columns_.emplace(name, i).second) {
@@ -150,7 +150,7 @@ void ForEachRow(std::istream& in, const std::string& name,
     }
     return;
   }
-  Header header(record, std::move(known), std::move(required), errors);
+  Header header(record, std::move(known), required, errors);
   while (reader.Next(record)) {
     if (record.fields.size() != header.width()) {
       errors.AddLine(record.line,
@@ -198,9 +198,8 @@ void ReadSchools(std::istream& in, const std::string& name, District& d,
         const absl::string_view readiness =
             absl::StripAsciiWhitespace(h.Get(r, "readiness"));
         double value = 0;
-        if (!readiness.empty() &&
-            (!absl::SimpleAtod(readiness, &value) || !(value >= 0) ||
-             !(value <= 1))) {
+        if (!readiness.empty() && (!absl::SimpleAtod(readiness, &value) ||
+                                   !(value >= 0) || !(value <= 1))) {
           errors.Add(r.line, "readiness",
                      absl::StrCat("found ", Quote(readiness),
                                   "; expected a number from 0 to 1"));
@@ -372,8 +371,8 @@ absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
   ErrorList tie_errors(streams.ties_name);
   ReadSchools(*streams.schools, streams.schools_name, district, school_lines,
               local, school_errors);
-  ReadTeachers(*streams.teachers, streams.teachers_name, district,
-               school_lines, teacher_lines, local, teacher_errors);
+  ReadTeachers(*streams.teachers, streams.teachers_name, district, school_lines,
+               teacher_lines, local, teacher_errors);
   ReadTies(*streams.ties, streams.ties_name, district, teacher_lines, local,
            tie_errors);
   if (!school_errors.empty() || !teacher_errors.empty() ||
@@ -430,9 +429,8 @@ DistrictCsvText FormatDistrictCsv(const District& district) {
   for (const Teacher& t : district.teachers()) {
     AppendRow({t.id(), t.school_id(), FormatGrades(t),
                absl::StrJoin(t.subjects(), ";"),
-               std::string(RoleFileName(t.role() == ROLE_UNSPECIFIED
-                                            ? TEACHER
-                                            : t.role())),
+               std::string(RoleFileName(
+                   t.role() == ROLE_UNSPECIFIED ? TEACHER : t.role())),
                t.name()},
               text.teachers);
   }
@@ -459,10 +457,10 @@ absl::Status WriteDistrictCsvDir(const District& district,
   }
   DistrictCsvText text = FormatDistrictCsv(district);
   const fs::path base(dir);
-  return WriteFilesAtomically({{(base / "schools.csv").string(), text.schools},
-                               {(base / "teachers.csv").string(),
-                                text.teachers},
-                               {(base / "ties.csv").string(), text.ties}});
+  return WriteFilesAtomically(
+      {{(base / "schools.csv").string(), text.schools},
+       {(base / "teachers.csv").string(), text.teachers},
+       {(base / "ties.csv").string(), text.ties}});
 }
 
 }  // namespace collabnet

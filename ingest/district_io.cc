@@ -54,7 +54,8 @@ absl::StatusOr<DistrictFormat> DistrictFormatOf(const std::string& path) {
       ".txtpb, .pbtxt)"));
 }
 
-absl::Status ParseTextProto(absl::string_view text, const std::string& file_name,
+absl::Status ParseTextProto(absl::string_view text,
+                            const std::string& file_name,
                             google::protobuf::Message& message) {
   google::protobuf::TextFormat::Parser parser;
   CollectErrors errors(file_name);
@@ -80,8 +81,7 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
       return absl::InvalidArgumentError(
           absl::StrCat(path, ": not a valid binary District message"));
     }
-  } else if (absl::Status s = ParseTextProto(*bytes, path, district);
-             !s.ok()) {
+  } else if (absl::Status s = ParseTextProto(*bytes, path, district); !s.ok()) {
     return s;
   }
   if (report != nullptr) {

@@ -6,9 +6,9 @@
 #define COLLABNET_INGEST_DISTRICT_IO_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 #include "ingest/district_csv.h"
 #include "proto/district.pb.h"
@@ -28,7 +28,8 @@ absl::Status WriteDistrict(const District& district, const std::string& path);
 
 // Parses text-format protobuf into `message`; errors name `file_name`, line
 // and column.
-absl::Status ParseTextProto(absl::string_view text, const std::string& file_name,
+absl::Status ParseTextProto(absl::string_view text,
+                            const std::string& file_name,
                             google::protobuf::Message& message);
 
 absl::StatusOr<Scenario> ReadScenario(const std::string& path);

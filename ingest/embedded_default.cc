@@ -32,9 +32,9 @@ absl::StatusOr<District> EmbeddedDistrict() {
 
 absl::StatusOr<Scenario> EmbeddedScenario() {
   Scenario scenario;
-  if (absl::Status s = ParseTextProto(embedded::default_textproto(),
-                                      "(embedded) data/default.textproto",
-                                      scenario);
+  if (absl::Status s =
+          ParseTextProto(embedded::default_textproto(),
+                         "(embedded) data/default.textproto", scenario);
       !s.ok()) {
     return s;
   }

@@ -47,8 +47,8 @@ enum Layer : std::uint64_t {
 };
 
 constexpr const char* kSecondarySubjects[] = {
-    "ela", "math", "science", "history", "pe", "arts", "world_languages",
-    "cte"};
+    "ela", "math", "science",         "history",
+    "pe",  "arts", "world_languages", "cte"};
 constexpr double kSecondaryWeights[] = {5, 5, 4, 4, 2, 2, 1.5, 1.5};
 
 // Ties keyed by (source, target, channel); repeats add to the weight.
@@ -58,8 +58,8 @@ class TieSet {
            double weight = 1) {
     if (source == target) return;
     if (!directed && source > target) std::swap(source, target);
-    auto [it, fresh] = index_.emplace(std::make_tuple(source, target, channel),
-                                      ties_.size());
+    auto [it, fresh] =
+        index_.emplace(std::make_tuple(source, target, channel), ties_.size());
     if (fresh) {
       ties_.push_back({source, target, channel, directed, weight});
     } else {
@@ -87,17 +87,17 @@ absl::Status Validate(const GeneratorOptions& o) {
   auto share = [](double v) { return v >= 0 && v <= 1; };
   if (o.schools < 1) return absl::InvalidArgumentError("schools must be >= 1");
   if (o.teachers < 4 * o.schools) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "teachers (", o.teachers, ") must be at least 4 per school (",
-        4 * o.schools, ")"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("teachers (", o.teachers,
+                     ") must be at least 4 per school (", 4 * o.schools, ")"));
   }
   if (o.teachers > 50'000'000) {
     return absl::InvalidArgumentError("teachers must be at most 50,000,000");
   }
-  for (double v : {o.elementary_share, o.middle_share, o.title_i_share,
-                   o.pbis_share, o.ready_share, o.co_teaching_share,
-                   o.cross_school_advice_share, o.leader_share,
-                   o.social_share}) {
+  for (double v :
+       {o.elementary_share, o.middle_share, o.title_i_share, o.pbis_share,
+        o.ready_share, o.co_teaching_share, o.cross_school_advice_share,
+        o.leader_share, o.social_share}) {
     if (!share(v)) {
       return absl::InvalidArgumentError(
           absl::StrCat("every share must be in [0, 1], got ", v));
@@ -110,9 +110,9 @@ absl::Status Validate(const GeneratorOptions& o) {
   if (o.plc_min < 2 || o.plc_max < o.plc_min) {
     return absl::InvalidArgumentError("need 2 <= plc_min <= plc_max");
   }
-  for (double v : {o.observations_per_teacher, o.advice_per_teacher,
-                   o.leader_caseload, o.leader_pd_sessions, o.pd_session_size,
-                   o.follows_per_member}) {
+  for (double v :
+       {o.observations_per_teacher, o.advice_per_teacher, o.leader_caseload,
+        o.leader_pd_sessions, o.pd_session_size, o.follows_per_member}) {
     if (!(v >= 0 && v <= 1000)) {
       return absl::InvalidArgumentError(
           absl::StrCat("every mean must be in [0, 1000], got ", v));
@@ -133,7 +133,8 @@ std::vector<bool> PickShare(int n, double share, PhiloxStream& rng) {
   std::vector<int> order(n);
   std::iota(order.begin(), order.end(), 0);
   for (int i = n - 1; i > 0; --i) {
-    std::swap(order[i], order[rng.NextBelow(static_cast<std::uint32_t>(i + 1))]);
+    std::swap(order[i],
+              order[rng.NextBelow(static_cast<std::uint32_t>(i + 1))]);
   }
   std::vector<bool> picked(n, false);
   const int k = static_cast<int>(std::lround(share * n));
@@ -154,8 +155,7 @@ int WeightedPick(const double* weights, int n, PhiloxStream& rng) {
 
 }  // namespace
 
-absl::StatusOr<GeneratedDistrict> GenerateDistrict(
-    const GeneratorOptions& o) {
+absl::StatusOr<GeneratedDistrict> GenerateDistrict(const GeneratorOptions& o) {
   if (absl::Status s = Validate(o); !s.ok()) return s;
   const int num_schools = o.schools;
   const int n = o.teachers;
@@ -164,12 +164,12 @@ absl::StatusOr<GeneratedDistrict> GenerateDistrict(
   // elementary, where the featured co-teachers work.
   PhiloxStream school_rng(o.seed, kLayerSchools, kPurposeGenerator);
   std::vector<SchoolPlan> schools(num_schools);
-  const int num_elem = std::max(
-      std::min(num_schools, 3),
-      static_cast<int>(std::lround(o.elementary_share * num_schools)));
-  const int num_middle = std::min(
-      num_schools - num_elem,
-      static_cast<int>(std::lround(o.middle_share * num_schools)));
+  const int num_elem =
+      std::max(std::min(num_schools, 3),
+               static_cast<int>(std::lround(o.elementary_share * num_schools)));
+  const int num_middle =
+      std::min(num_schools - num_elem,
+               static_cast<int>(std::lround(o.middle_share * num_schools)));
   for (int s = 0; s < num_schools; ++s) {
     schools[s].level = s < num_elem                ? Level::kElementary
                        : s < num_elem + num_middle ? Level::kMiddle
@@ -204,8 +204,8 @@ absl::StatusOr<GeneratedDistrict> GenerateDistrict(
   GeneratedDistrict out;
   District& d = out.district;
   d.set_name(o.name);
-  const std::vector<bool> title_i = PickShare(num_schools, o.title_i_share,
-                                              school_rng);
+  const std::vector<bool> title_i =
+      PickShare(num_schools, o.title_i_share, school_rng);
   std::vector<bool> pbis = PickShare(num_schools, o.pbis_share, school_rng);
   std::vector<bool> ready = PickShare(num_schools, o.ready_share, school_rng);
   // School 0 stands for the case study's Armstrong Elementary: a PBIS Gold
@@ -479,8 +479,8 @@ absl::StatusOr<GeneratedDistrict> GenerateDistrict(
     const int sessions =
         feat ? o.featured_pd_sessions : pd_rng.Poisson(o.leader_pd_sessions);
     for (int s = 0; s < sessions; ++s) {
-      const int size = feat ? o.featured_session_size
-                            : pd_rng.Poisson(o.pd_session_size);
+      const int size =
+          feat ? o.featured_session_size : pd_rng.Poisson(o.pd_session_size);
       for (int a = 0; a < size; ++a) {
         const int u = pd_rng.Bernoulli(0.75)
                           ? same_level_teacher(leader, pd_rng)
@@ -505,8 +505,8 @@ absl::StatusOr<GeneratedDistrict> GenerateDistrict(
   if (members.size() >= 2) {
     std::vector<int> order = members;
     for (std::size_t i = order.size() - 1; i > 0; --i) {
-      std::swap(order[i], order[social_rng.NextBelow(
-                              static_cast<std::uint32_t>(i + 1))]);
+      std::swap(order[i],
+                order[social_rng.NextBelow(static_cast<std::uint32_t>(i + 1))]);
     }
     std::vector<int> urn = members;
     std::vector<int> followers(n, 0);
@@ -535,8 +535,8 @@ absl::StatusOr<GeneratedDistrict> GenerateDistrict(
       }
     }
     for (int f : featured) {
-      for (int tries = 0;
-           followers[f] < o.featured_followers && tries < 50 * n; ++tries) {
+      for (int tries = 0; followers[f] < o.featured_followers && tries < 50 * n;
+           ++tries) {
         follow(members[social_rng.NextBelow(
                    static_cast<std::uint32_t>(members.size()))],
                f);
@@ -545,8 +545,8 @@ absl::StatusOr<GeneratedDistrict> GenerateDistrict(
   }
 
   // Emit.
-  const int teacher_digits = std::max(
-      4, static_cast<int>(std::to_string(n).size()));
+  const int teacher_digits =
+      std::max(4, static_cast<int>(std::to_string(n).size()));
   std::vector<std::string> ids(n);
   for (int v = 0; v < n; ++v) {
     ids[v] = absl::StrFormat("T%0*d", teacher_digits, v + 1);

@@ -38,7 +38,7 @@ struct GeneratorOptions {
   double ready_share = 0.30;
   int plc_min = 4;
   int plc_max = 8;
-  double co_teaching_share = 0.04;    // of teachers, in pairs
+  double co_teaching_share = 0.04;  // of teachers, in pairs
   double observations_per_teacher = 1.5;
   double advice_per_teacher = 1.5;
   double cross_school_advice_share = 0.15;

@@ -4,8 +4,8 @@
 
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "proto/district.pb.h"
 
 namespace collabnet {

@@ -37,13 +37,12 @@ std::string WithCommas(std::int64_t v) {
 std::string FormatSummary(const RunResult& r, int schools_listed) {
   const RunDetails& d = r.details();
   std::string out;
-  absl::StrAppend(&out, "Scenario ", d.scenario().empty() ? "(unnamed)"
-                                                          : d.scenario(),
-                  " on ", d.district().empty() ? "(unnamed)" : d.district(),
-                  ": ", WithCommas(d.teachers()), " teachers, ",
-                  WithCommas(d.ties()), " ties\n");
-  absl::StrAppend(&out, r.leaders_size(), " leaders: ",
-                  absl::StrJoin(r.leaders(), ", "), "\n\n");
+  absl::StrAppend(
+      &out, "Scenario ", d.scenario().empty() ? "(unnamed)" : d.scenario(),
+      " on ", d.district().empty() ? "(unnamed)" : d.district(), ": ",
+      WithCommas(d.teachers()), " teachers, ", WithCommas(d.ties()), " ties\n");
+  absl::StrAppend(&out, r.leaders_size(),
+                  " leaders: ", absl::StrJoin(r.leaders(), ", "), "\n\n");
 
   absl::StrAppend(&out,
                   "Direct reach of the leaders (teachers they influenced "
@@ -53,16 +52,17 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                                           "simulated", "observed", "diff"));
     for (const CategoryComparison& c : r.observed_comparison()) {
       absl::StrAppend(
-          &out, absl::StrFormat("  %-26s %-26s %9.0f %8s\n", c.name(),
-                                Interval(c.simulated()), c.observed(),
-                                Difference(c.simulated().mean(), c.observed())));
+          &out,
+          absl::StrFormat("  %-26s %-26s %9.0f %8s\n", c.name(),
+                          Interval(c.simulated()), c.observed(),
+                          Difference(c.simulated().mean(), c.observed())));
     }
     absl::StrAppend(
         &out,
-        absl::StrFormat("  %-26s %-26s %9.0f %8s\n", "total",
-                        Interval(r.direct_reach()), r.observed_direct_reach(),
-                        Difference(r.direct_reach().mean(),
-                                   r.observed_direct_reach())));
+        absl::StrFormat(
+            "  %-26s %-26s %9.0f %8s\n", "total", Interval(r.direct_reach()),
+            r.observed_direct_reach(),
+            Difference(r.direct_reach().mean(), r.observed_direct_reach())));
     if (!r.observed_source().empty()) {
       absl::StrAppend(&out, "  observed: ", r.observed_source(), "\n");
     }
@@ -77,6 +77,7 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   std::sort(direct.begin(), direct.end(), [](auto* a, auto* b) {
     return a->teachers().mean() > b->teachers().mean();
   });
+  by_channel.reserve(direct.size());
   for (const ChannelReach* c : direct) {
     by_channel.push_back(absl::StrFormat("%s %.1f", ChannelLabel(c->channel()),
                                          c->teachers().mean()));
@@ -86,22 +87,20 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                     "\n");
   }
 
-  const double others =
-      std::max<double>(1, d.teachers() - r.leaders_size());
+  const double others = std::max<double>(1, d.teachers() - r.leaders_size());
+  absl::StrAppend(&out, "\nSpread beyond the leaders by ",
+                  d.horizon_weeks() > 0
+                      ? absl::StrCat("week ", d.horizon_weeks())
+                      : std::string("the end of the cascade"),
+                  ", mean [95% CI]\n");
   absl::StrAppend(
-      &out, "\nSpread beyond the leaders by ",
-      d.horizon_weeks() > 0 ? absl::StrCat("week ", d.horizon_weeks())
-                            : std::string("the end of the cascade"),
-      ", mean [95% CI]\n");
-  absl::StrAppend(&out, absl::StrFormat(
-                            "  teachers reached   %-26s %5.1f%% of %s\n",
+      &out, absl::StrFormat("  teachers reached   %-26s %5.1f%% of %s\n",
                             Interval(r.reached()),
                             100.0 * r.reached().mean() / others,
                             WithCommas(static_cast<std::int64_t>(others))));
-  absl::StrAppend(&out, absl::StrFormat(
-                            "  teachers adopting  %-26s %5.1f%%\n",
-                            Interval(r.adopting()),
-                            100.0 * r.adopting().mean() / others));
+  absl::StrAppend(&out, absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
+                                        Interval(r.adopting()),
+                                        100.0 * r.adopting().mean() / others));
   std::vector<std::string> hops;
   for (const HopReach& h : r.reached_by_hop()) {
     if (h.teachers().mean() >= 0.05 && hops.size() < 8) {
@@ -145,14 +144,13 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
       const SchoolReach* s = *it;
       absl::StrAppend(
           &out,
-          absl::StrFormat("  %-28s %5.1f%% reached, %5.1f%% adopting (%d "
-                          "teachers)\n",
-                          absl::StrCat(s->name().empty() ? s->school_id()
-                                                         : s->name(),
-                                       " (", s->school_id(), ")"),
-                          100.0 * share(s),
-                          100.0 * s->adopting().mean() / s->teachers(),
-                          s->teachers()));
+          absl::StrFormat(
+              "  %-28s %5.1f%% reached, %5.1f%% adopting (%d "
+              "teachers)\n",
+              absl::StrCat(s->name().empty() ? s->school_id() : s->name(), " (",
+                           s->school_id(), ")"),
+              100.0 * share(s), 100.0 * s->adopting().mean() / s->teachers(),
+              s->teachers()));
     }
   };
   if (listed > 0) {
@@ -161,11 +159,10 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   }
 
   absl::StrAppend(
-      &out,
-      absl::StrFormat("\nRun: %s replicates, seed %d, %d threads, %.2f s "
-                      "(collabnet %s, %s)\n",
-                      WithCommas(d.replicates()), d.seed(), d.threads(),
-                      d.wall_seconds(), d.version(), d.model()));
+      &out, absl::StrFormat("\nRun: %s replicates, seed %d, %d threads, %.2f s "
+                            "(collabnet %s, %s)\n",
+                            WithCommas(d.replicates()), d.seed(), d.threads(),
+                            d.wall_seconds(), d.version(), d.model()));
   return out;
 }
 

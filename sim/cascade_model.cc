@@ -14,8 +14,7 @@ std::uint32_t ProbabilityThreshold(double p) {
   if (!(p > 0)) return 0;
   if (p >= 1) return kAlways;
   const double scaled = std::floor(p * 4294967296.0);
-  return scaled >= 4294967295.0 ? kAlways
-                                : static_cast<std::uint32_t>(scaled);
+  return scaled >= 4294967295.0 ? kAlways : static_cast<std::uint32_t>(scaled);
 }
 
 absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
@@ -81,8 +80,8 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
     const double factor =
         (role == TEACHER_LEADER || role == COACH) ? credibility : 1.0;
     for (ArcIndex a = graph.arc_begin(u); a < graph.arc_end(u); ++a) {
-      const double p = probability[graph.arc_channel(a)] *
-                       graph.arc_weight(a) * factor;
+      const double p =
+          probability[graph.arc_channel(a)] * graph.arc_weight(a) * factor;
       model.arc_threshold[a] = ProbabilityThreshold(std::min(1.0, p));
     }
   }

@@ -78,7 +78,8 @@ absl::StatusOr<FitResult> FitDirectReach(const DistrictGraph& graph,
         return absl::InvalidArgumentError(absl::StrCat(
             "observed category '", observed.categories(k).name(),
             "' cannot be fitted: the leaders' simulated direct reach stays "
-            "near ", simulated, " against the observed ", target,
+            "near ",
+            simulated, " against the observed ", target,
             " while its probabilities rise; the leaders' ties on these "
             "channels are saturated (too few ties, or leader_credibility caps "
             "them at 1)"));

@@ -17,11 +17,13 @@ Estimate MakeEstimate(const Moments& m, std::int64_t n) {
     // variance has no cancellation error even when tiny next to the mean.
     const absl::int128 numerator =
         absl::int128(n) * m.sum_squares - absl::int128(m.sum) * m.sum;
-    const double variance = static_cast<double>(numerator) /
-                            (static_cast<double>(n) * static_cast<double>(n - 1));
+    const double variance =
+        static_cast<double>(numerator) /
+        (static_cast<double>(n) * static_cast<double>(n - 1));
     sd = std::sqrt(variance > 0 ? variance : 0);
   }
-  const double half = 1.959963984540054 * sd / std::sqrt(static_cast<double>(n));
+  const double half =
+      1.959963984540054 * sd / std::sqrt(static_cast<double>(n));
   e.set_mean(mean);
   e.set_sd(sd);
   e.set_ci_low(mean - half);

@@ -28,7 +28,8 @@ struct Tally {
         school_adopting(g.num_schools()),
         category_direct(categories) {}
 
-  void Add(const ReplicateCounts& c, const std::vector<std::uint8_t>& category_of) {
+  void Add(const ReplicateCounts& c,
+           const std::vector<std::uint8_t>& category_of) {
     reached.Add(c.reached);
     adopting.Add(c.adopting);
     direct.Add(c.direct);
@@ -106,9 +107,9 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
                                       const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   if (scenario.replicates() < 1) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "scenario: field 'replicates' must be at least 1, got ",
-        scenario.replicates()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("scenario: field 'replicates' must be at least 1, got ",
+                     scenario.replicates()));
   }
   absl::StatusOr<CascadeModel> model = PrepareCascade(graph, scenario);
   if (!model.ok()) return model.status();
@@ -128,10 +129,10 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
             "scenario observed.categories[", k, "]: unspecified channel"));
       }
       if (category_of[ch] != Tally::kNoCategory) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "scenario observed.categories[", k, "]: channel ",
-            Channel_Name(static_cast<Channel>(ch)),
-            " is already in another category"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("scenario observed.categories[", k, "]: channel ",
+                         Channel_Name(static_cast<Channel>(ch)),
+                         " is already in another category"));
       }
       category_of[ch] = static_cast<std::uint8_t>(k);
     }
@@ -222,9 +223,8 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   }
   // Cumulative weekly means, up to the horizon or the last week anything
   // happened in.
-  std::size_t last_week = total.weekly_reached.empty()
-                              ? 0
-                              : total.weekly_reached.size() - 1;
+  std::size_t last_week =
+      total.weekly_reached.empty() ? 0 : total.weekly_reached.size() - 1;
   if (scenario.horizon_weeks() > 0) {
     last_week = static_cast<std::size_t>(scenario.horizon_weeks());
   } else {

@@ -10,8 +10,9 @@ namespace collabnet {
 CascadeWorkspace::CascadeWorkspace(const CascadeModel& model)
     : stamp_(model.graph->num_vertices(), 0) {
   const std::size_t weeks =
-      model.horizon_weeks > 0 ? static_cast<std::size_t>(model.horizon_weeks) + 1
-                              : 64;
+      model.horizon_weeks > 0
+          ? static_cast<std::size_t>(model.horizon_weeks) + 1
+          : 64;
   buckets_.resize(weeks);
   counts_.school_reached.assign(model.graph->num_schools(), 0);
   counts_.school_adopting.assign(model.graph->num_schools(), 0);
@@ -36,8 +37,8 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   c.touched_schools.clear();
   std::fill(c.weekly_reached.begin(), c.weekly_reached.end(), 0);
   std::fill(c.weekly_adopting.begin(), c.weekly_adopting.end(), 0);
-  std::fill(c.reached_by_hop.begin(),
-            c.reached_by_hop.begin() + c.max_hop + 1, 0);
+  std::fill(c.reached_by_hop.begin(), c.reached_by_hop.begin() + c.max_hop + 1,
+            0);
   c.reached = c.adopting = c.direct = c.arcs_examined = 0;
   c.direct_by_channel.fill(0);
   c.reached_by_channel.fill(0);

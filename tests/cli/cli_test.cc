@@ -31,10 +31,9 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("collabnet_cli_", getpid(), "_",
-                        ::testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "collabnet_cli_", getpid(), "_",
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
@@ -107,7 +106,8 @@ TEST_F(CliTest, TextSummaryShowsTheComparison) {
 TEST_F(CliTest, ThreadCountDoesNotChangeTheResult) {
   auto json = [&](int threads) {
     const Outcome o = Run(absl::StrCat(
-        "simulate --format json --replicates 800 --seed 5 --threads ", threads));
+        "simulate --format json --replicates 800 --seed 5 --threads ",
+        threads));
     EXPECT_EQ(o.exit_code, 0) << o.err;
     RunResult r;
     EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &r).ok());
@@ -121,8 +121,8 @@ TEST_F(CliTest, ThreadCountDoesNotChangeTheResult) {
 }
 
 TEST_F(CliTest, GenerateConvertAndSimulateAFileDistrict) {
-  Outcome o = Run("generate --schools 5 --teachers 200 --seed 3 --out " +
-                  Path("d"));
+  Outcome o =
+      Run("generate --schools 5 --teachers 200 --seed 3 --out " + Path("d"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_THAT(o.out, HasSubstr("featured leaders: "));
   o = Run("convert --in " + Path("d") + " --out " + Path("d.pb"));
@@ -140,9 +140,9 @@ TEST_F(CliTest, GenerateConvertAndSimulateAFileDistrict) {
 }
 
 TEST_F(CliTest, ScenarioFileNamesItsDistrictRelativeToItself) {
-  ASSERT_EQ(Run("generate --schools 4 --teachers 120 --out " + Path("s/d"))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Run("generate --schools 4 --teachers 120 --out " + Path("s/d")).exit_code,
+      0);
   Write("s/x.textproto",
         "name: \"mine\"\ndistrict: \"d\"\nleaders: \"T0007\"\n"
         "channels { channel: PLC probability: 0.5 }\n"
@@ -154,9 +154,9 @@ TEST_F(CliTest, ScenarioFileNamesItsDistrictRelativeToItself) {
 }
 
 TEST_F(CliTest, MalformedDistrictNamesFileLineFieldAndWritesNothing) {
-  ASSERT_EQ(Run("generate --schools 3 --teachers 60 --out " + Path("d"))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Run("generate --schools 3 --teachers 60 --out " + Path("d")).exit_code,
+      0);
   std::ofstream(Path("d/ties.csv"), std::ios::app)
       << "T0001,T0002,pd,true,,,\n"
       << "T0001,T9999,plc,false,,,\n"
@@ -173,10 +173,10 @@ TEST_F(CliTest, MalformedDistrictNamesFileLineFieldAndWritesNothing) {
 }
 
 TEST_F(CliTest, EmptyFileIsAnError) {
-  ASSERT_EQ(Run("generate --schools 3 --teachers 60 --out " + Path("d"))
-                .exit_code,
-            0);
-  std::ofstream(Path("d/teachers.csv"), std::ios::trunc);
+  ASSERT_EQ(
+      Run("generate --schools 3 --teachers 60 --out " + Path("d")).exit_code,
+      0);
+  { std::ofstream truncate(Path("d/teachers.csv"), std::ios::trunc); }
   const Outcome o =
       Run("convert --in " + Path("d") + " --out " + Path("out.pb"));
   EXPECT_EQ(o.exit_code, 1);
@@ -209,9 +209,9 @@ TEST_F(CliTest, FlagErrorsExitTwoAndHelpExplainsEveryFlag) {
   }
   o = Run("simulate --help");
   EXPECT_EQ(o.exit_code, 0);
-  for (const char* flag : {"--scenario", "--district", "--leaders",
-                           "--replicates", "--seed", "--threads", "--format",
-                           "--out", "--horizon"}) {
+  for (const char* flag :
+       {"--scenario", "--district", "--leaders", "--replicates", "--seed",
+        "--threads", "--format", "--out", "--horizon"}) {
     EXPECT_THAT(o.out, HasSubstr(flag));
   }
   o = Run("generate --help");

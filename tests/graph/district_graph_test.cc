@@ -52,20 +52,21 @@ TEST(FreezeDistrict, PreservesEveryTieChannelAndWeight) {
   EXPECT_EQ(stats.ties_read, 5);
   EXPECT_EQ(stats.self_loops_dropped, 1);
   EXPECT_EQ(stats.arcs, 5);
-  const std::vector<ArcTuple> expected = {
-      {"t0", "t1", PLC, 2.5f},         {"t0", "t2", PD_WORKSHOP, 1.0f},
-      {"t0", "t2", PD_WORKSHOP, 1.0f}, {"t1", "t0", PLC, 2.5f},
-      {"t2", "t1", SOCIAL_MEDIA, 1.0f}};
+  const std::vector<ArcTuple> expected = {{"t0", "t1", PLC, 2.5f},
+                                          {"t0", "t2", PD_WORKSHOP, 1.0f},
+                                          {"t0", "t2", PD_WORKSHOP, 1.0f},
+                                          {"t1", "t0", PLC, 2.5f},
+                                          {"t2", "t1", SOCIAL_MEDIA, 1.0f}};
   EXPECT_EQ(ArcsOf(*g), expected);
 }
 
 TEST(FreezeDistrict, EveryTieOfTheSampleDistrictSurvives) {
   // A bigger check: every tie of a generated-like district maps to its arcs.
   std::vector<TieSpec> ties;
+  ties.reserve(200);
   for (int i = 0; i < 200; ++i) {
-    ties.push_back({i % 37, (i * 7 + 3) % 37,
-                    static_cast<Channel>(1 + i % 7), i % 3 == 0,
-                    1.0 + (i % 4) * 0.5});
+    ties.push_back({i % 37, (i * 7 + 3) % 37, static_cast<Channel>(1 + i % 7),
+                    i % 3 == 0, 1.0 + (i % 4) * 0.5});
   }
   District d = MakeDistrict(37, ties);
   absl::StatusOr<DistrictGraph> g = FreezeDistrict(d);

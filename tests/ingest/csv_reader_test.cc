@@ -36,7 +36,8 @@ TEST(CsvReader, ReadsPlainRecordsWithLineNumbers) {
 
 TEST(CsvReader, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
   absl::Status s;
-  auto rows = ReadAll("\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext,1,2\n", &s);
+  auto rows =
+      ReadAll("\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext,1,2\n", &s);
   ASSERT_TRUE(s.ok()) << s;
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_THAT(rows[0].fields, ElementsAre("x, y", "say \"hi\"", "two\nlines"));

@@ -95,8 +95,8 @@ TEST(DistrictCsv, ColumnsMayComeInAnyOrderAndOptionalOnesMayBeMissing) {
 TEST(DistrictCsv, TrimsIdsAndCountsIt) {
   CsvReadReport report;
   absl::StatusOr<District> d =
-      Read("id\n S1\n", "id,school\nA ,S1\n", "source,target,channel\n A,A,plc\n",
-           &report);
+      Read("id\n S1\n", "id,school\nA ,S1\n",
+           "source,target,channel\n A,A,plc\n", &report);
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(d->teachers(0).id(), "A");
   EXPECT_EQ(report.ids_trimmed, 3);
@@ -136,17 +136,17 @@ TEST(DistrictCsv, EmptyFileIsAnError) {
 }
 
 TEST(DistrictCsv, HeaderOnlyFilesGiveAnEmptyDistrict) {
-  absl::StatusOr<District> d = Read("id\n", "id,school\n",
-                                    "source,target,channel\n");
+  absl::StatusOr<District> d =
+      Read("id\n", "id,school\n", "source,target,channel\n");
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->teachers_size(), 0);
 }
 
 TEST(DistrictCsv, ReportsEveryErrorOfEveryFileTogether) {
-  absl::StatusOr<District> d = Read(
-      "id,readiness,pbis\nS1,2,maybe\nS1,0.5,yes\n",
-      "id,school,grades,role\nA,S1,13,boss\nA,S9,K,teacher\n",
-      "source,target,channel,weight,first_seen\nA,A,plc,-1,2019-13-01\n");
+  absl::StatusOr<District> d =
+      Read("id,readiness,pbis\nS1,2,maybe\nS1,0.5,yes\n",
+           "id,school,grades,role\nA,S1,13,boss\nA,S9,K,teacher\n",
+           "source,target,channel,weight,first_seen\nA,A,plc,-1,2019-13-01\n");
   const std::string m(d.status().message());
   EXPECT_THAT(m, HasSubstr("schools.csv:2: field 'readiness'"));
   EXPECT_THAT(m, HasSubstr("schools.csv:2: field 'pbis'"));

@@ -96,19 +96,21 @@ TEST_F(DistrictIoTest, AFailedWriteLeavesTheOldFileAndNoTemporary) {
   ASSERT_TRUE(WriteFileAtomically(Path("out.txt"), "new content").ok());
   EXPECT_EQ(*ReadFileToString(Path("out.txt")), "new content");
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
-    EXPECT_THAT(e.path().filename().string(), ::testing::Not(HasSubstr(".tmp-")));
+    EXPECT_THAT(e.path().filename().string(),
+                ::testing::Not(HasSubstr(".tmp-")));
   }
 }
 
 TEST_F(DistrictIoTest, RenameFailureRemovesEveryTemporary) {
   // The second target is a non-empty folder, so its rename fails.
   std::filesystem::create_directories(Path("blocker/inside"));
-  absl::Status s = WriteFilesAtomically(
-      {{Path("a.txt"), "a"}, {Path("blocker"), "b"}});
+  absl::Status s =
+      WriteFilesAtomically({{Path("a.txt"), "a"}, {Path("blocker"), "b"}});
   EXPECT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr("blocker"));
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
-    EXPECT_THAT(e.path().filename().string(), ::testing::Not(HasSubstr(".tmp-")));
+    EXPECT_THAT(e.path().filename().string(),
+                ::testing::Not(HasSubstr(".tmp-")));
   }
 }
 

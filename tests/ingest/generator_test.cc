@@ -56,8 +56,8 @@ TEST(GenerateDistrict, FeaturedLeadersCoTeachInThreeSchools) {
   for (const std::string& id : g->featured_leaders) {
     bool co_teaches = false;
     for (const Tie& t : g->district.ties()) {
-      co_teaches |= t.channel() == CO_TEACHING &&
-                    (t.source() == id || t.target() == id);
+      co_teaches |=
+          t.channel() == CO_TEACHING && (t.source() == id || t.target() == id);
     }
     EXPECT_TRUE(co_teaches) << id;
   }
@@ -74,8 +74,8 @@ TEST(GenerateDistrict, SameSeedSameDistrictOtherSeedOtherDistrict) {
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(a->district,
                                                                  b->district));
-  EXPECT_FALSE(google::protobuf::util::MessageDifferencer::Equals(
-      a->district, c->district));
+  EXPECT_FALSE(google::protobuf::util::MessageDifferencer::Equals(a->district,
+                                                                  c->district));
 }
 
 TEST(GenerateDistrict, EveryLayerIsPresentAndTheDistrictFreezes) {
@@ -87,8 +87,7 @@ TEST(GenerateDistrict, EveryLayerIsPresentAndTheDistrictFreezes) {
     EXPECT_GT(per_channel[static_cast<Channel>(ch)], 0) << ch;
   }
   FreezeStats stats;
-  absl::StatusOr<DistrictGraph> graph =
-      FreezeDistrict(g->district, {}, &stats);
+  absl::StatusOr<DistrictGraph> graph = FreezeDistrict(g->district, {}, &stats);
   ASSERT_TRUE(graph.ok()) << graph.status();
   EXPECT_EQ(stats.self_loops_dropped, 0);
   // Mean degree of the kind the peers' district graph has (about 12-20).

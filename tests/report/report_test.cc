@@ -88,7 +88,8 @@ TEST(ToJson, ParsesBackToTheSameResult) {
   EXPECT_THAT(*json, HasSubstr("\"PD_WORKSHOP\""));
   RunResult back;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(*json, &back).ok());
-  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(Sample(), back));
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(Sample(), back));
 }
 
 TEST(ToJson, PrintsFieldsHoldingDefaults) {

@@ -25,7 +25,8 @@ class DefaultDistrictTest : public ::testing::Test {
     delete scenario_;
   }
   static std::string RunBytes(const Scenario& s, int threads) {
-    absl::StatusOr<RunResult> r = RunScenario(*graph_, s, {.threads = threads, .progress = nullptr});
+    absl::StatusOr<RunResult> r =
+        RunScenario(*graph_, s, {.threads = threads, .progress = nullptr});
     EXPECT_TRUE(r.ok()) << r.status();
     r->mutable_details()->clear_threads();
     r->mutable_details()->clear_wall_seconds();
@@ -79,7 +80,8 @@ TEST_F(DefaultDistrictTest, BreakdownsAddUpToTheTotals) {
 }
 
 TEST_F(DefaultDistrictTest, ResultCarriesItsRunDetails) {
-  absl::StatusOr<RunResult> r = RunScenario(*graph_, *scenario_, {.threads = 2, .progress = nullptr});
+  absl::StatusOr<RunResult> r =
+      RunScenario(*graph_, *scenario_, {.threads = 2, .progress = nullptr});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->details().seed(), scenario_->seed());
   EXPECT_EQ(r->details().replicates(), 600);

@@ -23,7 +23,8 @@ constexpr double kZ = 4.5;
 RunResult Simulate(const District& d, const Scenario& s, int threads = 0) {
   absl::StatusOr<DistrictGraph> g = FreezeDistrict(d);
   EXPECT_TRUE(g.ok()) << g.status();
-  absl::StatusOr<RunResult> r = RunScenario(*g, s, {.threads = threads, .progress = nullptr});
+  absl::StatusOr<RunResult> r =
+      RunScenario(*g, s, {.threads = threads, .progress = nullptr});
   EXPECT_TRUE(r.ok()) << r.status();
   return *r;
 }
@@ -60,7 +61,8 @@ TEST(CascadeClosedForm, StarFromItsCentreReachesNTimesP) {
   for (double p : {0.05, 0.3, 0.9}) {
     SCOPED_TRACE(p);
     constexpr int kLeaves = 200;
-    const RunResult r = Simulate(Star(kLeaves), SimpleScenario({0}, p, 20000, 7));
+    const RunResult r =
+        Simulate(Star(kLeaves), SimpleScenario({0}, p, 20000, 7));
     // Leaves reached ~ Binomial(n, p): 1 + n p teachers counting the centre.
     ExpectMean(r.reached(), kLeaves * p, kLeaves * p * (1 - p));
     EXPECT_EQ(r.reached().mean(), r.direct_reach().mean());
@@ -78,7 +80,8 @@ TEST(CascadeClosedForm, PathFromOneEndReachesTheSumOfPowers) {
       mean += std::pow(p, k);
       second += (2 * k - 1) * std::pow(p, k);
     }
-    const RunResult r = Simulate(Path(kLength), SimpleScenario({0}, p, 20000, 11));
+    const RunResult r =
+        Simulate(Path(kLength), SimpleScenario({0}, p, 20000, 11));
     ExpectMean(r.reached(), mean, second - mean * mean);
     // Hop k is reached with probability p^k.
     for (const HopReach& h : r.reached_by_hop()) {
@@ -98,7 +101,8 @@ TEST(CascadeClosedForm, TieWeightMultipliesTheProbabilityUpToOne) {
   const Scenario s = SimpleScenario({0}, 0.2, 10000, 3);
   ExpectMean(Simulate(MakeDistrict(kLeaves + 1, doubled), s).reached(),
              kLeaves * 0.4, kLeaves * 0.4 * 0.6);
-  EXPECT_EQ(Simulate(MakeDistrict(kLeaves + 1, huge), s).reached().mean(), kLeaves);
+  EXPECT_EQ(Simulate(MakeDistrict(kLeaves + 1, huge), s).reached().mean(),
+            kLeaves);
 }
 
 TEST(CascadeClosedForm, LeaderCredibilityMultipliesTheirTies) {
@@ -170,8 +174,8 @@ TEST(CascadeClosedForm, FirstContactInTimeTakesTheCredit) {
   // 5 weeks and a social-media tie of exactly one week. Both land in week 1
   // only when the PD delay is 1 week (probability 1/5), and then PD, the
   // earlier arc in (source, channel) order, is scheduled first.
-  const District d = MakeDistrict(
-      2, {{0, 1, PD_WORKSHOP, true}, {0, 1, SOCIAL_MEDIA, true}});
+  const District d =
+      MakeDistrict(2, {{0, 1, PD_WORKSHOP, true}, {0, 1, SOCIAL_MEDIA, true}});
   Scenario s = SimpleScenario({0}, 1.0, 20000, 17);
   for (ChannelParams& c : *s.mutable_channels()) {
     if (c.channel() == PD_WORKSHOP) c.set_mean_delay_weeks(5);

@@ -73,9 +73,10 @@ TEST(FitDirectReach, SaysWhenATargetCannotBeReached) {
 
 TEST(FitDirectReach, NeedsObservedCategoriesAndAStartingProbability) {
   absl::StatusOr<DistrictGraph> g = FreezeDistrict(TwoChannelStar(5, 5));
-  EXPECT_THAT(
-      FitDirectReach(*g, testing::SimpleScenario({0}, 0.1, 10)).status().message(),
-      HasSubstr("no categories"));
+  EXPECT_THAT(FitDirectReach(*g, testing::SimpleScenario({0}, 0.1, 10))
+                  .status()
+                  .message(),
+              HasSubstr("no categories"));
   Scenario s = WithTargets(2, 2, 10);
   s.mutable_channels(PD_WORKSHOP - 1)->set_probability(0);
   EXPECT_THAT(FitDirectReach(*g, s).status().message(),

@@ -50,8 +50,8 @@ TEST(Moments, SumsOfSquaresDoNotOverflowForStateSizedReach) {
 TEST(Moments, MergingEqualsAddingInOneGo) {
   Moments a, b, all;
   for (int i = 0; i < 10; ++i) {
-    (i % 3 == 0 ? a : b).Add(i * i);
-    all.Add(i * i);
+    (i % 3 == 0 ? a : b).Add(std::int64_t{i} * i);
+    all.Add(std::int64_t{i} * i);
   }
   a.Merge(b);
   EXPECT_EQ(a.sum, all.sum);
