@@ -159,10 +159,11 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   }
 
   absl::StrAppend(
-      &out, absl::StrFormat("\nRun: %s replicates, seed %d, %d threads, %.2f s "
-                            "(collabnet %s, %s)\n",
+      &out, absl::StrFormat("\nRun: %s replicates, seed %d, %d thread%s, "
+                            "%.2f s (collabnet %s, %s)\n",
                             WithCommas(d.replicates()), d.seed(), d.threads(),
-                            d.wall_seconds(), d.version(), d.model()));
+                            d.threads() == 1 ? "" : "s", d.wall_seconds(),
+                            d.version(), d.model()));
   return out;
 }
 
