@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,9 +12,11 @@
 #include "graph/district_graph.h"
 #include "ingest/atomic_file.h"
 #include "ingest/district_io.h"
+#include "ingest/edge_list.h"
 #include "ingest/embedded_default.h"
 #include "report/json.h"
 #include "report/summary.h"
+#include "report/teacher_csv.h"
 #include "sim/monte_carlo.h"
 
 namespace collabnet::cli {
@@ -28,74 +31,67 @@ constexpr char kSummary[] =
     "confidence intervals, and the schools reached most and least.\n"
     "With no flags: the default scenario on the embedded sample district\n"
     "(the case study's four co-teaching leaders over a 36-week school year).\n"
+    "\n"
+    "Plain networks: --graph FILE runs a standard model (--model ic, wc or lt)\n"
+    "on an edge list (u v [weight] per line, optionally gzipped) from the\n"
+    "seeds in --seeds FILE or --leaders, e.g.\n"
+    "  collabnet simulate --graph net.edges --model ic --p 0.05 --seeds s.txt\n"
     "The same seed gives the same numbers on any number of threads.";
 
-}  // namespace
+std::optional<Model> ParseModel(const std::string& name) {
+  if (name == "multi_channel") return MULTI_CHANNEL_CASCADE;
+  if (name == "ic") return INDEPENDENT_CASCADE;
+  if (name == "wc") return WEIGHTED_CASCADE;
+  if (name == "lt") return LINEAR_THRESHOLD;
+  return std::nullopt;
+}
 
-int RunSimulate(const std::vector<std::string>& args) {
-  const std::string command = "simulate";
-  po::options_description options("Flags");
-  options.add_options()(
-      "scenario", po::value<std::string>(),
-      "scenario file (text protobuf); default: the embedded default scenario")(
-      "district", po::value<std::string>(),
-      "district: a folder of CSV files, a .pb or a .textproto; default: the "
-      "scenario's district, or the embedded sample district")(
-      "leaders", po::value<std::string>(),
-      "comma-separated teacher ids that adopt at week 0, replacing the "
-      "scenario's")("replicates", po::value<int>(),
-                    "Monte Carlo replicates, replacing the scenario's")(
-      "seed", po::value<std::uint64_t>(),
-      "random seed, replacing the scenario's")(
-      "horizon", po::value<int>(),
-      "weeks to simulate (0: until the cascade dies out), replacing the "
-      "scenario's")(
-      "threads", po::value<int>()->default_value(0),
-      "worker threads (0: every core); results do not depend on it")(
-      "format", po::value<std::string>()->default_value("text"),
-      "output format: text (a readable summary) or json (the RunResult "
-      "message as canonical protobuf JSON)")(
-      "out", po::value<std::string>(),
-      "write the output to this file (atomically) instead of stdout");
-  po::variables_map flags;
-  if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
-    return *code;
-  }
-  const std::string format = flags["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    std::cerr << "collabnet simulate: --format must be text or json, got '"
-              << format << "'\n";
-    return kExitUsage;
-  }
-  if (flags["threads"].as<int>() < 0) {
-    std::cerr << "collabnet simulate: --threads must be >= 0\n";
-    return kExitUsage;
-  }
-
-  // Scenario, then the district it names, then the flags' overrides.
-  Scenario scenario;
-  std::string scenario_dir;
+// The scenario to run, before flags override it, and the folder its
+// relative district path is relative to.
+absl::StatusOr<Scenario> LoadScenario(const po::variables_map& flags,
+                                      std::string& scenario_dir) {
   if (flags.count("scenario") > 0) {
     const std::string path = flags["scenario"].as<std::string>();
-    absl::StatusOr<Scenario> read = ReadScenario(path);
-    if (!read.ok()) return ReportError(command, read.status());
-    scenario = *std::move(read);
     scenario_dir = std::filesystem::path(path).parent_path().string();
-  } else {
-    absl::StatusOr<Scenario> read = EmbeddedScenario();
-    if (!read.ok()) return ReportError(command, read.status());
-    scenario = *std::move(read);
+    return ReadScenario(path);
   }
-  std::string district_path;
-  if (flags.count("district") > 0) {
-    district_path = flags["district"].as<std::string>();
-  } else if (!scenario.district().empty()) {
-    district_path =
-        (std::filesystem::path(scenario_dir) / scenario.district()).string();
+  if (flags.count("graph") > 0) {
+    Scenario plain;
+    plain.set_name("plain");
+    plain.set_model(INDEPENDENT_CASCADE);
+    plain.set_replicates(10000);
+    plain.set_seed(1);
+    return plain;
   }
-  absl::StatusOr<District> district =
-      district_path.empty() ? EmbeddedDistrict() : ReadDistrict(district_path);
-  if (!district.ok()) return ReportError(command, district.status());
+  return EmbeddedScenario();
+}
+
+// Applies the flags that replace scenario fields. Returns a usage message
+// when the flags do not fit together.
+std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
+                                          Scenario& scenario) {
+  if (flags.count("model") > 0) {
+    const std::optional<Model> model =
+        ParseModel(flags["model"].as<std::string>());
+    if (!model) {
+      return absl::StrCat("--model must be multi_channel, ic, wc or lt, got '",
+                          flags["model"].as<std::string>(), "'");
+    }
+    scenario.set_model(*model);
+  }
+  if (flags.count("p") > 0) scenario.set_probability(flags["p"].as<double>());
+  if (flags["use-weights"].as<bool>()) scenario.set_use_tie_weights(true);
+  if (scenario.model() == INDEPENDENT_CASCADE && scenario.probability() == 0 &&
+      flags.count("p") == 0) {
+    return "the independent cascade needs --p, the probability per tie";
+  }
+  if (flags.count("graph") > 0 && scenario.model() == MULTI_CHANNEL_CASCADE) {
+    return "the multi-channel cascade needs a district with typed ties; with "
+           "--graph use --model ic, wc or lt";
+  }
+  if (flags.count("graph") > 0 && flags.count("district") > 0) {
+    return "give --graph or --district, not both";
+  }
   if (flags.count("leaders") > 0) {
     scenario.clear_leaders();
     for (absl::string_view id : absl::StrSplit(
@@ -112,48 +108,175 @@ int RunSimulate(const std::vector<std::string>& args) {
   if (flags.count("horizon") > 0) {
     scenario.set_horizon_weeks(flags["horizon"].as<int>());
   }
-  if (scenario.leaders().empty()) {
-    return ReportError(
-        command, absl::InvalidArgumentError(
-                     "the scenario has no leaders; list them in the scenario "
-                     "(leaders: \"T0001\") or with --leaders T0001,T0002"));
-  }
+  return std::nullopt;
+}
 
+// The graph to run on: a plain network, the scenario's district, or the
+// embedded one. Notes about what was dropped go to stderr.
+absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
+                                        const Scenario& scenario,
+                                        const std::string& scenario_dir) {
+  if (flags.count("graph") > 0) {
+    EdgeListOptions options;
+    options.directed = flags["directed"].as<bool>();
+    if (flags.count("nodes") > 0) {
+      options.nodes_path = flags["nodes"].as<std::string>();
+    }
+    EdgeListReport report;
+    absl::StatusOr<DistrictGraph> graph = ReadEdgeListGraph(
+        flags["graph"].as<std::string>(), options, {}, &report);
+    if (graph.ok() && report.self_loops_dropped > 0) {
+      std::cerr << "collabnet simulate: note: " << report.self_loops_dropped
+                << " self-loops dropped\n";
+    }
+    if (graph.ok() && report.node_columns_not_used > 0) {
+      std::cerr << "collabnet simulate: note: the nodes file's columns after "
+                   "'node school' were not used\n";
+    }
+    return graph;
+  }
+  std::string path;
+  if (flags.count("district") > 0) {
+    path = flags["district"].as<std::string>();
+  } else if (!scenario.district().empty()) {
+    path = (std::filesystem::path(scenario_dir) / scenario.district()).string();
+  }
+  absl::StatusOr<District> district =
+      path.empty() ? EmbeddedDistrict() : ReadDistrict(path);
+  if (!district.ok()) return district.status();
   FreezeStats stats;
-  absl::StatusOr<DistrictGraph> graph =
-      FreezeDistrict(*district, FreezeOptions{}, &stats);
+  absl::StatusOr<DistrictGraph> graph = FreezeDistrict(*district, {}, &stats);
   if (!graph.ok()) {
-    return ReportError(
-        command,
-        absl::Status(graph.status().code(),
-                     absl::StrCat(district_path.empty() ? "embedded district"
-                                                        : district_path,
-                                  ": ", graph.status().message())));
+    return absl::Status(
+        graph.status().code(),
+        absl::StrCat(path.empty() ? "embedded district" : path, ": ",
+                     graph.status().message()));
   }
   if (stats.self_loops_dropped > 0) {
     std::cerr << "collabnet simulate: note: " << stats.self_loops_dropped
               << " self-loop ties (a teacher tied to themself) were dropped\n";
   }
+  return graph;
+}
+
+}  // namespace
+
+int RunSimulate(const std::vector<std::string>& args) {
+  const std::string command = "simulate";
+  po::options_description options("Flags");
+  options.add_options()
+      ("scenario", po::value<std::string>(),
+       "scenario file (text protobuf); default: the embedded default scenario")
+      ("district", po::value<std::string>(),
+       "district: a folder of CSV files, a .pb or a .textproto; default: the "
+       "scenario's district, or the embedded sample district")
+      ("graph", po::value<std::string>(),
+       "a plain network instead of a district: an edge list, 'u v [weight]' "
+       "per line (spaces, tabs or commas; # comments; .gz allowed)")
+      ("nodes", po::value<std::string>(),
+       "with --graph: a 'node school' file giving node order and schools")
+      ("directed", po::bool_switch(),
+       "with --graph: ties point from the first node to the second")
+      ("model", po::value<std::string>(),
+       "multi_channel (districts only), ic (independent cascade, --p), wc "
+       "(weighted cascade, 1/in-degree) or lt (linear threshold); default: "
+       "the scenario's, or ic with --graph")
+      ("p", po::value<double>(), "independent cascade probability per tie")
+      ("use-weights", po::bool_switch(),
+       "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
+       "their weight")
+      ("leaders", po::value<std::string>(),
+       "comma-separated teacher ids that adopt at week 0, replacing the "
+       "scenario's")
+      ("seeds", po::value<std::string>(),
+       "file of seed teacher ids (whitespace- or comma-separated), replacing "
+       "the scenario's leaders")
+      ("replicates", po::value<int>(),
+       "Monte Carlo replicates, replacing the scenario's")
+      ("seed", po::value<std::uint64_t>(),
+       "random seed, replacing the scenario's")
+      ("horizon", po::value<int>(),
+       "weeks to simulate (0: until the cascade dies out), replacing the "
+       "scenario's")
+      ("threads", po::value<int>()->default_value(0),
+       "worker threads (0: every core); results do not depend on it")
+      ("format", po::value<std::string>()->default_value("text"),
+       "output format: text (a readable summary) or json (the RunResult "
+       "message as canonical protobuf JSON)")
+      ("out", po::value<std::string>(),
+       "write the output to this file (atomically) instead of stdout")
+      ("per-teacher", po::value<std::string>(),
+       "also write each teacher's probability of being reached and of "
+       "adopting to this CSV file");
+  po::variables_map flags;
+  if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
+    return *code;
+  }
+  const std::string format = flags["format"].as<std::string>();
+  if (format != "text" && format != "json") {
+    std::cerr << "collabnet simulate: --format must be text or json, got '"
+              << format << "'\n";
+    return kExitUsage;
+  }
+  if (flags["threads"].as<int>() < 0) {
+    std::cerr << "collabnet simulate: --threads must be >= 0\n";
+    return kExitUsage;
+  }
+
+  std::string scenario_dir;
+  absl::StatusOr<Scenario> scenario = LoadScenario(flags, scenario_dir);
+  if (!scenario.ok()) return ReportError(command, scenario.status());
+  if (std::optional<std::string> usage = ApplyOverrides(flags, *scenario)) {
+    std::cerr << "collabnet simulate: " << *usage << "\n";
+    return kExitUsage;
+  }
+  if (flags.count("seeds") > 0) {
+    absl::StatusOr<std::vector<std::string>> ids =
+        ReadIdList(flags["seeds"].as<std::string>());
+    if (!ids.ok()) return ReportError(command, ids.status());
+    scenario->clear_leaders();
+    for (const std::string& id : *ids) scenario->add_leaders(id);
+  }
+  if (scenario->leaders().empty()) {
+    return ReportError(
+        command, absl::InvalidArgumentError(
+                     "the scenario has no leaders; list them in the scenario "
+                     "(leaders: \"T0001\"), with --leaders T0001,T0002 or "
+                     "with --seeds FILE"));
+  }
+  absl::StatusOr<DistrictGraph> graph = LoadGraph(flags, *scenario, scenario_dir);
+  if (!graph.ok()) return ReportError(command, graph.status());
 
   absl::StatusOr<RunResult> result;
   {
     ProgressBar bar("simulating");
     RunOptions run;
     run.threads = flags["threads"].as<int>();
+    run.per_teacher = flags.count("per-teacher") > 0;
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);
     };
-    result = RunScenario(*graph, scenario, run);
+    result = RunScenario(*graph, *scenario, run);
   }
   if (!result.ok()) return ReportError(command, result.status());
 
   std::string output;
   if (format == "json") {
-    absl::StatusOr<std::string> json = ToJson(*result);
+    RunResult shown = *result;
+    shown.clear_teachers();  // they go to --per-teacher
+    absl::StatusOr<std::string> json = ToJson(shown);
     if (!json.ok()) return ReportError(command, json.status());
     output = *std::move(json);
   } else {
     output = FormatSummary(*result);
+  }
+  // Every output is complete before any is written; each write is atomic.
+  if (flags.count("per-teacher") > 0) {
+    if (absl::Status s = WriteFileAtomically(
+            flags["per-teacher"].as<std::string>(), FormatTeacherCsv(*result));
+        !s.ok()) {
+      return ReportError(command, s);
+    }
   }
   if (flags.count("out") > 0) {
     if (absl::Status s =

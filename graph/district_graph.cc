@@ -13,13 +13,6 @@
 namespace collabnet {
 namespace {
 
-struct Arc {
-  VertexId source;
-  VertexId target;
-  std::uint8_t channel;
-  float weight;
-};
-
 absl::Status CheckTie(const Tie& tie, int index) {
   if (tie.channel() == CHANNEL_UNSPECIFIED || !Channel_IsValid(tie.channel())) {
     return absl::InvalidArgumentError(
@@ -29,17 +22,18 @@ absl::Status CheckTie(const Tie& tie, int index) {
   if (tie.has_weight() &&
       !(std::isfinite(tie.weight()) && tie.weight() > 0 &&
         tie.weight() <= std::numeric_limits<float>::max())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("tie ", index, " (", tie.source(), " -> ", tie.target(),
-                     "): field 'weight' must be a positive finite number, got ",
-                     tie.weight()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "tie ", index, " (", tie.source(), " -> ", tie.target(),
+        "): field 'weight' must be a positive finite number, got ",
+        tie.weight()));
   }
   return absl::OkStatus();
 }
 
 }  // namespace
 
-std::optional<VertexId> DistrictGraph::FindTeacher(absl::string_view id) const {
+std::optional<VertexId> DistrictGraph::FindTeacher(
+    absl::string_view id) const {
   auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
@@ -55,12 +49,106 @@ std::size_t DistrictGraph::MemoryBytes() const {
          school_of_.size() * sizeof(std::uint32_t);
 }
 
+std::uint32_t DistrictGraphBuilder::AddSchool(std::string id, std::string name,
+                                              double readiness) {
+  g_.school_ids_.push_back(std::move(id));
+  g_.school_names_.push_back(std::move(name));
+  g_.readiness_.push_back(readiness);
+  return static_cast<std::uint32_t>(g_.school_ids_.size() - 1);
+}
+
+absl::StatusOr<VertexId> DistrictGraphBuilder::AddTeacher(std::string id,
+                                                          std::uint32_t school,
+                                                          Role role) {
+  if (g_.ids_.size() >= std::numeric_limits<VertexId>::max() - 1) {
+    return absl::OutOfRangeError("too many teachers for 32-bit vertex ids");
+  }
+  const auto v = static_cast<VertexId>(g_.ids_.size());
+  if (!g_.index_.emplace(id, v).second) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("duplicate teacher id '", id, "'"));
+  }
+  g_.ids_.push_back(std::move(id));
+  g_.roles_.push_back(static_cast<std::uint8_t>(role));
+  g_.school_of_.push_back(school);
+  return v;
+}
+
+void DistrictGraphBuilder::AddTie(VertexId source, VertexId target,
+                                  Channel channel, bool directed,
+                                  float weight) {
+  ++ties_added_;
+  if (source == target) {
+    ++self_loops_;
+    return;
+  }
+  weighted_ |= (weight != 1.0f);
+  const auto ch = static_cast<std::uint8_t>(channel);
+  arcs_.push_back({source, target, ch, weight});
+  if (!directed) arcs_.push_back({target, source, ch, weight});
+  ++g_.num_ties_;
+}
+
+absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
+    const FreezeOptions& options, FreezeStats* stats) && {
+  if (arcs_.size() >= std::numeric_limits<ArcIndex>::max()) {
+    return absl::OutOfRangeError(
+        absl::StrCat(arcs_.size(), " arcs exceed the 32-bit arc index"));
+  }
+  // stable_sort keeps parallel ties in input order, so freezing is a pure
+  // function of what was added.
+  std::stable_sort(arcs_.begin(), arcs_.end(), [](const Arc& a, const Arc& b) {
+    return std::tie(a.source, a.channel, a.target) <
+           std::tie(b.source, b.channel, b.target);
+  });
+  DistrictGraph& g = g_;
+  const VertexId n = g.num_vertices();
+  const std::size_t m = arcs_.size();
+  {
+    std::vector<std::pair<VertexId, VertexId>> pairs;
+    pairs.reserve(m);
+    for (const Arc& a : arcs_) pairs.emplace_back(a.source, a.target);
+    g.csr_ = DistrictGraph::Csr(boost::edges_are_sorted, pairs.begin(),
+                                pairs.end(), n);
+  }
+  g.channels_.reserve(m);
+  for (const Arc& a : arcs_) g.channels_.push_back(a.channel);
+  if (weighted_) {
+    g.weights_.reserve(m);
+    for (const Arc& a : arcs_) g.weights_.push_back(a.weight);
+  }
+  if (options.build_reverse) {
+    g.in_offsets_.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (const Arc& a : arcs_) ++g.in_offsets_[a.target + 1];
+    std::partial_sum(g.in_offsets_.begin(), g.in_offsets_.end(),
+                     g.in_offsets_.begin());
+    g.in_sources_.resize(m);
+    g.in_arc_ids_.resize(m);
+    std::vector<ArcIndex> cursor(g.in_offsets_.begin(),
+                                 g.in_offsets_.end() - 1);
+    // Forward arcs are visited in order, so each vertex's in-arcs come out
+    // sorted by source.
+    for (std::size_t i = 0; i < m; ++i) {
+      const ArcIndex slot = cursor[arcs_[i].target]++;
+      g.in_sources_[slot] = arcs_[i].source;
+      g.in_arc_ids_[slot] = static_cast<ArcIndex>(i);
+    }
+  }
+  if (stats != nullptr) {
+    stats->ties_read = ties_added_;
+    stats->self_loops_dropped = self_loops_;
+    stats->arcs = static_cast<std::int64_t>(m);
+  }
+  arcs_.clear();
+  arcs_.shrink_to_fit();
+  return std::move(g_);
+}
+
 absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
                                              const FreezeOptions& options,
                                              FreezeStats* stats) {
-  DistrictGraph g;
-  g.district_name_ = district.name();
-
+  DistrictGraphBuilder b;
+  b.set_name(district.name());
   absl::flat_hash_map<std::string, std::uint32_t> school_index;
   school_index.reserve(district.schools_size());
   for (int s = 0; s < district.schools_size(); ++s) {
@@ -74,32 +162,18 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
           "school ", s, ": duplicate school id '", school.id(), "'"));
     }
     if (!(school.readiness() >= 0 && school.readiness() <= 1)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "school '", school.id(),
-          "': field 'readiness' must be in [0, 1], got ", school.readiness()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("school '", school.id(),
+                       "': field 'readiness' must be in [0, 1], got ",
+                       school.readiness()));
     }
-    g.school_ids_.push_back(school.id());
-    g.school_names_.push_back(school.name());
-    g.readiness_.push_back(school.readiness());
+    b.AddSchool(school.id(), school.name(), school.readiness());
   }
-
-  const int n = district.teachers_size();
-  if (static_cast<std::uint64_t>(n) >= std::numeric_limits<VertexId>::max()) {
-    return absl::OutOfRangeError("too many teachers for 32-bit vertex ids");
-  }
-  g.ids_.reserve(n);
-  g.index_.reserve(n);
-  g.roles_.reserve(n);
-  g.school_of_.reserve(n);
-  for (int v = 0; v < n; ++v) {
+  for (int v = 0; v < district.teachers_size(); ++v) {
     const Teacher& t = district.teachers(v);
     if (t.id().empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat("teacher ", v, ": field 'id' is empty"));
-    }
-    if (!g.index_.emplace(t.id(), static_cast<VertexId>(v)).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("teacher ", v, ": duplicate teacher id '", t.id(), "'"));
     }
     auto school = school_index.find(t.school_id());
     if (school == school_index.end()) {
@@ -107,86 +181,29 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
           absl::StrCat("teacher '", t.id(), "': school '", t.school_id(),
                        "' is not in the district's schools"));
     }
-    g.ids_.push_back(t.id());
-    g.roles_.push_back(static_cast<std::uint8_t>(t.role()));
-    g.school_of_.push_back(school->second);
+    absl::StatusOr<VertexId> added =
+        b.AddTeacher(t.id(), school->second, t.role());
+    if (!added.ok()) {
+      return absl::Status(added.status().code(),
+                          absl::StrCat("teacher ", v, ": ",
+                                       added.status().message()));
+    }
   }
-
-  std::vector<Arc> arcs;
-  arcs.reserve(static_cast<std::size_t>(district.ties_size()) * 2);
-  std::int64_t self_loops = 0;
-  bool weighted = false;
+  b.ReserveTies(static_cast<std::size_t>(district.ties_size()));
   for (int i = 0; i < district.ties_size(); ++i) {
     const Tie& tie = district.ties(i);
     if (absl::Status s = CheckTie(tie, i); !s.ok()) return s;
-    auto src = g.index_.find(tie.source());
-    auto dst = g.index_.find(tie.target());
-    if (src == g.index_.end() || dst == g.index_.end()) {
-      const std::string& missing =
-          src == g.index_.end() ? tie.source() : tie.target();
+    const std::optional<VertexId> src = b.FindTeacher(tie.source());
+    const std::optional<VertexId> dst = b.FindTeacher(tie.target());
+    if (!src || !dst) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "tie ", i, ": field '", src == g.index_.end() ? "source" : "target",
-          "': teacher '", missing, "' is not on the roster"));
+          "tie ", i, ": field '", !src ? "source" : "target", "': teacher '",
+          !src ? tie.source() : tie.target(), "' is not on the roster"));
     }
-    if (src->second == dst->second) {
-      ++self_loops;
-      continue;
-    }
-    const float w = tie.has_weight() ? static_cast<float>(tie.weight()) : 1.0f;
-    weighted |= (w != 1.0f);
-    const auto ch = static_cast<std::uint8_t>(tie.channel());
-    arcs.push_back({src->second, dst->second, ch, w});
-    if (!tie.directed()) arcs.push_back({dst->second, src->second, ch, w});
-    ++g.num_ties_;
+    b.AddTie(*src, *dst, tie.channel(), tie.directed(),
+             tie.has_weight() ? static_cast<float>(tie.weight()) : 1.0f);
   }
-  if (arcs.size() >= std::numeric_limits<ArcIndex>::max()) {
-    return absl::OutOfRangeError(
-        absl::StrCat(arcs.size(), " arcs exceed the 32-bit arc index"));
-  }
-  // stable_sort keeps parallel ties in input order, so freezing is a pure
-  // function of the district.
-  std::stable_sort(arcs.begin(), arcs.end(), [](const Arc& a, const Arc& b) {
-    return std::tie(a.source, a.channel, a.target) <
-           std::tie(b.source, b.channel, b.target);
-  });
-
-  std::vector<std::pair<VertexId, VertexId>> pairs;
-  pairs.reserve(arcs.size());
-  g.channels_.reserve(arcs.size());
-  if (weighted) g.weights_.reserve(arcs.size());
-  for (const Arc& a : arcs) {
-    pairs.emplace_back(a.source, a.target);
-    g.channels_.push_back(a.channel);
-    if (weighted) g.weights_.push_back(a.weight);
-  }
-  g.csr_ = DistrictGraph::Csr(boost::edges_are_sorted, pairs.begin(),
-                              pairs.end(), static_cast<VertexId>(n));
-
-  if (options.build_reverse) {
-    const std::size_t m = arcs.size();
-    g.in_offsets_.assign(static_cast<std::size_t>(n) + 1, 0);
-    for (const Arc& a : arcs) ++g.in_offsets_[a.target + 1];
-    std::partial_sum(g.in_offsets_.begin(), g.in_offsets_.end(),
-                     g.in_offsets_.begin());
-    g.in_sources_.resize(m);
-    g.in_arc_ids_.resize(m);
-    std::vector<ArcIndex> cursor(g.in_offsets_.begin(),
-                                 g.in_offsets_.end() - 1);
-    // Forward arcs are visited in order, so each vertex's in-arcs come out
-    // sorted by source.
-    for (std::size_t i = 0; i < m; ++i) {
-      const ArcIndex slot = cursor[arcs[i].target]++;
-      g.in_sources_[slot] = arcs[i].source;
-      g.in_arc_ids_[slot] = static_cast<ArcIndex>(i);
-    }
-  }
-
-  if (stats != nullptr) {
-    stats->ties_read = district.ties_size();
-    stats->self_loops_dropped = self_loops;
-    stats->arcs = static_cast<std::int64_t>(arcs.size());
-  }
-  return g;
+  return std::move(b).Freeze(options, stats);
 }
 
 }  // namespace collabnet

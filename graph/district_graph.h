@@ -114,9 +114,7 @@ class DistrictGraph {
   std::size_t MemoryBytes() const;
 
  private:
-  friend absl::StatusOr<DistrictGraph> FreezeDistrict(const District&,
-                                                      const FreezeOptions&,
-                                                      FreezeStats*);
+  friend class DistrictGraphBuilder;
   Csr csr_;
   std::vector<std::uint8_t> channels_;
   std::vector<float> weights_;
@@ -133,6 +131,59 @@ class DistrictGraph {
   std::vector<std::string> school_names_;
   std::vector<double> readiness_;
   std::string district_name_;
+};
+
+// Collects schools, teachers and ties, then freezes them into a graph once.
+// FreezeDistrict uses it for districts; readers of plain networks (edge
+// lists) use it directly, without building a District message first.
+//
+//   DistrictGraphBuilder b;
+//   std::uint32_t s = b.AddSchool("S1", "Armstrong", 0.8);
+//   VertexId a = *b.AddTeacher("T1", s, TEACHER_LEADER);
+//   ...
+//   b.AddTie(a, c, PLC, /*directed=*/false, 1.0f);
+//   absl::StatusOr<DistrictGraph> g = std::move(b).Freeze();
+//
+// Ties may carry CHANNEL_UNSPECIFIED: a plain network's ties have no channel.
+class DistrictGraphBuilder {
+ public:
+  DistrictGraphBuilder() = default;
+
+  void set_name(std::string name) { g_.district_name_ = std::move(name); }
+  std::uint32_t num_schools() const { return g_.num_schools(); }
+  VertexId num_teachers() const { return g_.num_vertices(); }
+  void ReserveTies(std::size_t ties) { arcs_.reserve(2 * ties); }
+
+  // Adds a school; ids are not checked here (FreezeDistrict checks them).
+  std::uint32_t AddSchool(std::string id, std::string name, double readiness);
+  // Adds a teacher, or fails with InvalidArgument on a duplicate id.
+  absl::StatusOr<VertexId> AddTeacher(std::string id, std::uint32_t school,
+                                      Role role);
+  std::optional<VertexId> FindTeacher(absl::string_view id) const {
+    return g_.FindTeacher(id);
+  }
+  // Adds a tie between existing teachers; a self-loop is counted and
+  // dropped. An undirected tie becomes two arcs.
+  void AddTie(VertexId source, VertexId target, Channel channel, bool directed,
+              float weight);
+
+  // Sorts the arcs by (source, channel, target), keeping parallel ties in
+  // the order added, and builds the CSR. OutOfRange past 2^32 - 1 arcs.
+  absl::StatusOr<DistrictGraph> Freeze(const FreezeOptions& options = {},
+                                       FreezeStats* stats = nullptr) &&;
+
+ private:
+  struct Arc {
+    VertexId source;
+    VertexId target;
+    std::uint8_t channel;
+    float weight;
+  };
+  DistrictGraph g_;
+  std::vector<Arc> arcs_;
+  std::int64_t ties_added_ = 0;
+  std::int64_t self_loops_ = 0;
+  bool weighted_ = false;
 };
 
 // Freezes a district into a graph. Fails with InvalidArgument, naming the

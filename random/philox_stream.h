@@ -41,16 +41,8 @@ class PhiloxStream {
 
   // A uniform 32-bit integer.
   std::uint32_t NextU32() {
-    if (used_ == 4) {
-      block_ = philox_(ctr_, key_);
-      ++ctr_.v[0];
-      // 2^32 blocks per stream is 16 G draws; a replicate never comes close,
-      // but wrapping the counter would repeat numbers, so carry into the
-      // purpose word's high bits rather than wrap silently.
-      if (ctr_.v[0] == 0) ctr_.v[3] += 1u << 16;
-      used_ = 0;
-    }
-    return block_.v[used_++];
+    if (used_ == kBuffered) Refill();
+    return buffer_[used_++];
   }
 
   // Uniform on [0, 1) with 53 random bits.
@@ -62,6 +54,17 @@ class PhiloxStream {
 
   // Uniform on (0, 1], safe to take the logarithm of.
   double NextOpenDouble() { return 1.0 - NextDouble(); }
+
+  // Uniform on (0, 1] with 32-bit resolution, from a single draw: for
+  // geometric jumps, where the 2^-32 granularity is far below Monte Carlo
+  // error and one draw instead of two matters.
+  double NextOpenDouble32() {
+    return (static_cast<double>(NextU32()) + 1.0) * 0x1.0p-32;
+  }
+
+  // The same rounded to float (24-bit mantissa): values within 2^-25 of 1
+  // become 1. For single-precision logarithms in geometric jumps.
+  float NextOpenFloat() { return static_cast<float>(NextOpenDouble32()); }
 
   // Uniform integer in [0, n), n > 0, without modulo bias (Lemire's method).
   std::uint32_t NextBelow(std::uint32_t n) {
@@ -107,11 +110,30 @@ class PhiloxStream {
   }
 
  private:
+  // Four counter blocks at a time: independent rounds the processor can
+  // overlap. The numbers are those of blocks 0, 1, 2, ... in order, the same
+  // as drawing one block at a time.
+  static constexpr int kBlocks = 4;
+  static constexpr int kBuffered = 4 * kBlocks;
+
+  void Refill() {
+    for (int b = 0; b < kBlocks; ++b) {
+      const r123::Philox4x32::ctr_type out = philox_(ctr_, key_);
+      for (int i = 0; i < 4; ++i) buffer_[4 * b + i] = out.v[i];
+      ++ctr_.v[0];
+      // 2^32 blocks per stream is 16 G draws; a replicate never comes close,
+      // but wrapping the counter would repeat numbers, so carry into the
+      // purpose word's high bits rather than wrap silently.
+      if (ctr_.v[0] == 0) ctr_.v[3] += 1u << 16;
+    }
+    used_ = 0;
+  }
+
   r123::Philox4x32 philox_;
   r123::Philox4x32::key_type key_;
   r123::Philox4x32::ctr_type ctr_;
-  r123::Philox4x32::ctr_type block_{};
-  int used_ = 4;
+  std::uint32_t buffer_[kBuffered];
+  int used_ = kBuffered;
 };
 
 }  // namespace collabnet

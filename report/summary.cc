@@ -32,18 +32,16 @@ std::string WithCommas(std::int64_t v) {
   return v < 0 ? "-" + out : out;
 }
 
-}  // namespace
+std::string Quantiles(const Estimate& e) {
+  std::vector<std::string> parts;
+  for (const Quantile& q : e.quantiles()) {
+    parts.push_back(absl::StrFormat("%g%%: %g", 100 * q.probability(),
+                                    q.value()));
+  }
+  return absl::StrJoin(parts, ", ");
+}
 
-std::string FormatSummary(const RunResult& r, int schools_listed) {
-  const RunDetails& d = r.details();
-  std::string out;
-  absl::StrAppend(
-      &out, "Scenario ", d.scenario().empty() ? "(unnamed)" : d.scenario(),
-      " on ", d.district().empty() ? "(unnamed)" : d.district(), ": ",
-      WithCommas(d.teachers()), " teachers, ", WithCommas(d.ties()), " ties\n");
-  absl::StrAppend(&out, r.leaders_size(),
-                  " leaders: ", absl::StrJoin(r.leaders(), ", "), "\n\n");
-
+void AppendDirectReach(const RunResult& r, std::string& out) {
   absl::StrAppend(&out,
                   "Direct reach of the leaders (teachers they influenced "
                   "first-hand), mean [95% CI]\n");
@@ -87,9 +85,29 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                     "\n");
   }
 
+}
+
+}  // namespace
+
+std::string FormatSummary(const RunResult& r, int schools_listed) {
+  const RunDetails& d = r.details();
+  std::string out;
+  absl::StrAppend(
+      &out, "Scenario ", d.scenario().empty() ? "(unnamed)" : d.scenario(),
+      " on ", d.district().empty() ? "(unnamed)" : d.district(), ": ",
+      WithCommas(d.teachers()), " teachers, ", WithCommas(d.ties()), " ties\n");
+  absl::StrAppend(&out, r.leaders_size(),
+                  " leaders: ", absl::StrJoin(r.leaders(), ", "), "\n\n");
+
+  const bool plain = d.model() != "multi_channel_cascade";
+  if (plain) {
+    absl::StrAppend(&out, "Model: ", d.model(), "\n");
+  } else {
+    AppendDirectReach(r, out);
+  }
   const double others = std::max<double>(1, d.teachers() - r.leaders_size());
   absl::StrAppend(&out, "\nSpread beyond the leaders by ",
-                  d.horizon_weeks() > 0
+                  d.horizon_weeks() > 0 && !plain
                       ? absl::StrCat("week ", d.horizon_weeks())
                       : std::string("the end of the cascade"),
                   ", mean [95% CI]\n");
@@ -98,9 +116,16 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                             Interval(r.reached()),
                             100.0 * r.reached().mean() / others,
                             WithCommas(static_cast<std::int64_t>(others))));
-  absl::StrAppend(&out, absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
-                                        Interval(r.adopting()),
-                                        100.0 * r.adopting().mean() / others));
+  if (!r.reached().quantiles().empty()) {
+    absl::StrAppend(&out, "  reached quantiles  ", Quantiles(r.reached()),
+                    "\n");
+  }
+  if (!plain) {
+    absl::StrAppend(&out,
+                    absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
+                                    Interval(r.adopting()),
+                                    100.0 * r.adopting().mean() / others));
+  }
   std::vector<std::string> hops;
   for (const HopReach& h : r.reached_by_hop()) {
     if (h.teachers().mean() >= 0.05 && hops.size() < 8) {
@@ -147,8 +172,9 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
           absl::StrFormat(
               "  %-28s %5.1f%% reached, %5.1f%% adopting (%d "
               "teachers)\n",
-              absl::StrCat(s->name().empty() ? s->school_id() : s->name(), " (",
-                           s->school_id(), ")"),
+              s->name().empty()
+                  ? s->school_id()
+                  : absl::StrCat(s->name(), " (", s->school_id(), ")"),
               100.0 * share(s), 100.0 * s->adopting().mean() / s->teachers(),
               s->teachers()));
     }

@@ -1,10 +1,7 @@
 #include "sim/monte_carlo.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <chrono>
 #include <vector>
 
@@ -13,20 +10,29 @@
 #include "sim/cascade_model.h"
 #include "sim/moments.h"
 #include "sim/multi_channel_cascade.h"
-
-#ifndef COLLABNET_VERSION
-#define COLLABNET_VERSION "unknown"
-#endif
+#include "sim/parallel_replicates.h"
+#include "sim/plain_monte_carlo.h"
+#include "sim/quantiles.h"
+#include "sim/result_parts.h"
 
 namespace collabnet {
 namespace {
 
-// Per-thread sums over replicates.
+constexpr std::uint8_t kNoCategory = 0xFF;
+constexpr int kMaxCategories = kNumChannels;
+
+// Per-thread sums over replicates. Every field is an integer sum, so merging
+// in any order gives the same totals.
 struct Tally {
-  explicit Tally(const DistrictGraph& g, int categories)
+  Tally(const DistrictGraph& g, int categories, bool per_teacher)
       : school_reached(g.num_schools()),
         school_adopting(g.num_schools()),
-        category_direct(categories) {}
+        category_direct(categories) {
+    if (per_teacher) {
+      teacher_reached.assign(g.num_vertices(), 0);
+      teacher_adopting.assign(g.num_vertices(), 0);
+    }
+  }
 
   void Add(const ReplicateCounts& c,
            const std::vector<std::uint8_t>& category_of) {
@@ -59,6 +65,10 @@ struct Tally {
       weekly_reached[w] += c.weekly_reached[w];
       weekly_adopting[w] += c.weekly_adopting[w];
     }
+    if (!teacher_reached.empty()) {
+      for (VertexId v : c.reached_teachers) ++teacher_reached[v];
+      for (VertexId v : c.adopting_teachers) ++teacher_adopting[v];
+    }
   }
 
   void Merge(const Tally& o) {
@@ -86,10 +96,12 @@ struct Tally {
       weekly_reached[w] += o.weekly_reached[w];
       weekly_adopting[w] += o.weekly_adopting[w];
     }
+    for (std::size_t v = 0; v < teacher_reached.size(); ++v) {
+      teacher_reached[v] += o.teacher_reached[v];
+      teacher_adopting[v] += o.teacher_adopting[v];
+    }
   }
 
-  static constexpr std::uint8_t kNoCategory = 0xFF;
-  static constexpr int kMaxCategories = kNumChannels;
   Moments reached, adopting, direct;
   std::array<Moments, kNumChannels> direct_by_channel{};
   std::array<Moments, kNumChannels> reached_by_channel{};
@@ -98,6 +110,12 @@ struct Tally {
   std::vector<Moments> school_reached, school_adopting;
   std::vector<Moments> category_direct;
   std::vector<std::int64_t> weekly_reached, weekly_adopting;
+  std::vector<std::int64_t> teacher_reached, teacher_adopting;
+};
+
+struct Worker {
+  CascadeWorkspace workspace;
+  Tally tally;
 };
 
 }  // namespace
@@ -105,6 +123,9 @@ struct Tally {
 absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
                                       const Scenario& scenario,
                                       const RunOptions& options) {
+  if (scenario.model() != MULTI_CHANNEL_CASCADE) {
+    return RunPlainScenario(graph, scenario, options);
+  }
   const auto start = std::chrono::steady_clock::now();
   if (scenario.replicates() < 1) {
     return absl::InvalidArgumentError(
@@ -116,72 +137,66 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
 
   // Each channel belongs to at most one observed category.
   const Observed& observed = scenario.observed();
-  if (observed.categories_size() > Tally::kMaxCategories) {
+  if (observed.categories_size() > kMaxCategories) {
     return absl::InvalidArgumentError(
-        absl::StrCat("scenario observed: at most ", Tally::kMaxCategories,
+        absl::StrCat("scenario observed: at most ", kMaxCategories,
                      " categories, got ", observed.categories_size()));
   }
-  std::vector<std::uint8_t> category_of(kNumChannels, Tally::kNoCategory);
+  std::vector<std::uint8_t> category_of(kNumChannels, kNoCategory);
   for (int k = 0; k < observed.categories_size(); ++k) {
     for (int ch : observed.categories(k).channels()) {
       if (ch <= 0 || ch >= kNumChannels) {
         return absl::InvalidArgumentError(absl::StrCat(
             "scenario observed.categories[", k, "]: unspecified channel"));
       }
-      if (category_of[ch] != Tally::kNoCategory) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("scenario observed.categories[", k, "]: channel ",
-                         Channel_Name(static_cast<Channel>(ch)),
-                         " is already in another category"));
+      if (category_of[ch] != kNoCategory) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "scenario observed.categories[", k, "]: channel ",
+            Channel_Name(static_cast<Channel>(ch)),
+            " is already in another category"));
       }
       category_of[ch] = static_cast<std::uint8_t>(k);
     }
   }
 
   const std::int64_t replicates = scenario.replicates();
-  const int threads =
-      options.threads > 0 ? options.threads : omp_get_num_procs();
-  Tally total(graph, observed.categories_size());
-  std::atomic<std::int64_t> done{0};
   const std::uint64_t seed = scenario.seed();
-
-#pragma omp parallel num_threads(threads)
-  {
-    CascadeWorkspace ws(*model);
-    Tally local(graph, observed.categories_size());
-#pragma omp for schedule(dynamic, 16) nowait
-    for (std::int64_t r = 0; r < replicates; ++r) {
-      RunCascadeReplicate(*model, seed, static_cast<std::uint64_t>(r), ws);
-      local.Add(ws.counts(), category_of);
-      const std::int64_t finished = done.fetch_add(1) + 1;
-      if (options.progress && omp_get_thread_num() == 0 &&
-          (finished & 63) == 0) {
-        options.progress(finished, replicates);
-      }
-    }
-#pragma omp critical
-    total.Merge(local);
+  // Per-replicate headline values, written by replicate index, for quantiles.
+  std::vector<std::int32_t> reached_values(replicates);
+  std::vector<std::int32_t> adopting_values(replicates);
+  std::vector<std::int32_t> direct_values(replicates);
+  const int categories = observed.categories_size();
+  auto workers = RunReplicatesInParallel(
+      replicates, options.threads, options.progress,
+      [&] {
+        return Worker{CascadeWorkspace(*model),
+                      Tally(graph, categories, options.per_teacher)};
+      },
+      [&](Worker& w, std::int64_t r) {
+        RunCascadeReplicate(*model, seed, static_cast<std::uint64_t>(r),
+                            w.workspace);
+        const ReplicateCounts& c = w.workspace.counts();
+        w.tally.Add(c, category_of);
+        reached_values[r] = static_cast<std::int32_t>(c.reached);
+        adopting_values[r] = static_cast<std::int32_t>(c.adopting);
+        direct_values[r] = static_cast<std::int32_t>(c.direct);
+      });
+  Tally total(graph, categories, options.per_teacher);
+  for (const auto& w : workers) {
+    if (w) total.Merge(w->tally);
   }
-  if (options.progress) options.progress(replicates, replicates);
 
   RunResult result;
-  RunDetails* d = result.mutable_details();
-  d->set_scenario(scenario.name());
-  d->set_district(graph.district_name());
-  d->set_seed(seed);
-  d->set_replicates(static_cast<std::int32_t>(replicates));
-  d->set_threads(threads);
-  d->set_horizon_weeks(scenario.horizon_weeks());
-  d->set_teachers(static_cast<std::int32_t>(graph.num_vertices()));
-  d->set_ties(graph.num_ties());
-  d->set_arcs(graph.num_arcs());
-  d->set_model("multi_channel_cascade");
-  d->set_version(COLLABNET_VERSION);
+  *result.mutable_details() = MakeRunDetails(graph, scenario, options.threads,
+                                             "multi_channel_cascade");
   for (VertexId v : model->leaders) result.add_leaders(graph.teacher_id(v));
 
   *result.mutable_direct_reach() = MakeEstimate(total.direct, replicates);
   *result.mutable_reached() = MakeEstimate(total.reached, replicates);
   *result.mutable_adopting() = MakeEstimate(total.adopting, replicates);
+  AddQuantiles(direct_values, *result.mutable_direct_reach());
+  AddQuantiles(reached_values, *result.mutable_reached());
+  AddQuantiles(adopting_values, *result.mutable_adopting());
   for (int ch = 1; ch < kNumChannels; ++ch) {
     ChannelReach* direct = result.add_direct_reach_by_channel();
     direct->set_channel(static_cast<Channel>(ch));
@@ -207,20 +222,8 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
         MakeEstimate(total.category_direct[k], replicates);
     cmp->set_observed(observed.categories(k).direct_reach());
   }
-  std::vector<std::int32_t> school_size(graph.num_schools(), 0);
-  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
-    ++school_size[graph.school_of(v)];
-  }
-  for (std::uint32_t s = 0; s < graph.num_schools(); ++s) {
-    SchoolReach* school = result.add_schools();
-    school->set_school_id(graph.school_id(s));
-    school->set_name(graph.school_name(s));
-    school->set_teachers(school_size[s]);
-    *school->mutable_reached() =
-        MakeEstimate(total.school_reached[s], replicates);
-    *school->mutable_adopting() =
-        MakeEstimate(total.school_adopting[s], replicates);
-  }
+  AddSchoolReach(graph, total.school_reached, total.school_adopting,
+                 replicates, result);
   // Cumulative weekly means, up to the horizon or the last week anything
   // happened in.
   std::size_t last_week =
@@ -243,7 +246,11 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
     point->set_reached_mean(static_cast<double>(cum_reached) / n);
     point->set_adopting_mean(static_cast<double>(cum_adopting) / n);
   }
-  d->set_wall_seconds(
+  if (options.per_teacher) {
+    AddTeacherReach(graph, total.teacher_reached, total.teacher_adopting,
+                    model->leaders, replicates, result);
+  }
+  result.mutable_details()->set_wall_seconds(
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count());
   return result;

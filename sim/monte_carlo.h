@@ -22,14 +22,18 @@ namespace collabnet {
 
 struct RunOptions {
   int threads = 0;  // 0: every core
+  // Fill RunResult.teachers with each teacher's probability of being reached
+  // and of adopting.
+  bool per_teacher = false;
   // Called now and then from one worker thread with replicates done so far;
   // must be cheap and thread-safe.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
 };
 
-// Runs scenario.replicates() replicates (at least 1). InvalidArgument for a
-// scenario that does not fit the graph (see PrepareCascade) or a replicate
-// count below 1.
+// Runs scenario.replicates() replicates (at least 1) of scenario.model().
+// InvalidArgument for a scenario that does not fit the graph (see
+// PrepareCascade; for the plain models, an unknown leader or a probability
+// outside [0, 1]) or a replicate count below 1.
 absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
                                       const Scenario& scenario,
                                       const RunOptions& options = {});

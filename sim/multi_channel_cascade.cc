@@ -43,6 +43,8 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   c.direct_by_channel.fill(0);
   c.reached_by_channel.fill(0);
   c.max_hop = 0;
+  c.reached_teachers.clear();
+  c.adopting_teachers.clear();
 
   if (++ws.epoch_ == 0) {  // the stamp wrapped: clear it once
     std::fill(ws.stamp_.begin(), ws.stamp_.end(), 0);
@@ -90,6 +92,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
       if (stamp[v] == epoch) continue;
       stamp[v] = epoch;
       ++c.reached;
+      c.reached_teachers.push_back(v);
       ++c.reached_by_channel[e.channel];
       ++c.reached_by_hop[e.hop];
       c.max_hop = std::max<int>(c.max_hop, e.hop);
@@ -104,6 +107,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
       }
       if (std::min(rng.NextU32(), kMaxDraw) < model.adopt_threshold[v]) {
         ++c.adopting;
+        c.adopting_teachers.push_back(v);
         ++c.school_adopting[school];
         ++c.weekly_adopting[week];
         spread(v, static_cast<int>(week), e.hop);

@@ -45,6 +45,9 @@ struct ReplicateCounts {
   // grown as needed without a horizon.
   std::vector<std::int64_t> weekly_reached;
   std::vector<std::int64_t> weekly_adopting;
+  // Who was reached, and who of them adopted (leaders not included).
+  std::vector<VertexId> reached_teachers;
+  std::vector<VertexId> adopting_teachers;
 };
 
 class CascadeWorkspace {

@@ -1,0 +1,123 @@
+// The plain diffusion models on the graphs the peers were measured on
+// (shared bench-graphs: district, 1,400 teachers; state, 300,000), one
+// thread: cascades per second and ties (arcs) examined per second, for the
+// figures in ../shared/peers.md. Seeds: each graph's seeds4 file.
+//
+// The graphs are read from $COLLABNET_BENCH_GRAPHS, by default the
+// bench-graphs folder of the shared folder beside the source tree.
+//
+//   build/bench/plain_models_benchmark --benchmark_filter=District
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "benchmark/benchmark.h"
+#include "ingest/edge_list.h"
+#include "sim/independent_cascade.h"
+#include "sim/linear_threshold.h"
+
+namespace collabnet {
+namespace {
+
+struct BenchGraph {
+  DistrictGraph graph;
+  std::vector<VertexId> seeds;
+  std::string error;
+};
+
+std::string GraphDir() {
+  const char* dir = std::getenv("COLLABNET_BENCH_GRAPHS");
+  return dir != nullptr ? dir
+                        : std::string(COLLABNET_SOURCE_DIR) +
+                              "/../shared/bench-graphs";
+}
+
+const BenchGraph& Load(const std::string& name) {
+  static auto* cache = new std::map<std::string, std::unique_ptr<BenchGraph>>;
+  auto& slot = (*cache)[name];
+  if (slot) return *slot;
+  slot = std::make_unique<BenchGraph>();
+  const std::string base = GraphDir() + "/" + name;
+  std::string edges = base + ".edges";
+  if (name == "state") edges += ".gz";
+  EdgeListOptions options;
+  options.nodes_path = base + (name == "state" ? ".nodes.gz" : ".nodes");
+  absl::StatusOr<DistrictGraph> g = ReadEdgeListGraph(edges, options);
+  absl::StatusOr<std::vector<std::string>> seeds = ReadIdList(base + ".seeds4");
+  if (!g.ok() || !seeds.ok()) {
+    slot->error = !g.ok() ? std::string(g.status().message())
+                          : std::string(seeds.status().message());
+    return *slot;
+  }
+  slot->graph = *std::move(g);
+  for (const std::string& id : *seeds) {
+    slot->seeds.push_back(*slot->graph.FindTeacher(id));
+  }
+  return *slot;
+}
+
+void Report(benchmark::State& state, std::int64_t arcs, std::int64_t reached) {
+  state.SetItemsProcessed(state.iterations());
+  state.counters["cascades_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["ties_examined_per_s"] =
+      benchmark::Counter(static_cast<double>(arcs), benchmark::Counter::kIsRate);
+  state.counters["mean_reached"] = benchmark::Counter(
+      static_cast<double>(reached) / static_cast<double>(state.iterations()));
+}
+
+void Ic(benchmark::State& state, const std::string& graph, IcParams params) {
+  const BenchGraph& g = Load(graph);
+  if (!g.error.empty()) {
+    state.SkipWithError(g.error.c_str());
+    return;
+  }
+  absl::StatusOr<IcModel> model =
+      PrepareIndependentCascade(g.graph, params, g.seeds);
+  PlainWorkspace ws(g.graph.num_vertices());
+  std::int64_t arcs = 0, reached = 0;
+  std::uint64_t r = 0;
+  for (auto _ : state) {
+    reached += RunIcReplicate(*model, 1, r++, ws);
+    arcs += ws.arcs_examined;
+  }
+  Report(state, arcs, reached);
+}
+
+void Lt(benchmark::State& state, const std::string& graph) {
+  const BenchGraph& g = Load(graph);
+  if (!g.error.empty()) {
+    state.SkipWithError(g.error.c_str());
+    return;
+  }
+  absl::StatusOr<LtModel> model = PrepareLinearThreshold(g.graph, {}, g.seeds);
+  LtWorkspace ws(g.graph.num_vertices());
+  std::int64_t arcs = 0, reached = 0;
+  std::uint64_t r = 0;
+  for (auto _ : state) {
+    reached += RunLtReplicate(*model, 1, r++, ws);
+    arcs += ws.plain.arcs_examined;
+  }
+  Report(state, arcs, reached);
+}
+
+constexpr IcParams kP005{IcWeighting::kUniform, 0.05};
+constexpr IcParams kP01{IcWeighting::kUniform, 0.1};
+constexpr IcParams kWc{IcWeighting::kWeightedCascade, 0};
+
+BENCHMARK_CAPTURE(Ic, District_IC_p0_05, "district", kP005);
+BENCHMARK_CAPTURE(Ic, District_IC_p0_1, "district", kP01);
+BENCHMARK_CAPTURE(Ic, District_WeightedCascade, "district", kWc);
+BENCHMARK_CAPTURE(Lt, District_LinearThreshold, "district");
+BENCHMARK_CAPTURE(Ic, State_IC_p0_05, "state", kP005)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Ic, State_WeightedCascade, "state", kWc)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Lt, State_LinearThreshold, "state")
+    ->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace collabnet
+
+BENCHMARK_MAIN();

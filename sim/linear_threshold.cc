@@ -1,0 +1,79 @@
+#include "sim/linear_threshold.h"
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "random/philox_stream.h"
+
+namespace collabnet {
+
+absl::StatusOr<LtModel> PrepareLinearThreshold(
+    const DistrictGraph& graph, const LtParams& params,
+    const std::vector<VertexId>& seeds) {
+  LtModel model;
+  model.graph = &graph;
+  absl::flat_hash_set<VertexId> seen;
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    if (seeds[i] >= graph.num_vertices() || !seen.insert(seeds[i]).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("seed ", i, " is out of range or repeated"));
+    }
+  }
+  model.seeds = seeds;
+  std::vector<double> in_weight(graph.num_vertices(), 0);
+  const ArcIndex m = graph.num_arcs();
+  for (ArcIndex a = 0; a < m; ++a) {
+    in_weight[graph.arc_target(a)] +=
+        params.use_tie_weights ? graph.arc_weight(a) : 1.0;
+  }
+  model.arc_weight.resize(m);
+  for (ArcIndex a = 0; a < m; ++a) {
+    const double w = params.use_tie_weights ? graph.arc_weight(a) : 1.0;
+    model.arc_weight[a] = w / in_weight[graph.arc_target(a)];
+  }
+  return model;
+}
+
+std::int64_t RunLtReplicate(const LtModel& model, std::uint64_t seed,
+                            std::uint64_t replicate, LtWorkspace& ws) {
+  const DistrictGraph& g = *model.graph;
+  const ArcIndex* const offsets = g.offsets().data();
+  const VertexId* const targets = g.targets().data();
+  const double* const weight = model.arc_weight.data();
+  VisitBits& active = ws.plain.visited;
+  std::vector<VertexId>& queue = ws.plain.queue;
+  double* const sum = ws.sum.data();
+  double* const theta = ws.theta.data();
+
+  ws.plain.Reset();
+  ws.touched.ClearListed(ws.touched_list);
+  ws.touched_list.clear();
+  for (VertexId s : model.seeds) {
+    active.Visit(s);
+    queue.push_back(s);
+  }
+  PhiloxStream rng(seed, replicate, kPurposeThresholds);
+  std::int64_t arcs = 0;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const VertexId u = queue[head];
+    arcs += offsets[u + 1] - offsets[u];
+    for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
+      const VertexId v = targets[a];
+      if (active.Visited(v)) continue;
+      if (ws.touched.Visit(v)) {
+        ws.touched_list.push_back(v);
+        sum[v] = 0;
+        theta[v] = rng.NextOpenDouble();
+      }
+      sum[v] += weight[a];
+      if (sum[v] >= theta[v]) {
+        active.Visit(v);
+        queue.push_back(v);
+      }
+    }
+  }
+  ws.plain.arcs_examined = arcs;
+  return static_cast<std::int64_t>(queue.size() - model.seeds.size());
+}
+
+}  // namespace collabnet

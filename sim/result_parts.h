@@ -1,0 +1,36 @@
+// Pieces of a RunResult that every model's runner fills the same way.
+#ifndef COLLABNET_SIM_RESULT_PARTS_H_
+#define COLLABNET_SIM_RESULT_PARTS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "graph/district_graph.h"
+#include "proto/result.pb.h"
+#include "proto/scenario.pb.h"
+#include "sim/moments.h"
+
+namespace collabnet {
+
+// Run details from the scenario and graph; wall time is left to the caller.
+RunDetails MakeRunDetails(const DistrictGraph& graph, const Scenario& scenario,
+                          int threads, absl::string_view model);
+
+// One SchoolReach per school, in school order, from per-school sums.
+void AddSchoolReach(const DistrictGraph& graph,
+                    const std::vector<Moments>& reached,
+                    const std::vector<Moments>& adopting,
+                    std::int64_t replicates, RunResult& result);
+
+// One TeacherReach per teacher other than the leaders, from counts of the
+// replicates that reached / adopted them.
+void AddTeacherReach(const DistrictGraph& graph,
+                     const std::vector<std::int64_t>& reached,
+                     const std::vector<std::int64_t>& adopting,
+                     const std::vector<VertexId>& leaders,
+                     std::int64_t replicates, RunResult& result);
+
+}  // namespace collabnet
+
+#endif  // COLLABNET_SIM_RESULT_PARTS_H_
