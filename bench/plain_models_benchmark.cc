@@ -28,9 +28,9 @@ struct BenchGraph {
 
 std::string GraphDir() {
   const char* dir = std::getenv("COLLABNET_BENCH_GRAPHS");
-  return dir != nullptr ? dir
-                        : std::string(COLLABNET_SOURCE_DIR) +
-                              "/../shared/bench-graphs";
+  return dir != nullptr
+             ? dir
+             : std::string(COLLABNET_SOURCE_DIR) + "/../shared/bench-graphs";
 }
 
 const BenchGraph& Load(const std::string& name) {
@@ -61,8 +61,8 @@ void Report(benchmark::State& state, std::int64_t arcs, std::int64_t reached) {
   state.SetItemsProcessed(state.iterations());
   state.counters["cascades_per_s"] = benchmark::Counter(
       static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["ties_examined_per_s"] =
-      benchmark::Counter(static_cast<double>(arcs), benchmark::Counter::kIsRate);
+  state.counters["ties_examined_per_s"] = benchmark::Counter(
+      static_cast<double>(arcs), benchmark::Counter::kIsRate);
   state.counters["mean_reached"] = benchmark::Counter(
       static_cast<double>(reached) / static_cast<double>(state.iterations()));
 }

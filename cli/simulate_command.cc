@@ -32,7 +32,8 @@ constexpr char kSummary[] =
     "With no flags: the default scenario on the embedded sample district\n"
     "(the case study's four co-teaching leaders over a 36-week school year).\n"
     "\n"
-    "Plain networks: --graph FILE runs a standard model (--model ic, wc or lt)\n"
+    "Plain networks: --graph FILE runs a standard model (--model ic, wc or "
+    "lt)\n"
     "on an edge list (u v [weight] per line, optionally gzipped) from the\n"
     "seeds in --seeds FILE or --leaders, e.g.\n"
     "  collabnet simulate --graph net.edges --model ic --p 0.05 --seeds s.txt\n"
@@ -147,10 +148,9 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
   FreezeStats stats;
   absl::StatusOr<DistrictGraph> graph = FreezeDistrict(*district, {}, &stats);
   if (!graph.ok()) {
-    return absl::Status(
-        graph.status().code(),
-        absl::StrCat(path.empty() ? "embedded district" : path, ": ",
-                     graph.status().message()));
+    return absl::Status(graph.status().code(),
+                        absl::StrCat(path.empty() ? "embedded district" : path,
+                                     ": ", graph.status().message()));
   }
   if (stats.self_loops_dropped > 0) {
     std::cerr << "collabnet simulate: note: " << stats.self_loops_dropped
@@ -164,50 +164,50 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
 int RunSimulate(const std::vector<std::string>& args) {
   const std::string command = "simulate";
   po::options_description options("Flags");
-  options.add_options()
-      ("scenario", po::value<std::string>(),
-       "scenario file (text protobuf); default: the embedded default scenario")
-      ("district", po::value<std::string>(),
-       "district: a folder of CSV files, a .pb or a .textproto; default: the "
-       "scenario's district, or the embedded sample district")
-      ("graph", po::value<std::string>(),
-       "a plain network instead of a district: an edge list, 'u v [weight]' "
-       "per line (spaces, tabs or commas; # comments; .gz allowed)")
-      ("nodes", po::value<std::string>(),
-       "with --graph: a 'node school' file giving node order and schools")
-      ("directed", po::bool_switch(),
-       "with --graph: ties point from the first node to the second")
-      ("model", po::value<std::string>(),
-       "multi_channel (districts only), ic (independent cascade, --p), wc "
-       "(weighted cascade, 1/in-degree) or lt (linear threshold); default: "
-       "the scenario's, or ic with --graph")
-      ("p", po::value<double>(), "independent cascade probability per tie")
-      ("use-weights", po::bool_switch(),
-       "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
-       "their weight")
-      ("leaders", po::value<std::string>(),
-       "comma-separated teacher ids that adopt at week 0, replacing the "
-       "scenario's")
-      ("seeds", po::value<std::string>(),
-       "file of seed teacher ids (whitespace- or comma-separated), replacing "
-       "the scenario's leaders")
-      ("replicates", po::value<int>(),
-       "Monte Carlo replicates, replacing the scenario's")
-      ("seed", po::value<std::uint64_t>(),
-       "random seed, replacing the scenario's")
-      ("horizon", po::value<int>(),
-       "weeks to simulate (0: until the cascade dies out), replacing the "
-       "scenario's")
-      ("threads", po::value<int>()->default_value(0),
-       "worker threads (0: every core); results do not depend on it")
-      ("format", po::value<std::string>()->default_value("text"),
-       "output format: text (a readable summary) or json (the RunResult "
-       "message as canonical protobuf JSON)")
-      ("out", po::value<std::string>(),
-       "write the output to this file (atomically) instead of stdout")
-      ("per-teacher", po::value<std::string>(),
-       "also write each teacher's probability of being reached and of "
-       "adopting to this CSV file");
+  options.add_options()(
+      "scenario", po::value<std::string>(),
+      "scenario file (text protobuf); default: the embedded default scenario")(
+      "district", po::value<std::string>(),
+      "district: a folder of CSV files, a .pb or a .textproto; default: the "
+      "scenario's district, or the embedded sample district")(
+      "graph", po::value<std::string>(),
+      "a plain network instead of a district: an edge list, 'u v [weight]' "
+      "per line (spaces, tabs or commas; # comments; .gz allowed)")(
+      "nodes", po::value<std::string>(),
+      "with --graph: a 'node school' file giving node order and schools")(
+      "directed", po::bool_switch(),
+      "with --graph: ties point from the first node to the second")(
+      "model", po::value<std::string>(),
+      "multi_channel (districts only), ic (independent cascade, --p), wc "
+      "(weighted cascade, 1/in-degree) or lt (linear threshold); default: "
+      "the scenario's, or ic with --graph")(
+      "p", po::value<double>(), "independent cascade probability per tie")(
+      "use-weights", po::bool_switch(),
+      "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
+      "their weight")(
+      "leaders", po::value<std::string>(),
+      "comma-separated teacher ids that adopt at week 0, replacing the "
+      "scenario's")(
+      "seeds", po::value<std::string>(),
+      "file of seed teacher ids (whitespace- or comma-separated), replacing "
+      "the scenario's leaders")(
+      "replicates", po::value<int>(),
+      "Monte Carlo replicates, replacing the scenario's")(
+      "seed", po::value<std::uint64_t>(),
+      "random seed, replacing the scenario's")(
+      "horizon", po::value<int>(),
+      "weeks to simulate (0: until the cascade dies out), replacing the "
+      "scenario's")(
+      "threads", po::value<int>()->default_value(0),
+      "worker threads (0: every core); results do not depend on it")(
+      "format", po::value<std::string>()->default_value("text"),
+      "output format: text (a readable summary) or json (the RunResult "
+      "message as canonical protobuf JSON)")(
+      "out", po::value<std::string>(),
+      "write the output to this file (atomically) instead of stdout")(
+      "per-teacher", po::value<std::string>(),
+      "also write each teacher's probability of being reached and of "
+      "adopting to this CSV file");
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;
@@ -244,7 +244,8 @@ int RunSimulate(const std::vector<std::string>& args) {
                      "(leaders: \"T0001\"), with --leaders T0001,T0002 or "
                      "with --seeds FILE"));
   }
-  absl::StatusOr<DistrictGraph> graph = LoadGraph(flags, *scenario, scenario_dir);
+  absl::StatusOr<DistrictGraph> graph =
+      LoadGraph(flags, *scenario, scenario_dir);
   if (!graph.ok()) return ReportError(command, graph.status());
 
   absl::StatusOr<RunResult> result;

@@ -22,18 +22,17 @@ absl::Status CheckTie(const Tie& tie, int index) {
   if (tie.has_weight() &&
       !(std::isfinite(tie.weight()) && tie.weight() > 0 &&
         tie.weight() <= std::numeric_limits<float>::max())) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "tie ", index, " (", tie.source(), " -> ", tie.target(),
-        "): field 'weight' must be a positive finite number, got ",
-        tie.weight()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("tie ", index, " (", tie.source(), " -> ", tie.target(),
+                     "): field 'weight' must be a positive finite number, got ",
+                     tie.weight()));
   }
   return absl::OkStatus();
 }
 
 }  // namespace
 
-std::optional<VertexId> DistrictGraph::FindTeacher(
-    absl::string_view id) const {
+std::optional<VertexId> DistrictGraph::FindTeacher(absl::string_view id) const {
   auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
@@ -162,10 +161,9 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
           "school ", s, ": duplicate school id '", school.id(), "'"));
     }
     if (!(school.readiness() >= 0 && school.readiness() <= 1)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("school '", school.id(),
-                       "': field 'readiness' must be in [0, 1], got ",
-                       school.readiness()));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "school '", school.id(),
+          "': field 'readiness' must be in [0, 1], got ", school.readiness()));
     }
     b.AddSchool(school.id(), school.name(), school.readiness());
   }
@@ -184,9 +182,9 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
     absl::StatusOr<VertexId> added =
         b.AddTeacher(t.id(), school->second, t.role());
     if (!added.ok()) {
-      return absl::Status(added.status().code(),
-                          absl::StrCat("teacher ", v, ": ",
-                                       added.status().message()));
+      return absl::Status(
+          added.status().code(),
+          absl::StrCat("teacher ", v, ": ", added.status().message()));
     }
   }
   b.ReserveTies(static_cast<std::size_t>(district.ties_size()));

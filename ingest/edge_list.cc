@@ -42,8 +42,8 @@ bool IsComment(absl::string_view line) {
 
 bool IsHeaderWord(absl::string_view field) {
   static constexpr std::array<absl::string_view, 14> kWords = {
-      "source", "target", "from", "to",    "u",     "v",      "i",
-      "j",      "node1",  "node2", "weight", "w",    "src",    "dst"};
+      "source", "target", "from",  "to",     "u", "v",   "i",
+      "j",      "node1",  "node2", "weight", "w", "src", "dst"};
   const std::string lower = absl::AsciiStrToLower(field);
   for (absl::string_view w : kWords) {
     if (lower == w) return true;
@@ -166,8 +166,9 @@ absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
       double w = 0;
       if (!absl::SimpleAtod(f[2], &w) || !std::isfinite(w) || w <= 0) {
         errors.Add(in.line_number(), "weight",
-                   absl::StrCat("found '", f[2], "'; expected a positive "
-                                                 "number"));
+                   absl::StrCat("found '", f[2],
+                                "'; expected a positive "
+                                "number"));
         continue;
       }
       weight = static_cast<float>(w);

@@ -20,8 +20,8 @@ absl::Status LineReader::Open(const std::string& path) {
   path_ = path;
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr) {
-    return absl::NotFoundError(absl::StrCat("cannot open ", path, ": ",
-                                            std::strerror(errno)));
+    return absl::NotFoundError(
+        absl::StrCat("cannot open ", path, ": ", std::strerror(errno)));
   }
   gzbuffer(f, 1 << 18);
   file_ = f;
@@ -36,7 +36,8 @@ absl::Status LineReader::Open(const std::string& path) {
 bool LineReader::Refill() {
   // Keep the unread tail at the front, then fill behind it.
   const std::size_t tail = end_ - begin_;
-  if (tail > 0 && begin_ > 0) std::memmove(buf_.data(), buf_.data() + begin_, tail);
+  if (tail > 0 && begin_ > 0)
+    std::memmove(buf_.data(), buf_.data() + begin_, tail);
   begin_ = 0;
   end_ = tail;
   if (eof_) return false;

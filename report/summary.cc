@@ -35,8 +35,8 @@ std::string WithCommas(std::int64_t v) {
 std::string Quantiles(const Estimate& e) {
   std::vector<std::string> parts;
   for (const Quantile& q : e.quantiles()) {
-    parts.push_back(absl::StrFormat("%g%%: %g", 100 * q.probability(),
-                                    q.value()));
+    parts.push_back(
+        absl::StrFormat("%g%%: %g", 100 * q.probability(), q.value()));
   }
   return absl::StrJoin(parts, ", ");
 }
@@ -84,7 +84,6 @@ void AppendDirectReach(const RunResult& r, std::string& out) {
     absl::StrAppend(&out, "  by channel: ", absl::StrJoin(by_channel, ", "),
                     "\n");
   }
-
 }
 
 }  // namespace

@@ -52,8 +52,8 @@ absl::StatusOr<IcModel> PrepareIndependentCascade(
   absl::flat_hash_set<VertexId> seen;
   for (std::size_t i = 0; i < seeds.size(); ++i) {
     if (seeds[i] >= graph.num_vertices() || !seen.insert(seeds[i]).second) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "seed ", i, " is out of range or repeated"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("seed ", i, " is out of range or repeated"));
     }
   }
   model.seeds = seeds;

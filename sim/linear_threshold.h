@@ -32,7 +32,8 @@ struct LtModel {
 
 // Scratch for one thread on top of PlainWorkspace.
 struct LtWorkspace {
-  explicit LtWorkspace(std::size_t n) : plain(n), touched(n), sum(n), theta(n) {}
+  explicit LtWorkspace(std::size_t n)
+      : plain(n), touched(n), sum(n), theta(n) {}
   PlainWorkspace plain;
   VisitBits touched;  // vertices whose threshold was drawn this replicate
   std::vector<VertexId> touched_list;

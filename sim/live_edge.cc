@@ -55,9 +55,8 @@ std::int64_t LiveEdgeLtReach(const DistrictGraph& graph,
       }
     }
   }
-  return Reach(graph, seeds, ws, [&](ArcIndex a) {
-    return kept[graph.arc_target(a)] == a;
-  });
+  return Reach(graph, seeds, ws,
+               [&](ArcIndex a) { return kept[graph.arc_target(a)] == a; });
 }
 
 }  // namespace collabnet

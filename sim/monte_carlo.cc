@@ -150,10 +150,10 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
             "scenario observed.categories[", k, "]: unspecified channel"));
       }
       if (category_of[ch] != kNoCategory) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "scenario observed.categories[", k, "]: channel ",
-            Channel_Name(static_cast<Channel>(ch)),
-            " is already in another category"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("scenario observed.categories[", k, "]: channel ",
+                         Channel_Name(static_cast<Channel>(ch)),
+                         " is already in another category"));
       }
       category_of[ch] = static_cast<std::uint8_t>(k);
     }
@@ -187,8 +187,8 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   }
 
   RunResult result;
-  *result.mutable_details() = MakeRunDetails(graph, scenario, options.threads,
-                                             "multi_channel_cascade");
+  *result.mutable_details() =
+      MakeRunDetails(graph, scenario, options.threads, "multi_channel_cascade");
   for (VertexId v : model->leaders) result.add_leaders(graph.teacher_id(v));
 
   *result.mutable_direct_reach() = MakeEstimate(total.direct, replicates);
@@ -222,8 +222,8 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
         MakeEstimate(total.category_direct[k], replicates);
     cmp->set_observed(observed.categories(k).direct_reach());
   }
-  AddSchoolReach(graph, total.school_reached, total.school_adopting,
-                 replicates, result);
+  AddSchoolReach(graph, total.school_reached, total.school_adopting, replicates,
+                 result);
   // Cumulative weekly means, up to the horizon or the last week anything
   // happened in.
   std::size_t last_week =

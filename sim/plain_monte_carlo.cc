@@ -102,8 +102,9 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
       [&] { return Worker(graph, options.per_teacher); },
       [&](Worker& w, std::int64_t r) {
         const auto rep = static_cast<std::uint64_t>(r);
-        const std::int64_t count = ic ? RunIcReplicate(*ic, seed, rep, w.lt.plain)
-                                      : RunLtReplicate(*lt, seed, rep, w.lt);
+        const std::int64_t count =
+            ic ? RunIcReplicate(*ic, seed, rep, w.lt.plain)
+               : RunLtReplicate(*lt, seed, rep, w.lt);
         w.reached.Add(count);
         values[r] = static_cast<std::int32_t>(count);
         const std::vector<VertexId>& active = w.lt.plain.queue;

@@ -1,6 +1,7 @@
 // End-to-end tests of the collabnet program, run as a user would run it.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -220,6 +221,47 @@ TEST_F(CliTest, FlagErrorsExitTwoAndHelpExplainsEveryFlag) {
   o = Run("generate");
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_THAT(o.err, HasSubstr("--out"));
+}
+
+TEST_F(CliTest, PlainGraphModeRunsEveryModelFromASeedFile) {
+  std::string edges;
+  for (int i = 0; i < 200; ++i) {
+    edges += absl::StrCat(i, " ", (i + 1) % 200, "\n", i, " ",
+                          (i * 13 + 5) % 200, "\n");
+  }
+  Write("g.edges", edges);
+  Write("seeds.txt", "0\n100\n");
+  for (const char* model : {"ic --p 0.3", "wc", "lt"}) {
+    const Outcome o = Run(
+        absl::StrCat("simulate --graph ", Path("g.edges"), " --seeds ",
+                     Path("seeds.txt"), " --model ", model,
+                     " --replicates 300 --per-teacher ", Path("teachers.csv")));
+    ASSERT_EQ(o.exit_code, 0) << model << ": " << o.err;
+    EXPECT_THAT(o.out, HasSubstr("2 leaders: 0, 100"));
+    EXPECT_THAT(o.out, HasSubstr("reached quantiles"));
+    const std::string csv = ReadFileToString(Path("teachers.csv")).value();
+    EXPECT_THAT(csv, HasSubstr("teacher,school,reached_probability"));
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 198);
+  }
+}
+
+TEST_F(CliTest, PlainGraphModeRejectsFlagsThatDoNotFit) {
+  Write("g.edges", "a b\n");
+  EXPECT_EQ(
+      Run("simulate --graph " + Path("g.edges") + " --leaders a").exit_code,
+      2);  // no --p for the default independent cascade
+  EXPECT_EQ(Run("simulate --graph " + Path("g.edges") +
+                " --leaders a --model multi_channel")
+                .exit_code,
+            2);
+  EXPECT_EQ(Run("simulate --graph " + Path("g.edges") +
+                " --district x --leaders a --p 0.1")
+                .exit_code,
+            2);
+  const Outcome o =
+      Run("simulate --graph " + Path("g.edges") + " --leaders zz --p 0.1");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("'zz' is not in the network"));
 }
 
 TEST_F(CliTest, FitWritesAScenarioThatSaysHowItWasMade) {
