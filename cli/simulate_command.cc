@@ -32,10 +32,9 @@ constexpr char kSummary[] =
     "With no flags: the default scenario on the embedded sample district\n"
     "(the case study's four co-teaching leaders over a 36-week school year).\n"
     "\n"
-    "Plain networks: --graph FILE runs a standard model (--model ic, wc or "
-    "lt)\n"
-    "on an edge list (u v [weight] per line, optionally gzipped) from the\n"
-    "seeds in --seeds FILE or --leaders, e.g.\n"
+    "Plain networks: --graph FILE runs a standard model (--model ic, wc, lt\n"
+    "or cc) on an edge list (u v [weight] per line, optionally gzipped)\n"
+    "from the seeds in --seeds FILE or --leaders, e.g.\n"
     "  collabnet simulate --graph net.edges --model ic --p 0.05 --seeds s.txt\n"
     "The same seed gives the same numbers on any number of threads.";
 
@@ -44,6 +43,7 @@ std::optional<Model> ParseModel(const std::string& name) {
   if (name == "ic") return INDEPENDENT_CASCADE;
   if (name == "wc") return WEIGHTED_CASCADE;
   if (name == "lt") return LINEAR_THRESHOLD;
+  if (name == "cc") return COMPLEX_CONTAGION;
   return std::nullopt;
 }
 
@@ -75,12 +75,27 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
     const std::optional<Model> model =
         ParseModel(flags["model"].as<std::string>());
     if (!model) {
-      return absl::StrCat("--model must be multi_channel, ic, wc or lt, got '",
-                          flags["model"].as<std::string>(), "'");
+      return absl::StrCat(
+          "--model must be multi_channel, ic, wc, lt or cc, got '",
+          flags["model"].as<std::string>(), "'");
     }
     scenario.set_model(*model);
   }
   if (flags.count("p") > 0) scenario.set_probability(flags["p"].as<double>());
+  if (flags.count("k") > 0)
+    scenario.set_contagion_threshold(flags["k"].as<int>());
+  if (flags.count("fraction") > 0) {
+    scenario.set_contagion_fraction(flags["fraction"].as<double>());
+  }
+  if (scenario.model() == COMPLEX_CONTAGION && flags.count("p") == 0 &&
+      scenario.probability() == 0) {
+    scenario.set_probability(1.0);  // Centola and Macy's deterministic form
+  }
+  if (scenario.model() == COMPLEX_CONTAGION &&
+      scenario.contagion_threshold() == 0 &&
+      scenario.contagion_fraction() == 0) {
+    return "complex contagion needs --k (colleagues) or --fraction";
+  }
   if (flags["use-weights"].as<bool>()) scenario.set_use_tie_weights(true);
   if (scenario.model() == INDEPENDENT_CASCADE && scenario.probability() == 0 &&
       flags.count("p") == 0) {

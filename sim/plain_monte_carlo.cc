@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "sim/complex_contagion.h"
 #include "sim/independent_cascade.h"
 #include "sim/linear_threshold.h"
 #include "sim/moments.h"
@@ -25,6 +26,7 @@ struct Worker {
     if (per_teacher) teacher_reached.assign(g.num_vertices(), 0);
   }
   LtWorkspace lt;  // its PlainWorkspace serves the cascades too
+  std::optional<ContagionWorkspace> contagion;
   Moments reached;
   std::vector<Moments> school_reached;
   std::vector<std::int32_t> school_count;
@@ -55,6 +57,7 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
   }
   std::optional<IcModel> ic;
   std::optional<LtModel> lt;
+  std::optional<ContagionModel> cc;
   const char* model_name = "";
   switch (scenario.model()) {
     case INDEPENDENT_CASCADE:
@@ -86,6 +89,21 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
       }
       lt = *std::move(m);
       model_name = "linear_threshold";
+      break;
+    }
+    case COMPLEX_CONTAGION: {
+      ContagionParams params;
+      params.probability = scenario.probability();
+      params.threshold = scenario.contagion_threshold();
+      params.fraction = scenario.contagion_fraction();
+      absl::StatusOr<ContagionModel> m =
+          PrepareComplexContagion(graph, params, seeds);
+      if (!m.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("scenario: ", m.status().message()));
+      }
+      cc = *std::move(m);
+      model_name = "complex_contagion";
       break;
     }
     default:

@@ -1,8 +1,8 @@
 // Monte Carlo runs of the plain models (INDEPENDENT_CASCADE,
-// WEIGHTED_CASCADE, LINEAR_THRESHOLD) on any graph, district or not. Every
-// activated teacher counts as reached and adopting; the scenario's leaders
-// are the seeds. Same reproducibility as RunScenario: replicate i depends
-// only on (seed, i), and sums are exact integers.
+// WEIGHTED_CASCADE, LINEAR_THRESHOLD, COMPLEX_CONTAGION) on any graph, district
+// or not. Every activated teacher counts as reached and adopting; the
+// scenario's leaders are the seeds. Same reproducibility as RunScenario:
+// replicate i depends only on (seed, i), and sums are exact integers.
 #ifndef COLLABNET_SIM_PLAIN_MONTE_CARLO_H_
 #define COLLABNET_SIM_PLAIN_MONTE_CARLO_H_
 

@@ -231,7 +231,7 @@ TEST_F(CliTest, PlainGraphModeRunsEveryModelFromASeedFile) {
   }
   Write("g.edges", edges);
   Write("seeds.txt", "0\n100\n");
-  for (const char* model : {"ic --p 0.3", "wc", "lt"}) {
+  for (const char* model : {"ic --p 0.3", "wc", "lt", "cc --k 2 --p 0.9"}) {
     const Outcome o = Run(
         absl::StrCat("simulate --graph ", Path("g.edges"), " --seeds ",
                      Path("seeds.txt"), " --model ", model,
@@ -258,6 +258,10 @@ TEST_F(CliTest, PlainGraphModeRejectsFlagsThatDoNotFit) {
                 " --district x --leaders a --p 0.1")
                 .exit_code,
             2);
+  EXPECT_EQ(
+      Run("simulate --graph " + Path("g.edges") + " --leaders a --model cc")
+          .exit_code,
+      2);  // no --k or --fraction
   const Outcome o =
       Run("simulate --graph " + Path("g.edges") + " --leaders zz --p 0.1");
   EXPECT_EQ(o.exit_code, 1);

@@ -1,0 +1,98 @@
+#include "sim/complex_contagion.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "random/philox_stream.h"
+#include "sim/cascade_model.h"
+
+namespace collabnet {
+
+absl::StatusOr<ContagionModel> PrepareComplexContagion(
+    const DistrictGraph& graph, const ContagionParams& params,
+    const std::vector<VertexId>& seeds) {
+  if (!(params.probability >= 0 && params.probability <= 1)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the exposure probability must be in [0, 1], got ",
+                     params.probability));
+  }
+  if (params.threshold < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the contagion threshold must be >= 0, got ", params.threshold));
+  }
+  if (params.threshold == 0 && !(params.fraction > 0 && params.fraction <= 1)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "with threshold 0 the contagion fraction must be in (0, 1], got ",
+        params.fraction));
+  }
+  ContagionModel model;
+  model.graph = &graph;
+  absl::flat_hash_set<VertexId> seen;
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    if (seeds[i] >= graph.num_vertices() || !seen.insert(seeds[i]).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("seed ", i, " is out of range or repeated"));
+    }
+  }
+  model.seeds = seeds;
+  model.exposure_threshold = ProbabilityThreshold(params.probability);
+  model.needed.assign(graph.num_vertices(),
+                      static_cast<std::uint32_t>(params.threshold));
+  if (params.threshold == 0) {
+    std::vector<std::uint32_t> in_degree(graph.num_vertices(), 0);
+    for (VertexId v : graph.targets()) ++in_degree[v];
+    for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+      model.needed[v] = std::max<std::uint32_t>(
+          1, static_cast<std::uint32_t>(
+                 std::ceil(params.fraction * in_degree[v] - 1e-9)));
+    }
+  }
+  return model;
+}
+
+std::int64_t RunContagionReplicate(const ContagionModel& model,
+                                   std::uint64_t seed, std::uint64_t replicate,
+                                   ContagionWorkspace& ws) {
+  const DistrictGraph& g = *model.graph;
+  const ArcIndex* const offsets = g.offsets().data();
+  const VertexId* const targets = g.targets().data();
+  VisitBits& active = ws.plain.visited;
+  std::vector<VertexId>& queue = ws.plain.queue;
+  std::uint32_t* const exposures = ws.exposures.data();
+
+  ws.plain.Reset();
+  ws.touched.ClearListed(ws.touched_list);
+  ws.touched_list.clear();
+  for (VertexId s : model.seeds) {
+    active.Visit(s);
+    queue.push_back(s);
+  }
+  PhiloxStream rng(seed, replicate, kPurposeCascade);
+  std::int64_t arcs = 0;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const VertexId u = queue[head];
+    arcs += offsets[u + 1] - offsets[u];
+    for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
+      const VertexId v = targets[a];
+      if (active.Visited(v)) continue;
+      if (std::min(rng.NextU32(), kMaxDraw) >= model.exposure_threshold) {
+        continue;
+      }
+      if (ws.touched.Visit(v)) {
+        ws.touched_list.push_back(v);
+        exposures[v] = 0;
+      }
+      if (++exposures[v] >= model.needed[v]) {
+        active.Visit(v);
+        queue.push_back(v);
+      }
+    }
+  }
+  ws.plain.arcs_examined = arcs;
+  return static_cast<std::int64_t>(queue.size() - model.seeds.size());
+}
+
+}  // namespace collabnet
