@@ -23,9 +23,11 @@ constexpr char kSummary[] =
 int RunConvert(const std::vector<std::string>& args) {
   const std::string command = "convert";
   po::options_description options("Flags");
-  options.add_options()("in", po::value<std::string>()->required(),
-                        "district to read")(
-      "out", po::value<std::string>()->required(), "district to write");
+  // clang-format off
+  options.add_options()
+      ("in", po::value<std::string>()->required(), "district to read")
+      ("out", po::value<std::string>()->required(), "district to write");
+  // clang-format on
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;

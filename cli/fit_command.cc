@@ -33,21 +33,23 @@ constexpr char kSummary[] =
 int RunFit(const std::vector<std::string>& args) {
   const std::string command = "fit";
   po::options_description options("Flags");
-  options.add_options()(
-      "scenario", po::value<std::string>(),
-      "scenario to fit (text protobuf); default: the embedded default")(
-      "district", po::value<std::string>(),
-      "district, replacing the scenario's")(
-      "replicates", po::value<int>(),
-      "replicates per iteration, replacing the scenario's")(
-      "threads", po::value<int>()->default_value(0),
-      "worker threads (0: every core)")("max-iterations",
-                                        po::value<int>()->default_value(30),
-                                        "give up after this many iterations")(
-      "tolerance", po::value<double>()->default_value(0.002),
-      "relative distance from each observed figure that counts as fitted")(
-      "out", po::value<std::string>(),
-      "write the fitted scenario here (atomically) instead of stdout");
+  // clang-format off
+  options.add_options()
+      ("scenario", po::value<std::string>(),
+       "scenario to fit (text protobuf); default: the embedded default")
+      ("district", po::value<std::string>(),
+       "district, replacing the scenario's")
+      ("replicates", po::value<int>(),
+       "replicates per iteration, replacing the scenario's")
+      ("threads", po::value<int>()->default_value(0),
+       "worker threads (0: every core)")
+      ("max-iterations", po::value<int>()->default_value(30),
+       "give up after this many iterations")
+      ("tolerance", po::value<double>()->default_value(0.002),
+       "relative distance from each observed figure that counts as fitted")
+      ("out", po::value<std::string>(),
+       "write the fitted scenario here (atomically) instead of stdout");
+  // clang-format on
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;

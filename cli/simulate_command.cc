@@ -82,8 +82,9 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
     scenario.set_model(*model);
   }
   if (flags.count("p") > 0) scenario.set_probability(flags["p"].as<double>());
-  if (flags.count("k") > 0)
+  if (flags.count("k") > 0) {
     scenario.set_contagion_threshold(flags["k"].as<int>());
+  }
   if (flags.count("fraction") > 0) {
     scenario.set_contagion_fraction(flags["fraction"].as<double>());
   }
@@ -103,7 +104,7 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
   }
   if (flags.count("graph") > 0 && scenario.model() == MULTI_CHANNEL_CASCADE) {
     return "the multi-channel cascade needs a district with typed ties; with "
-           "--graph use --model ic, wc or lt";
+           "--graph use --model ic, wc, lt or cc";
   }
   if (flags.count("graph") > 0 && flags.count("district") > 0) {
     return "give --graph or --district, not both";
@@ -179,50 +180,59 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
 int RunSimulate(const std::vector<std::string>& args) {
   const std::string command = "simulate";
   po::options_description options("Flags");
-  options.add_options()(
-      "scenario", po::value<std::string>(),
-      "scenario file (text protobuf); default: the embedded default scenario")(
-      "district", po::value<std::string>(),
-      "district: a folder of CSV files, a .pb or a .textproto; default: the "
-      "scenario's district, or the embedded sample district")(
-      "graph", po::value<std::string>(),
-      "a plain network instead of a district: an edge list, 'u v [weight]' "
-      "per line (spaces, tabs or commas; # comments; .gz allowed)")(
-      "nodes", po::value<std::string>(),
-      "with --graph: a 'node school' file giving node order and schools")(
-      "directed", po::bool_switch(),
-      "with --graph: ties point from the first node to the second")(
-      "model", po::value<std::string>(),
-      "multi_channel (districts only), ic (independent cascade, --p), wc "
-      "(weighted cascade, 1/in-degree) or lt (linear threshold); default: "
-      "the scenario's, or ic with --graph")(
-      "p", po::value<double>(), "independent cascade probability per tie")(
-      "use-weights", po::bool_switch(),
-      "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
-      "their weight")(
-      "leaders", po::value<std::string>(),
-      "comma-separated teacher ids that adopt at week 0, replacing the "
-      "scenario's")(
-      "seeds", po::value<std::string>(),
-      "file of seed teacher ids (whitespace- or comma-separated), replacing "
-      "the scenario's leaders")(
-      "replicates", po::value<int>(),
-      "Monte Carlo replicates, replacing the scenario's")(
-      "seed", po::value<std::uint64_t>(),
-      "random seed, replacing the scenario's")(
-      "horizon", po::value<int>(),
-      "weeks to simulate (0: until the cascade dies out), replacing the "
-      "scenario's")(
-      "threads", po::value<int>()->default_value(0),
-      "worker threads (0: every core); results do not depend on it")(
-      "format", po::value<std::string>()->default_value("text"),
-      "output format: text (a readable summary) or json (the RunResult "
-      "message as canonical protobuf JSON)")(
-      "out", po::value<std::string>(),
-      "write the output to this file (atomically) instead of stdout")(
-      "per-teacher", po::value<std::string>(),
-      "also write each teacher's probability of being reached and of "
-      "adopting to this CSV file");
+  // clang-format off
+  options.add_options()
+      ("scenario", po::value<std::string>(),
+       "scenario file (text protobuf); default: the embedded default scenario")
+      ("district", po::value<std::string>(),
+       "district: a folder of CSV files, a .pb or a .textproto; default: the "
+       "scenario's district, or the embedded sample district")
+      ("graph", po::value<std::string>(),
+       "a plain network instead of a district: an edge list, 'u v [weight]' "
+       "per line (spaces, tabs or commas; # comments; .gz allowed)")
+      ("nodes", po::value<std::string>(),
+       "with --graph: a 'node school' file giving node order and schools")
+      ("directed", po::bool_switch(),
+       "with --graph: ties point from the first node to the second")
+      ("model", po::value<std::string>(),
+       "multi_channel (districts only), ic (independent cascade, --p), wc "
+       "(weighted cascade, 1/in-degree), lt (linear threshold) or cc "
+       "(complex contagion, --k or --fraction); default: the scenario's, or "
+       "ic with --graph")
+      ("p", po::value<double>(),
+       "ic: probability per tie; cc: probability an exposure lands "
+       "(default 1)")
+      ("k", po::value<int>(),
+       "cc: distinct exposing colleagues needed to adopt")
+      ("fraction", po::value<double>(),
+       "cc: share of a teacher's colleagues needed, when --k is 0")
+      ("use-weights", po::bool_switch(),
+       "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
+       "their weight")
+      ("leaders", po::value<std::string>(),
+       "comma-separated teacher ids that adopt at week 0, replacing the "
+       "scenario's")
+      ("seeds", po::value<std::string>(),
+       "file of seed teacher ids (whitespace- or comma-separated), replacing "
+       "the scenario's leaders")
+      ("replicates", po::value<int>(),
+       "Monte Carlo replicates, replacing the scenario's")
+      ("seed", po::value<std::uint64_t>(),
+       "random seed, replacing the scenario's")
+      ("horizon", po::value<int>(),
+       "weeks to simulate (0: until the cascade dies out), replacing the "
+       "scenario's")
+      ("threads", po::value<int>()->default_value(0),
+       "worker threads (0: every core); results do not depend on it")
+      ("format", po::value<std::string>()->default_value("text"),
+       "output format: text (a readable summary) or json (the RunResult "
+       "message as canonical protobuf JSON)")
+      ("out", po::value<std::string>(),
+       "write the output to this file (atomically) instead of stdout")
+      ("per-teacher", po::value<std::string>(),
+       "also write each teacher's probability of being reached and of "
+       "adopting to this CSV file");
+  // clang-format on
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;

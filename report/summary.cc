@@ -96,7 +96,8 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
       " on ", d.district().empty() ? "(unnamed)" : d.district(), ": ",
       WithCommas(d.teachers()), " teachers, ", WithCommas(d.ties()), " ties\n");
   absl::StrAppend(&out, r.leaders_size(),
-                  " leaders: ", absl::StrJoin(r.leaders(), ", "), "\n\n");
+                  r.leaders_size() == 1 ? " leader: " : " leaders: ",
+                  absl::StrJoin(r.leaders(), ", "), "\n\n");
 
   const bool plain = d.model() != "multi_channel_cascade";
   if (plain) {

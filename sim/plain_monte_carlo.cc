@@ -120,12 +120,20 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
       [&] { return Worker(graph, options.per_teacher); },
       [&](Worker& w, std::int64_t r) {
         const auto rep = static_cast<std::uint64_t>(r);
-        const std::int64_t count =
-            ic ? RunIcReplicate(*ic, seed, rep, w.lt.plain)
-               : RunLtReplicate(*lt, seed, rep, w.lt);
+        std::int64_t count = 0;
+        const std::vector<VertexId>* queue = &w.lt.plain.queue;
+        if (ic) {
+          count = RunIcReplicate(*ic, seed, rep, w.lt.plain);
+        } else if (lt) {
+          count = RunLtReplicate(*lt, seed, rep, w.lt);
+        } else {
+          if (!w.contagion) w.contagion.emplace(graph.num_vertices());
+          count = RunContagionReplicate(*cc, seed, rep, *w.contagion);
+          queue = &w.contagion->plain.queue;
+        }
         w.reached.Add(count);
         values[r] = static_cast<std::int32_t>(count);
-        const std::vector<VertexId>& active = w.lt.plain.queue;
+        const std::vector<VertexId>& active = *queue;
         for (std::size_t i = seeds.size(); i < active.size(); ++i) {
           const std::uint32_t s = graph.school_of(active[i]);
           if (w.school_count[s]++ == 0) w.touched_schools.push_back(s);

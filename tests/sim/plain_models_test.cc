@@ -274,10 +274,11 @@ TEST_F(SampleDistrictTest, MultiChannelCascadeReducesToThePlainCascade) {
 TEST_F(SampleDistrictTest, PlainRunsAreTheSameOnAnyNumberOfThreads) {
   Scenario s = testing::SimpleScenario({}, 0.05, 700, 41);
   for (VertexId v : seeds_) s.add_leaders(graph_->teacher_id(v));
-  for (Model model :
-       {INDEPENDENT_CASCADE, WEIGHTED_CASCADE, LINEAR_THRESHOLD}) {
+  for (Model model : {INDEPENDENT_CASCADE, WEIGHTED_CASCADE, LINEAR_THRESHOLD,
+                      COMPLEX_CONTAGION}) {
     s.set_model(model);
-    s.set_probability(0.05);
+    s.set_probability(model == COMPLEX_CONTAGION ? 0.5 : 0.05);
+    s.set_contagion_threshold(2);
     std::string first;
     for (int threads : {1, 2, 8}) {
       RunOptions options;
