@@ -125,6 +125,9 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
   if (flags.count("horizon") > 0) {
     scenario.set_horizon_weeks(flags["horizon"].as<int>());
   }
+  if (flags.count("lapse") > 0) {
+    scenario.set_lapse_probability(flags["lapse"].as<double>());
+  }
   return std::nullopt;
 }
 
@@ -219,6 +222,9 @@ int RunSimulate(const std::vector<std::string>& args) {
        "Monte Carlo replicates, replacing the scenario's")
       ("seed", po::value<std::uint64_t>(),
        "random seed, replacing the scenario's")
+      ("lapse", po::value<double>(),
+       "multi_channel: weekly probability that an adopter abandons the "
+       "practice, replacing the scenario's")
       ("horizon", po::value<int>(),
        "weeks to simulate (0: until the cascade dies out), replacing the "
        "scenario's")

@@ -125,6 +125,13 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                     absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
                                     Interval(r.adopting()),
                                     100.0 * r.adopting().mean() / others));
+    if (r.sustained().mean() < r.adopting().mean()) {
+      absl::StrAppend(
+          &out, absl::StrFormat("  still practising   %-26s %5.1f%% (the rest "
+                                "lapsed)\n",
+                                Interval(r.sustained()),
+                                100.0 * r.sustained().mean() / others));
+    }
   }
   std::vector<std::string> hops;
   for (const HopReach& h : r.reached_by_hop()) {

@@ -72,6 +72,13 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
         "scenario: field 'horizon_weeks' must be >= 0 (0 means no horizon)");
   }
   model.horizon_weeks = scenario.horizon_weeks();
+  const double lapse = scenario.lapse_probability();
+  if (!(lapse >= 0 && lapse <= 1)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scenario: field 'lapse_probability' must be in [0, 1], got ", lapse));
+  }
+  model.lapse_always = lapse == 1;
+  model.lapse_scale = lapse > 0 && lapse < 1 ? 1.0 / std::log1p(-lapse) : 0;
 
   const VertexId n = graph.num_vertices();
   model.arc_threshold.resize(graph.num_arcs());

@@ -13,7 +13,9 @@
 // A success reaches v after a delay of D weeks, D geometric on {1, 2, ...}
 // with mean mean_delay_weeks[channel]. A reached teacher adopts with
 // probability a0 + (a1 - a0) * readiness(school of v), decided once; only
-// adopters pass the practice on. The leaders adopt at week 0.
+// adopters pass the practice on. The leaders adopt at week 0. With lapse, an
+// adopter practises for a geometric number of weeks L >= 1 and makes only
+// the contacts that land within it (delay D <= L).
 #ifndef COLLABNET_SIM_CASCADE_MODEL_H_
 #define COLLABNET_SIM_CASCADE_MODEL_H_
 
@@ -44,6 +46,10 @@ struct CascadeModel {
   std::array<double, kNumChannels> delay_scale{};
   std::vector<VertexId> leaders;
   int horizon_weeks = 0;  // 0: until the cascade dies out
+  // 0 without lapse, else 1 / log(1 - lapse probability), for geometric
+  // practising spells of at least one week.
+  double lapse_scale = 0;
+  bool lapse_always = false;  // lapse probability 1: one week of practice
 };
 
 // Checks the scenario against the graph and prepares it. InvalidArgument

@@ -39,6 +39,7 @@ struct Tally {
     reached.Add(c.reached);
     adopting.Add(c.adopting);
     direct.Add(c.direct);
+    sustained.Add(c.sustained);
     std::array<std::int64_t, kMaxCategories> per_category{};
     for (int ch = 0; ch < kNumChannels; ++ch) {
       direct_by_channel[ch].Add(c.direct_by_channel[ch]);
@@ -60,10 +61,12 @@ struct Tally {
     if (weekly_reached.size() < c.weekly_reached.size()) {
       weekly_reached.resize(c.weekly_reached.size(), 0);
       weekly_adopting.resize(c.weekly_reached.size(), 0);
+      weekly_lapsed.resize(c.weekly_reached.size(), 0);
     }
     for (std::size_t w = 0; w < c.weekly_reached.size(); ++w) {
       weekly_reached[w] += c.weekly_reached[w];
       weekly_adopting[w] += c.weekly_adopting[w];
+      weekly_lapsed[w] += c.weekly_lapsed[w];
     }
     if (!teacher_reached.empty()) {
       for (VertexId v : c.reached_teachers) ++teacher_reached[v];
@@ -75,6 +78,7 @@ struct Tally {
     reached.Merge(o.reached);
     adopting.Merge(o.adopting);
     direct.Merge(o.direct);
+    sustained.Merge(o.sustained);
     for (int ch = 0; ch < kNumChannels; ++ch) {
       direct_by_channel[ch].Merge(o.direct_by_channel[ch]);
       reached_by_channel[ch].Merge(o.reached_by_channel[ch]);
@@ -91,10 +95,12 @@ struct Tally {
     if (weekly_reached.size() < o.weekly_reached.size()) {
       weekly_reached.resize(o.weekly_reached.size(), 0);
       weekly_adopting.resize(o.weekly_reached.size(), 0);
+      weekly_lapsed.resize(o.weekly_reached.size(), 0);
     }
     for (std::size_t w = 0; w < o.weekly_reached.size(); ++w) {
       weekly_reached[w] += o.weekly_reached[w];
       weekly_adopting[w] += o.weekly_adopting[w];
+      weekly_lapsed[w] += o.weekly_lapsed[w];
     }
     for (std::size_t v = 0; v < teacher_reached.size(); ++v) {
       teacher_reached[v] += o.teacher_reached[v];
@@ -102,14 +108,14 @@ struct Tally {
     }
   }
 
-  Moments reached, adopting, direct;
+  Moments reached, adopting, direct, sustained;
   std::array<Moments, kNumChannels> direct_by_channel{};
   std::array<Moments, kNumChannels> reached_by_channel{};
   std::array<Moments, kMaxHop + 1> by_hop{};
   int max_hop = 0;
   std::vector<Moments> school_reached, school_adopting;
   std::vector<Moments> category_direct;
-  std::vector<std::int64_t> weekly_reached, weekly_adopting;
+  std::vector<std::int64_t> weekly_reached, weekly_adopting, weekly_lapsed;
   std::vector<std::int64_t> teacher_reached, teacher_adopting;
 };
 
@@ -197,6 +203,7 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   AddQuantiles(direct_values, *result.mutable_direct_reach());
   AddQuantiles(reached_values, *result.mutable_reached());
   AddQuantiles(adopting_values, *result.mutable_adopting());
+  *result.mutable_sustained() = MakeEstimate(total.sustained, replicates);
   for (int ch = 1; ch < kNumChannels; ++ch) {
     ChannelReach* direct = result.add_direct_reach_by_channel();
     direct->set_channel(static_cast<Channel>(ch));
@@ -235,16 +242,20 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   }
   std::int64_t cum_reached = 0;
   std::int64_t cum_adopting = 0;
+  std::int64_t cum_lapsed = 0;
   const double n = static_cast<double>(replicates);
   for (std::size_t w = 0; w <= last_week; ++w) {
     if (w < total.weekly_reached.size()) {
       cum_reached += total.weekly_reached[w];
       cum_adopting += total.weekly_adopting[w];
+      cum_lapsed += total.weekly_lapsed[w];
     }
     WeekPoint* point = result.add_weekly();
     point->set_week(static_cast<std::int32_t>(w));
     point->set_reached_mean(static_cast<double>(cum_reached) / n);
     point->set_adopting_mean(static_cast<double>(cum_adopting) / n);
+    point->set_practising_mean(static_cast<double>(cum_adopting - cum_lapsed) /
+                               n);
   }
   if (options.per_teacher) {
     AddTeacherReach(graph, total.teacher_reached, total.teacher_adopting,

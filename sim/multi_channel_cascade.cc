@@ -18,6 +18,7 @@ CascadeWorkspace::CascadeWorkspace(const CascadeModel& model)
   counts_.school_adopting.assign(model.graph->num_schools(), 0);
   counts_.weekly_reached.assign(weeks, 0);
   counts_.weekly_adopting.assign(weeks, 0);
+  counts_.weekly_lapsed.assign(weeks, 0);
 }
 
 void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
@@ -37,6 +38,8 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   c.touched_schools.clear();
   std::fill(c.weekly_reached.begin(), c.weekly_reached.end(), 0);
   std::fill(c.weekly_adopting.begin(), c.weekly_adopting.end(), 0);
+  std::fill(c.weekly_lapsed.begin(), c.weekly_lapsed.end(), 0);
+  c.sustained = 0;
   std::fill(c.reached_by_hop.begin(), c.reached_by_hop.begin() + c.max_hop + 1,
             0);
   c.reached = c.adopting = c.direct = c.arcs_examined = 0;
@@ -56,8 +59,28 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
 
   PhiloxStream rng(seed, replicate, kPurposeCascade);
 
-  // Schedules the attempts of an adopter u that adopted in `week`.
-  auto spread = [&](VertexId u, int week, int hop) {
+  // Weeks an adopter practises before lapsing; effectively forever without
+  // lapse.
+  constexpr int kForever = 1 << 30;
+  auto practice_weeks = [&]() -> int {
+    if (model.lapse_always) return 1;
+    if (model.lapse_scale == 0) return kForever;
+    const double spell =
+        1 + std::floor(std::log(rng.NextOpenDouble()) * model.lapse_scale);
+    return spell >= kForever ? kForever : static_cast<int>(spell);
+  };
+  auto grow = [&](std::size_t week) {
+    if (week >= buckets.size()) {
+      buckets.resize(week * 2);
+      c.weekly_reached.resize(buckets.size(), 0);
+      c.weekly_adopting.resize(buckets.size(), 0);
+      c.weekly_lapsed.resize(buckets.size(), 0);
+    }
+  };
+
+  // Schedules the attempts of an adopter u that adopted in `week` and
+  // practises for `spell` weeks.
+  auto spread = [&](VertexId u, int week, int hop, int spell) {
     const auto next_hop = static_cast<std::uint8_t>(std::min(hop + 1, kMaxHop));
     c.arcs_examined += offsets[u + 1] - offsets[u];
     for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
@@ -71,17 +94,14 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
             std::floor(std::log(rng.NextOpenDouble()) * model.delay_scale[ch]));
       }
       if (horizon > 0 && when > horizon) continue;
-      if (static_cast<std::size_t>(when) >= buckets.size()) {
-        buckets.resize(static_cast<std::size_t>(when) * 2);
-        c.weekly_reached.resize(buckets.size(), 0);
-        c.weekly_adopting.resize(buckets.size(), 0);
-      }
+      if (when - week > spell) continue;  // lapsed before the contact lands
+      grow(static_cast<std::size_t>(when));
       buckets[when].push_back({v, ch, next_hop});
     }
   };
 
   for (VertexId leader : model.leaders) stamp[leader] = epoch;
-  for (VertexId leader : model.leaders) spread(leader, 0, 0);
+  for (VertexId leader : model.leaders) spread(leader, 0, 0, kForever);
 
   for (std::size_t week = 1; week < buckets.size(); ++week) {
     // Index access: spreading may grow `buckets` (never this week's bucket,
@@ -110,7 +130,14 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
         c.adopting_teachers.push_back(v);
         ++c.school_adopting[school];
         ++c.weekly_adopting[week];
-        spread(v, static_cast<int>(week), e.hop);
+        const int spell = practice_weeks();
+        const std::int64_t stops = static_cast<std::int64_t>(week) + spell;
+        if (horizon > 0 ? stops > horizon : spell == kForever) ++c.sustained;
+        if (spell != kForever && (horizon == 0 || stops <= horizon)) {
+          grow(static_cast<std::size_t>(stops));
+          ++c.weekly_lapsed[static_cast<std::size_t>(stops)];
+        }
+        spread(v, static_cast<int>(week), e.hop, spell);
       }
     }
     buckets[week].clear();

@@ -45,6 +45,8 @@ struct ReplicateCounts {
   // grown as needed without a horizon.
   std::vector<std::int64_t> weekly_reached;
   std::vector<std::int64_t> weekly_adopting;
+  std::vector<std::int64_t> weekly_lapsed;  // adopters who stop that week
+  std::int64_t sustained = 0;  // adopting and not lapsed at the horizon
   // Who was reached, and who of them adopted (leaders not included).
   std::vector<VertexId> reached_teachers;
   std::vector<VertexId> adopting_teachers;

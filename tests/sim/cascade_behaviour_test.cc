@@ -144,6 +144,9 @@ TEST(PrepareCascade, RejectsScenariosThatDoNotFit) {
   bad.set_horizon_weeks(-1);
   EXPECT_THAT(error(bad), HasSubstr("horizon_weeks"));
   bad = s;
+  bad.set_lapse_probability(1.5);
+  EXPECT_THAT(error(bad), HasSubstr("lapse_probability"));
+  bad = s;
   bad.set_adoption_at_full_readiness(2);
   EXPECT_THAT(error(bad), HasSubstr("adoption"));
   bad = s;

@@ -188,5 +188,55 @@ TEST(CascadeClosedForm, FirstContactInTimeTakesTheCredit) {
   }
 }
 
+TEST(CascadeClosedForm, LapseShortensPractiseGeometrically) {
+  // Leaves adopt in week 1 and practise L >= 1 weeks, P(L >= l) =
+  // (1 - lambda)^(l - 1); a leaf still practises in week H when 1 + L > H.
+  constexpr int kLeaves = 100;
+  constexpr double kLapse = 0.1;
+  constexpr int kHorizon = 8;
+  constexpr int kReps = 10000;
+  Scenario s = SimpleScenario({0}, 1.0, kReps, 47);
+  s.set_horizon_weeks(kHorizon);
+  s.set_lapse_probability(kLapse);
+  const RunResult r = Simulate(Star(kLeaves), s);
+  EXPECT_EQ(r.adopting().mean(), kLeaves);
+  const double q = std::pow(1 - kLapse, kHorizon - 1);
+  ExpectMean(r.sustained(), kLeaves * q, kLeaves * q * (1 - q));
+  for (const WeekPoint& w : r.weekly()) {
+    if (w.week() == 0) continue;
+    const double qw = std::pow(1 - kLapse, w.week() - 1);
+    EXPECT_NEAR(w.practising_mean(), kLeaves * qw,
+                kZ * std::sqrt(kLeaves * qw * (1 - qw) / kReps) + 1e-12);
+  }
+}
+
+TEST(CascadeClosedForm, LapsedAdoptersMakeNoLateContacts) {
+  // t0 -> t1 -> t2 with certainty; t1 practises L weeks (geometric, lapse
+  // lambda) and its contact lands after D weeks (geometric, mean 1/q): t2 is
+  // reached iff D <= L, with probability q / (1 - (1 - q)(1 - lambda)).
+  constexpr double kLapse = 0.2;
+  constexpr double kMeanDelay = 3;
+  constexpr int kReps = 20000;
+  Scenario s = SimpleScenario({0}, 1.0, kReps, 53);
+  for (ChannelParams& c : *s.mutable_channels()) {
+    c.set_mean_delay_weeks(kMeanDelay);
+  }
+  s.set_lapse_probability(kLapse);
+  const RunResult r = Simulate(Path(2), s);
+  const double q = 1 / kMeanDelay;
+  const double reach2 = q / (1 - (1 - q) * (1 - kLapse));
+  ExpectMean(r.reached(), 1 + reach2, reach2 * (1 - reach2));
+  // A lapse probability of 1 leaves one week: only one-week contacts land.
+  s.set_lapse_probability(1);
+  ExpectMean(Simulate(Path(2), s).reached(), 1 + q, q * (1 - q));
+}
+
+TEST(CascadeClosedForm, NoLapseMeansEveryAdopterIsSustained) {
+  Scenario s = SimpleScenario({0}, 0.5, 2000, 59);
+  s.set_horizon_weeks(10);
+  const RunResult r = Simulate(Star(50), s);
+  EXPECT_EQ(r.sustained().mean(), r.adopting().mean());
+}
+
 }  // namespace
 }  // namespace collabnet
