@@ -18,6 +18,7 @@ int RunSimulate(const std::vector<std::string>& args);
 int RunGenerate(const std::vector<std::string>& args);
 int RunConvert(const std::vector<std::string>& args);
 int RunFit(const std::vector<std::string>& args);
+int RunSweepCommand(const std::vector<std::string>& args);
 
 // Prints "collabnet COMMAND: message" to stderr and returns kExitFailure.
 int ReportError(const std::string& command, const absl::Status& status);

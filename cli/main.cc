@@ -22,6 +22,7 @@ constexpr char kUsage[] =
     "  convert    convert a district between CSV folder, binary and text "
     "protobuf\n"
     "  fit        fit channel probabilities to an observed direct reach\n"
+    "  sweep      run a scenario over a grid of parameter values\n"
     "\n"
     "Run 'collabnet COMMAND --help' for a command's flags.\n"
     "Exit codes: 0 success, 1 bad input or failed run, 2 bad flags.\n";
@@ -48,9 +49,10 @@ int main(int argc, char** argv) {
   if (command == "generate") return RunGenerate(args);
   if (command == "convert") return RunConvert(args);
   if (command == "fit") return RunFit(args);
+  if (command == "sweep") return RunSweepCommand(args);
   std::fprintf(stderr,
                "collabnet: unknown command '%s'; expected simulate, generate "
-               "convert or fit (see 'collabnet --help')\n",
+               "convert, fit or sweep (see 'collabnet --help')\n",
                command.c_str());
   return kExitUsage;
 }

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/progress.h"
+#include "cli/run_setup.h"
 #include "graph/district_graph.h"
 #include "ingest/atomic_file.h"
 #include "ingest/district_io.h"
@@ -38,198 +39,14 @@ constexpr char kSummary[] =
     "  collabnet simulate --graph net.edges --model ic --p 0.05 --seeds s.txt\n"
     "The same seed gives the same numbers on any number of threads.";
 
-std::optional<Model> ParseModel(const std::string& name) {
-  if (name == "multi_channel") return MULTI_CHANNEL_CASCADE;
-  if (name == "ic") return INDEPENDENT_CASCADE;
-  if (name == "wc") return WEIGHTED_CASCADE;
-  if (name == "lt") return LINEAR_THRESHOLD;
-  if (name == "cc") return COMPLEX_CONTAGION;
-  return std::nullopt;
-}
-
-// The scenario to run, before flags override it, and the folder its
-// relative district path is relative to.
-absl::StatusOr<Scenario> LoadScenario(const po::variables_map& flags,
-                                      std::string& scenario_dir) {
-  if (flags.count("scenario") > 0) {
-    const std::string path = flags["scenario"].as<std::string>();
-    scenario_dir = std::filesystem::path(path).parent_path().string();
-    return ReadScenario(path);
-  }
-  if (flags.count("graph") > 0) {
-    Scenario plain;
-    plain.set_name("plain");
-    plain.set_model(INDEPENDENT_CASCADE);
-    plain.set_replicates(10000);
-    plain.set_seed(1);
-    return plain;
-  }
-  return EmbeddedScenario();
-}
-
-// Applies the flags that replace scenario fields. Returns a usage message
-// when the flags do not fit together.
-std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
-                                          Scenario& scenario) {
-  if (flags.count("model") > 0) {
-    const std::optional<Model> model =
-        ParseModel(flags["model"].as<std::string>());
-    if (!model) {
-      return absl::StrCat(
-          "--model must be multi_channel, ic, wc, lt or cc, got '",
-          flags["model"].as<std::string>(), "'");
-    }
-    scenario.set_model(*model);
-  }
-  if (flags.count("p") > 0) scenario.set_probability(flags["p"].as<double>());
-  if (flags.count("k") > 0) {
-    scenario.set_contagion_threshold(flags["k"].as<int>());
-  }
-  if (flags.count("fraction") > 0) {
-    scenario.set_contagion_fraction(flags["fraction"].as<double>());
-  }
-  if (scenario.model() == COMPLEX_CONTAGION && flags.count("p") == 0 &&
-      scenario.probability() == 0) {
-    scenario.set_probability(1.0);  // Centola and Macy's deterministic form
-  }
-  if (scenario.model() == COMPLEX_CONTAGION &&
-      scenario.contagion_threshold() == 0 &&
-      scenario.contagion_fraction() == 0) {
-    return "complex contagion needs --k (colleagues) or --fraction";
-  }
-  if (flags["use-weights"].as<bool>()) scenario.set_use_tie_weights(true);
-  if (scenario.model() == INDEPENDENT_CASCADE && scenario.probability() == 0 &&
-      flags.count("p") == 0) {
-    return "the independent cascade needs --p, the probability per tie";
-  }
-  if (flags.count("graph") > 0 && scenario.model() == MULTI_CHANNEL_CASCADE) {
-    return "the multi-channel cascade needs a district with typed ties; with "
-           "--graph use --model ic, wc, lt or cc";
-  }
-  if (flags.count("graph") > 0 && flags.count("district") > 0) {
-    return "give --graph or --district, not both";
-  }
-  if (flags.count("leaders") > 0) {
-    scenario.clear_leaders();
-    for (absl::string_view id : absl::StrSplit(
-             flags["leaders"].as<std::string>(), ',', absl::SkipWhitespace())) {
-      scenario.add_leaders(std::string(id));
-    }
-  }
-  if (flags.count("replicates") > 0) {
-    scenario.set_replicates(flags["replicates"].as<int>());
-  }
-  if (flags.count("seed") > 0) {
-    scenario.set_seed(flags["seed"].as<std::uint64_t>());
-  }
-  if (flags.count("horizon") > 0) {
-    scenario.set_horizon_weeks(flags["horizon"].as<int>());
-  }
-  if (flags.count("lapse") > 0) {
-    scenario.set_lapse_probability(flags["lapse"].as<double>());
-  }
-  return std::nullopt;
-}
-
-// The graph to run on: a plain network, the scenario's district, or the
-// embedded one. Notes about what was dropped go to stderr.
-absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
-                                        const Scenario& scenario,
-                                        const std::string& scenario_dir) {
-  if (flags.count("graph") > 0) {
-    EdgeListOptions options;
-    options.directed = flags["directed"].as<bool>();
-    if (flags.count("nodes") > 0) {
-      options.nodes_path = flags["nodes"].as<std::string>();
-    }
-    EdgeListReport report;
-    absl::StatusOr<DistrictGraph> graph = ReadEdgeListGraph(
-        flags["graph"].as<std::string>(), options, {}, &report);
-    if (graph.ok() && report.self_loops_dropped > 0) {
-      std::cerr << "collabnet simulate: note: " << report.self_loops_dropped
-                << " self-loops dropped\n";
-    }
-    if (graph.ok() && report.node_columns_not_used > 0) {
-      std::cerr << "collabnet simulate: note: the nodes file's columns after "
-                   "'node school' were not used\n";
-    }
-    return graph;
-  }
-  std::string path;
-  if (flags.count("district") > 0) {
-    path = flags["district"].as<std::string>();
-  } else if (!scenario.district().empty()) {
-    path = (std::filesystem::path(scenario_dir) / scenario.district()).string();
-  }
-  absl::StatusOr<District> district =
-      path.empty() ? EmbeddedDistrict() : ReadDistrict(path);
-  if (!district.ok()) return district.status();
-  FreezeStats stats;
-  absl::StatusOr<DistrictGraph> graph = FreezeDistrict(*district, {}, &stats);
-  if (!graph.ok()) {
-    return absl::Status(graph.status().code(),
-                        absl::StrCat(path.empty() ? "embedded district" : path,
-                                     ": ", graph.status().message()));
-  }
-  if (stats.self_loops_dropped > 0) {
-    std::cerr << "collabnet simulate: note: " << stats.self_loops_dropped
-              << " self-loop ties (a teacher tied to themself) were dropped\n";
-  }
-  return graph;
-}
-
 }  // namespace
 
 int RunSimulate(const std::vector<std::string>& args) {
   const std::string command = "simulate";
   po::options_description options("Flags");
+  AddRunFlags(options);
   // clang-format off
   options.add_options()
-      ("scenario", po::value<std::string>(),
-       "scenario file (text protobuf); default: the embedded default scenario")
-      ("district", po::value<std::string>(),
-       "district: a folder of CSV files, a .pb or a .textproto; default: the "
-       "scenario's district, or the embedded sample district")
-      ("graph", po::value<std::string>(),
-       "a plain network instead of a district: an edge list, 'u v [weight]' "
-       "per line (spaces, tabs or commas; # comments; .gz allowed)")
-      ("nodes", po::value<std::string>(),
-       "with --graph: a 'node school' file giving node order and schools")
-      ("directed", po::bool_switch(),
-       "with --graph: ties point from the first node to the second")
-      ("model", po::value<std::string>(),
-       "multi_channel (districts only), ic (independent cascade, --p), wc "
-       "(weighted cascade, 1/in-degree), lt (linear threshold) or cc "
-       "(complex contagion, --k or --fraction); default: the scenario's, or "
-       "ic with --graph")
-      ("p", po::value<double>(),
-       "ic: probability per tie; cc: probability an exposure lands "
-       "(default 1)")
-      ("k", po::value<int>(),
-       "cc: distinct exposing colleagues needed to adopt")
-      ("fraction", po::value<double>(),
-       "cc: share of a teacher's colleagues needed, when --k is 0")
-      ("use-weights", po::bool_switch(),
-       "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
-       "their weight")
-      ("leaders", po::value<std::string>(),
-       "comma-separated teacher ids that adopt at week 0, replacing the "
-       "scenario's")
-      ("seeds", po::value<std::string>(),
-       "file of seed teacher ids (whitespace- or comma-separated), replacing "
-       "the scenario's leaders")
-      ("replicates", po::value<int>(),
-       "Monte Carlo replicates, replacing the scenario's")
-      ("seed", po::value<std::uint64_t>(),
-       "random seed, replacing the scenario's")
-      ("lapse", po::value<double>(),
-       "multi_channel: weekly probability that an adopter abandons the "
-       "practice, replacing the scenario's")
-      ("horizon", po::value<int>(),
-       "weeks to simulate (0: until the cascade dies out), replacing the "
-       "scenario's")
-      ("threads", po::value<int>()->default_value(0),
-       "worker threads (0: every core); results do not depend on it")
       ("format", po::value<std::string>()->default_value("text"),
        "output format: text (a readable summary) or json (the RunResult "
        "message as canonical protobuf JSON)")
@@ -254,30 +71,8 @@ int RunSimulate(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  std::string scenario_dir;
-  absl::StatusOr<Scenario> scenario = LoadScenario(flags, scenario_dir);
-  if (!scenario.ok()) return ReportError(command, scenario.status());
-  if (std::optional<std::string> usage = ApplyOverrides(flags, *scenario)) {
-    std::cerr << "collabnet simulate: " << *usage << "\n";
-    return kExitUsage;
-  }
-  if (flags.count("seeds") > 0) {
-    absl::StatusOr<std::vector<std::string>> ids =
-        ReadIdList(flags["seeds"].as<std::string>());
-    if (!ids.ok()) return ReportError(command, ids.status());
-    scenario->clear_leaders();
-    for (const std::string& id : *ids) scenario->add_leaders(id);
-  }
-  if (scenario->leaders().empty()) {
-    return ReportError(
-        command, absl::InvalidArgumentError(
-                     "the scenario has no leaders; list them in the scenario "
-                     "(leaders: \"T0001\"), with --leaders T0001,T0002 or "
-                     "with --seeds FILE"));
-  }
-  absl::StatusOr<DistrictGraph> graph =
-      LoadGraph(flags, *scenario, scenario_dir);
-  if (!graph.ok()) return ReportError(command, graph.status());
+  RunSetup setup;
+  if (std::optional<int> code = PrepareRun(command, flags, setup)) return *code;
 
   absl::StatusOr<RunResult> result;
   {
@@ -288,7 +83,7 @@ int RunSimulate(const std::vector<std::string>& args) {
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);
     };
-    result = RunScenario(*graph, *scenario, run);
+    result = RunScenario(setup.graph, setup.scenario, run);
   }
   if (!result.ok()) return ReportError(command, result.status());
 

@@ -268,6 +268,27 @@ TEST_F(CliTest, PlainGraphModeRejectsFlagsThatDoNotFit) {
   EXPECT_THAT(o.err, HasSubstr("'zz' is not in the network"));
 }
 
+TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
+  Outcome o =
+      Run("sweep --replicates 200 --param leader_credibility=1,2 "
+          "--param channel.social_media.probability=0.1,0.2,0.3 --out " +
+          Path("sweep.csv"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::string csv = ReadFileToString(Path("sweep.csv")).value();
+  EXPECT_THAT(csv, HasSubstr("leader_credibility,channel.social_media."
+                             "probability,replicates,reached_mean"));
+  EXPECT_THAT(csv, HasSubstr("direct_professional_development_mean"));
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 6);
+  o = Run(
+      "sweep --replicates 50 --param lapse_probability=0,0.1 --format json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  SweepResult sweep;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &sweep).ok());
+  EXPECT_EQ(sweep.rows_size(), 2);
+  EXPECT_EQ(Run("sweep --param noequals").exit_code, 2);
+  EXPECT_EQ(Run("sweep --param horizon_weeks=x --replicates 10").exit_code, 1);
+}
+
 TEST_F(CliTest, FitWritesAScenarioThatSaysHowItWasMade) {
   const Outcome o = Run("fit --replicates 1000 --out " + Path("f.textproto"));
   ASSERT_EQ(o.exit_code, 0) << o.err;

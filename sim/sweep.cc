@@ -1,0 +1,165 @@
+#include "sim/sweep.h"
+
+#include <optional>
+
+#include "absl/status/status.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+#include "proto/channel_names.h"
+
+namespace collabnet {
+namespace {
+
+using google::protobuf::FieldDescriptor;
+
+absl::Status BadValue(const std::string& parameter, const std::string& value,
+                      absl::string_view expected) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      "parameter '", parameter, "': found '", value, "'; expected ", expected));
+}
+
+absl::Status SetField(google::protobuf::Message& message,
+                      const FieldDescriptor* field,
+                      const std::string& parameter, const std::string& value) {
+  const google::protobuf::Reflection* r = message.GetReflection();
+  switch (field->cpp_type()) {
+    case FieldDescriptor::CPPTYPE_DOUBLE: {
+      double v = 0;
+      if (!absl::SimpleAtod(value, &v))
+        return BadValue(parameter, value, "a number");
+      r->SetDouble(&message, field, v);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_INT32: {
+      int v = 0;
+      if (!absl::SimpleAtoi(value, &v)) {
+        return BadValue(parameter, value, "a whole number");
+      }
+      r->SetInt32(&message, field, v);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_UINT64: {
+      std::uint64_t v = 0;
+      if (!absl::SimpleAtoi(value, &v)) {
+        return BadValue(parameter, value, "a whole number");
+      }
+      r->SetUInt64(&message, field, v);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_BOOL: {
+      bool v = false;
+      if (!absl::SimpleAtob(value, &v)) {
+        return BadValue(parameter, value, "true or false");
+      }
+      r->SetBool(&message, field, v);
+      return absl::OkStatus();
+    }
+    case FieldDescriptor::CPPTYPE_ENUM: {
+      const auto* e = field->enum_type()->FindValueByName(value);
+      if (e == nullptr) return BadValue(parameter, value, "an enum value name");
+      r->SetEnum(&message, field, e);
+      return absl::OkStatus();
+    }
+    default:
+      return absl::InvalidArgumentError(absl::StrCat(
+          "parameter '", parameter, "' cannot be swept (not a number)"));
+  }
+}
+
+}  // namespace
+
+absl::Status SetScenarioParameter(Scenario& scenario,
+                                  const std::string& parameter,
+                                  const std::string& value) {
+  const std::vector<std::string> parts = absl::StrSplit(parameter, '.');
+  if (parts.size() == 3 && parts[0] == "channel") {
+    const std::optional<Channel> channel = ParseChannel(parts[1]);
+    if (!channel) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("parameter '", parameter, "': unknown channel '",
+                       parts[1], "'; expected one of ", ChannelFileNames()));
+    }
+    for (ChannelParams& c : *scenario.mutable_channels()) {
+      if (c.channel() != *channel) continue;
+      const FieldDescriptor* field =
+          ChannelParams::descriptor()->FindFieldByName(parts[2]);
+      if (field == nullptr || field->name() == "channel") {
+        return absl::InvalidArgumentError(
+            absl::StrCat("parameter '", parameter,
+                         "': expected channel.NAME.probability or "
+                         "channel.NAME.mean_delay_weeks"));
+      }
+      return SetField(c, field, parameter, value);
+    }
+    return absl::InvalidArgumentError(
+        absl::StrCat("parameter '", parameter, "': channel ", parts[1],
+                     " is not listed in the scenario"));
+  }
+  const FieldDescriptor* field =
+      parts.size() == 1 ? Scenario::descriptor()->FindFieldByName(parameter)
+                        : nullptr;
+  if (field == nullptr || field->is_repeated() ||
+      field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE ||
+      field->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown parameter '", parameter,
+        "'; expected a number field of the scenario (e.g. probability, "
+        "leader_credibility, lapse_probability, horizon_weeks) or "
+        "channel.NAME.probability"));
+  }
+  return SetField(scenario, field, parameter, value);
+}
+
+absl::StatusOr<std::vector<SweepPoint>> RunSweep(
+    const DistrictGraph& graph, const Scenario& scenario,
+    const std::vector<SweepAxis>& axes, const RunOptions& options) {
+  std::size_t total = 1;
+  for (const SweepAxis& axis : axes) {
+    if (axis.values.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("parameter '", axis.parameter, "' has no values"));
+    }
+    total *= axis.values.size();
+  }
+  std::vector<SweepPoint> points;
+  points.reserve(total);
+  std::vector<std::size_t> index(axes.size(), 0);
+  for (std::size_t p = 0; p < total; ++p) {
+    // Mixed-radix counter: the last axis varies fastest.
+    std::size_t rest = p;
+    for (std::size_t a = axes.size(); a-- > 0;) {
+      index[a] = rest % axes[a].values.size();
+      rest /= axes[a].values.size();
+    }
+    Scenario point = scenario;
+    SweepPoint out;
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+      const std::string& value = axes[a].values[index[a]];
+      if (absl::Status s =
+              SetScenarioParameter(point, axes[a].parameter, value);
+          !s.ok()) {
+        return s;
+      }
+      out.values.push_back(value);
+    }
+    absl::StatusOr<RunResult> result = RunScenario(graph, point, options);
+    if (!result.ok()) {
+      std::vector<std::string> where;
+      for (std::size_t a = 0; a < axes.size(); ++a) {
+        where.push_back(absl::StrCat(axes[a].parameter, "=", out.values[a]));
+      }
+      return absl::Status(result.status().code(),
+                          absl::StrCat("at ", absl::StrJoin(where, ", "), ": ",
+                                       result.status().message()));
+    }
+    out.result = *std::move(result);
+    points.push_back(std::move(out));
+  }
+  return points;
+}
+
+}  // namespace collabnet

@@ -1,0 +1,54 @@
+// Parameter sweeps: one run per point of a grid over scenario parameters,
+// with common random numbers (every point reuses the scenario's seed, so
+// replicate i sees the same random stream at every point and differences
+// between points are not sampling noise in the draws they share).
+//
+//   SweepAxis p{"probability", {"0.01", "0.02", "0.05"}};
+//   SweepAxis k{"channel.pd_workshop.probability", {"0.2", "0.3"}};
+//   absl::StatusOr<std::vector<SweepPoint>> points =
+//       RunSweep(graph, scenario, {p, k}, options);
+//
+// Parameters: any singular number or boolean field of Scenario by name
+// (probability, leader_credibility, adoption_at_full_readiness,
+// lapse_probability, horizon_weeks, replicates, contagion_threshold, ...),
+// and channel.NAME.probability or channel.NAME.mean_delay_weeks for a
+// channel listed in the scenario (NAME as in files: pd_workshop, plc, ...).
+#ifndef COLLABNET_SIM_SWEEP_H_
+#define COLLABNET_SIM_SWEEP_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "graph/district_graph.h"
+#include "proto/result.pb.h"
+#include "proto/scenario.pb.h"
+#include "sim/monte_carlo.h"
+
+namespace collabnet {
+
+struct SweepAxis {
+  std::string parameter;
+  std::vector<std::string> values;  // as written by the user
+};
+
+struct SweepPoint {
+  std::vector<std::string> values;  // one per axis, in axis order
+  RunResult result;
+};
+
+// Sets one parameter of `scenario` from text. InvalidArgument names the
+// parameter and the value when either does not fit.
+absl::Status SetScenarioParameter(Scenario& scenario,
+                                  const std::string& parameter,
+                                  const std::string& value);
+
+// Runs every point of the grid (the last axis varies fastest). Fails on the
+// first point that does not run, naming it.
+absl::StatusOr<std::vector<SweepPoint>> RunSweep(
+    const DistrictGraph& graph, const Scenario& scenario,
+    const std::vector<SweepAxis>& axes, const RunOptions& options = {});
+
+}  // namespace collabnet
+
+#endif  // COLLABNET_SIM_SWEEP_H_
