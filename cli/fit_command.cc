@@ -125,14 +125,8 @@ int RunFit(const std::vector<std::string>& args) {
   std::string body;
   google::protobuf::TextFormat::PrintToString(fit->scenario, &body);
   text += body;
-  if (flags.count("out") > 0) {
-    if (absl::Status s =
-            WriteFileAtomically(flags["out"].as<std::string>(), text);
-        !s.ok()) {
-      return ReportError(command, s);
-    }
-  } else {
-    std::cout << text;
+  if (absl::Status s = EmitOutput(flags, text); !s.ok()) {
+    return ReportError(command, s);
   }
   return fit->converged ? kExitOk : kExitFailure;
 }

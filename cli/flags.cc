@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "ingest/atomic_file.h"
 
 namespace collabnet::cli {
 
@@ -30,6 +31,15 @@ std::optional<int> ParseFlags(const std::string& command,
     return kExitUsage;
   }
   return std::nullopt;
+}
+
+absl::Status EmitOutput(const po::variables_map& flags,
+                        const std::string& output) {
+  if (flags.count("out") > 0) {
+    return WriteFileAtomically(flags["out"].as<std::string>(), output);
+  }
+  std::cout << output << std::flush;
+  return absl::OkStatus();
 }
 
 int ReportError(const std::string& command, const absl::Status& status) {

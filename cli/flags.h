@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
+
 namespace collabnet::cli {
 
 // Parses `args` against `options` (which gets --help added). Returns an exit
@@ -17,6 +19,11 @@ std::optional<int> ParseFlags(
     boost::program_options::options_description& options,
     const std::vector<std::string>& args,
     boost::program_options::variables_map& values);
+
+// Writes `output` to the file --out names (atomically), or to stdout when
+// there is no --out.
+absl::Status EmitOutput(const boost::program_options::variables_map& flags,
+                        const std::string& output);
 
 }  // namespace collabnet::cli
 

@@ -105,14 +105,8 @@ int RunSimulate(const std::vector<std::string>& args) {
       return ReportError(command, s);
     }
   }
-  if (flags.count("out") > 0) {
-    if (absl::Status s =
-            WriteFileAtomically(flags["out"].as<std::string>(), output);
-        !s.ok()) {
-      return ReportError(command, s);
-    }
-  } else {
-    std::cout << output << std::flush;
+  if (absl::Status s = EmitOutput(flags, output); !s.ok()) {
+    return ReportError(command, s);
   }
   return kExitOk;
 }

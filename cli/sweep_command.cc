@@ -105,14 +105,8 @@ int RunSweepCommand(const std::vector<std::string>& args) {
   } else {
     output = FormatSweepCsv(sweep);
   }
-  if (flags.count("out") > 0) {
-    if (absl::Status s =
-            WriteFileAtomically(flags["out"].as<std::string>(), output);
-        !s.ok()) {
-      return ReportError(command, s);
-    }
-  } else {
-    std::cout << output << std::flush;
+  if (absl::Status s = EmitOutput(flags, output); !s.ok()) {
+    return ReportError(command, s);
   }
   return kExitOk;
 }

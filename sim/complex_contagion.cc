@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "random/philox_stream.h"
@@ -30,13 +29,7 @@ absl::StatusOr<ContagionModel> PrepareComplexContagion(
   }
   ContagionModel model;
   model.graph = &graph;
-  absl::flat_hash_set<VertexId> seen;
-  for (std::size_t i = 0; i < seeds.size(); ++i) {
-    if (seeds[i] >= graph.num_vertices() || !seen.insert(seeds[i]).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("seed ", i, " is out of range or repeated"));
-    }
-  }
+  if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
   model.seeds = seeds;
   model.exposure_threshold = ProbabilityThreshold(params.probability);
   model.needed.assign(graph.num_vertices(),
@@ -63,13 +56,9 @@ std::int64_t RunContagionReplicate(const ContagionModel& model,
   std::vector<VertexId>& queue = ws.plain.queue;
   std::uint32_t* const exposures = ws.exposures.data();
 
-  ws.plain.Reset();
+  ws.plain.Start(model.seeds);
   ws.touched.ClearListed(ws.touched_list);
   ws.touched_list.clear();
-  for (VertexId s : model.seeds) {
-    active.Visit(s);
-    queue.push_back(s);
-  }
   PhiloxStream rng(seed, replicate, kPurposeCascade);
   std::int64_t arcs = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {

@@ -22,6 +22,18 @@ double JumpScale(double q) {
 
 }  // namespace
 
+absl::Status CheckSeeds(const DistrictGraph& graph,
+                        const std::vector<VertexId>& seeds) {
+  absl::flat_hash_set<VertexId> seen;
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    if (seeds[i] >= graph.num_vertices() || !seen.insert(seeds[i]).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("seed ", i, " is out of range or repeated"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 std::vector<double> IcArcProbabilities(const DistrictGraph& g,
                                        const IcParams& params) {
   const ArcIndex m = g.num_arcs();
@@ -49,13 +61,7 @@ absl::StatusOr<IcModel> PrepareIndependentCascade(
   }
   IcModel model;
   model.graph = &graph;
-  absl::flat_hash_set<VertexId> seen;
-  for (std::size_t i = 0; i < seeds.size(); ++i) {
-    if (seeds[i] >= graph.num_vertices() || !seen.insert(seeds[i]).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("seed ", i, " is out of range or repeated"));
-    }
-  }
+  if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
   model.seeds = seeds;
   const VertexId n = graph.num_vertices();
   if (params.weighting == IcWeighting::kUniform) {
@@ -99,11 +105,7 @@ std::int64_t RunIcReplicate(const IcModel& model, std::uint64_t seed,
   VisitBits& visited = ws.visited;
   std::vector<VertexId>& queue = ws.queue;
 
-  ws.Reset();
-  for (VertexId s : model.seeds) {
-    visited.Visit(s);
-    queue.push_back(s);
-  }
+  ws.Start(model.seeds);
   PhiloxStream rng(seed, replicate, kPurposeCascade);
   std::int64_t arcs = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {

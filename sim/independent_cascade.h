@@ -69,10 +69,22 @@ struct PlainWorkspace {
     visited.ClearListed(queue);
     queue.clear();
   }
+  // Starts a replicate: empty, then the seeds visited and queued.
+  void Start(const std::vector<VertexId>& seeds) {
+    Reset();
+    for (VertexId s : seeds) {
+      if (visited.Visit(s)) queue.push_back(s);
+    }
+  }
   VisitBits visited;
   std::vector<VertexId> queue;  // after a replicate: every active vertex
   std::int64_t arcs_examined = 0;
 };
+
+// InvalidArgument unless every seed is a vertex of `graph` and none repeats;
+// the message names the seed's position. Shared by the plain models.
+absl::Status CheckSeeds(const DistrictGraph& graph,
+                        const std::vector<VertexId>& seeds);
 
 // InvalidArgument for p outside [0, 1] or an unknown or repeated seed
 // (seeds are vertex ids < n; the message names the position).

@@ -1,6 +1,5 @@
 #include "sim/linear_threshold.h"
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "random/philox_stream.h"
@@ -12,13 +11,7 @@ absl::StatusOr<LtModel> PrepareLinearThreshold(
     const std::vector<VertexId>& seeds) {
   LtModel model;
   model.graph = &graph;
-  absl::flat_hash_set<VertexId> seen;
-  for (std::size_t i = 0; i < seeds.size(); ++i) {
-    if (seeds[i] >= graph.num_vertices() || !seen.insert(seeds[i]).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("seed ", i, " is out of range or repeated"));
-    }
-  }
+  if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
   model.seeds = seeds;
   std::vector<double> in_weight(graph.num_vertices(), 0);
   const ArcIndex m = graph.num_arcs();
@@ -45,13 +38,9 @@ std::int64_t RunLtReplicate(const LtModel& model, std::uint64_t seed,
   double* const sum = ws.sum.data();
   double* const theta = ws.theta.data();
 
-  ws.plain.Reset();
+  ws.plain.Start(model.seeds);
   ws.touched.ClearListed(ws.touched_list);
   ws.touched_list.clear();
-  for (VertexId s : model.seeds) {
-    active.Visit(s);
-    queue.push_back(s);
-  }
   PhiloxStream rng(seed, replicate, kPurposeThresholds);
   std::int64_t arcs = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {

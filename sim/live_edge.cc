@@ -9,10 +9,7 @@ namespace {
 template <typename Live>
 std::int64_t Reach(const DistrictGraph& g, const std::vector<VertexId>& seeds,
                    PlainWorkspace& ws, Live live) {
-  ws.Reset();
-  for (VertexId s : seeds) {
-    if (ws.visited.Visit(s)) ws.queue.push_back(s);
-  }
+  ws.Start(seeds);
   for (std::size_t head = 0; head < ws.queue.size(); ++head) {
     const VertexId u = ws.queue[head];
     for (ArcIndex a = g.arc_begin(u); a < g.arc_end(u); ++a) {
