@@ -4,6 +4,7 @@
 #include <iostream>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
@@ -106,6 +107,25 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
   if (flags.count("lapse") > 0) {
     scenario.set_lapse_probability(flags["lapse"].as<double>());
   }
+  if (flags.count("broadcast") > 0) {
+    // WEEKS:P, e.g. 6,12,18:0.05
+    const std::string spec = flags["broadcast"].as<std::string>();
+    const std::vector<std::string> parts = absl::StrSplit(spec, ':');
+    Broadcast broadcast;
+    double q = 0;
+    bool ok = parts.size() == 2 && absl::SimpleAtod(parts[1], &q);
+    broadcast.set_probability(q);
+    for (absl::string_view w : absl::StrSplit(ok ? parts[0] : "", ',')) {
+      int week = 0;
+      ok = ok && absl::SimpleAtoi(w, &week);
+      broadcast.add_weeks(week);
+    }
+    if (!ok) {
+      return absl::StrCat("--broadcast '", spec,
+                          "': expected WEEKS:P, e.g. 6,12,18:0.05");
+    }
+    *scenario.mutable_broadcast() = broadcast;
+  }
   return std::nullopt;
 }
 
@@ -198,6 +218,10 @@ void AddRunFlags(po::options_description& options) {
        "Monte Carlo replicates, replacing the scenario's")
       ("seed", po::value<std::uint64_t>(),
        "random seed, replacing the scenario's")
+      ("broadcast", po::value<std::string>(),
+       "multi_channel: WEEKS:P, a district-wide PD broadcast on those weeks "
+       "reaching each teacher not yet reached with probability P (e.g. "
+       "6,12,18:0.05), replacing the scenario's")
       ("lapse", po::value<double>(),
        "multi_channel: weekly probability that an adopter abandons the "
        "practice, replacing the scenario's")

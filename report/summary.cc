@@ -125,6 +125,14 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                     absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
                                     Interval(r.adopting()),
                                     100.0 * r.adopting().mean() / others));
+    if (r.reached_by_broadcast().mean() > 0) {
+      absl::StrAppend(
+          &out,
+          absl::StrFormat("  by the broadcast   %-26s %5.1f%% (reached "
+                          "first by it, not by a colleague)\n",
+                          Interval(r.reached_by_broadcast()),
+                          100.0 * r.reached_by_broadcast().mean() / others));
+    }
     if (r.sustained().mean() < r.adopting().mean()) {
       absl::StrAppend(
           &out, absl::StrFormat("  still practising   %-26s %5.1f%% (the rest "

@@ -78,6 +78,27 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
         "scenario: field 'lapse_probability' must be in [0, 1], got ", lapse));
   }
   model.lapse_always = lapse == 1;
+  const Broadcast& broadcast = scenario.broadcast();
+  if (!(broadcast.probability() >= 0 && broadcast.probability() <= 1)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scenario broadcast: field 'probability' must be in [0, 1], got ",
+        broadcast.probability()));
+  }
+  for (int week : broadcast.weeks()) {
+    if (week < 1 || (model.horizon_weeks > 0 && week > model.horizon_weeks)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "scenario broadcast: week ", week, " must be from 1 to the horizon"));
+    }
+    model.broadcast_weeks.push_back(week);
+  }
+  std::sort(model.broadcast_weeks.begin(), model.broadcast_weeks.end());
+  model.broadcast_weeks.erase(
+      std::unique(model.broadcast_weeks.begin(), model.broadcast_weeks.end()),
+      model.broadcast_weeks.end());
+  const double q = broadcast.probability();
+  model.broadcast_scale = q >= 1  ? CascadeModel::kBroadcastAll
+                          : q > 0 ? 1.0 / std::log1p(-q)
+                                  : 0;
   model.lapse_scale = lapse > 0 && lapse < 1 ? 1.0 / std::log1p(-lapse) : 0;
 
   const VertexId n = graph.num_vertices();

@@ -50,6 +50,11 @@ struct CascadeModel {
   // practising spells of at least one week.
   double lapse_scale = 0;
   bool lapse_always = false;  // lapse probability 1: one week of practice
+  // Broadcast: sorted distinct weeks, and 1 / log(1 - q) for geometric jumps
+  // over the teachers (0: q = 0; kBroadcastAll: q = 1).
+  std::vector<int> broadcast_weeks;
+  double broadcast_scale = 0;
+  static constexpr double kBroadcastAll = 1.0;
 };
 
 // Checks the scenario against the graph and prepares it. InvalidArgument

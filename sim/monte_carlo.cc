@@ -40,6 +40,7 @@ struct Tally {
     adopting.Add(c.adopting);
     direct.Add(c.direct);
     sustained.Add(c.sustained);
+    by_broadcast.Add(c.by_broadcast);
     std::array<std::int64_t, kMaxCategories> per_category{};
     for (int ch = 0; ch < kNumChannels; ++ch) {
       direct_by_channel[ch].Add(c.direct_by_channel[ch]);
@@ -79,6 +80,7 @@ struct Tally {
     adopting.Merge(o.adopting);
     direct.Merge(o.direct);
     sustained.Merge(o.sustained);
+    by_broadcast.Merge(o.by_broadcast);
     for (int ch = 0; ch < kNumChannels; ++ch) {
       direct_by_channel[ch].Merge(o.direct_by_channel[ch]);
       reached_by_channel[ch].Merge(o.reached_by_channel[ch]);
@@ -108,7 +110,7 @@ struct Tally {
     }
   }
 
-  Moments reached, adopting, direct, sustained;
+  Moments reached, adopting, direct, sustained, by_broadcast;
   std::array<Moments, kNumChannels> direct_by_channel{};
   std::array<Moments, kNumChannels> reached_by_channel{};
   std::array<Moments, kMaxHop + 1> by_hop{};
@@ -204,6 +206,8 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   AddQuantiles(reached_values, *result.mutable_reached());
   AddQuantiles(adopting_values, *result.mutable_adopting());
   *result.mutable_sustained() = MakeEstimate(total.sustained, replicates);
+  *result.mutable_reached_by_broadcast() =
+      MakeEstimate(total.by_broadcast, replicates);
   for (int ch = 1; ch < kNumChannels; ++ch) {
     ChannelReach* direct = result.add_direct_reach_by_channel();
     direct->set_channel(static_cast<Channel>(ch));

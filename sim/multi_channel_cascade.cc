@@ -40,6 +40,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   std::fill(c.weekly_adopting.begin(), c.weekly_adopting.end(), 0);
   std::fill(c.weekly_lapsed.begin(), c.weekly_lapsed.end(), 0);
   c.sustained = 0;
+  c.by_broadcast = 0;
   std::fill(c.reached_by_hop.begin(), c.reached_by_hop.begin() + c.max_hop + 1,
             0);
   c.reached = c.adopting = c.direct = c.arcs_examined = 0;
@@ -80,7 +81,8 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
 
   // Schedules the attempts of an adopter u that adopted in `week` and
   // practises for `spell` weeks.
-  auto spread = [&](VertexId u, int week, int hop, int spell) {
+  auto spread = [&](VertexId u, int week, int hop, int spell,
+                    std::uint8_t from_broadcast) {
     const auto next_hop = static_cast<std::uint8_t>(std::min(hop + 1, kMaxHop));
     c.arcs_examined += offsets[u + 1] - offsets[u];
     for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
@@ -96,14 +98,39 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
       if (horizon > 0 && when > horizon) continue;
       if (when - week > spell) continue;  // lapsed before the contact lands
       grow(static_cast<std::size_t>(when));
-      buckets[when].push_back({v, ch, next_hop});
+      buckets[when].push_back({v, ch, next_hop, from_broadcast});
     }
   };
 
   for (VertexId leader : model.leaders) stamp[leader] = epoch;
-  for (VertexId leader : model.leaders) spread(leader, 0, 0, kForever);
+  for (VertexId leader : model.leaders) spread(leader, 0, 0, kForever, 0);
+  if (!model.broadcast_weeks.empty()) {
+    grow(static_cast<std::size_t>(model.broadcast_weeks.back()));
+  }
+  auto next_broadcast = model.broadcast_weeks.begin();
 
   for (std::size_t week = 1; week < buckets.size(); ++week) {
+    if (next_broadcast != model.broadcast_weeks.end() &&
+        static_cast<std::size_t>(*next_broadcast) == week) {
+      ++next_broadcast;
+      // Reach each teacher not yet reached with probability q: geometric
+      // jumps over the teacher list (hop 0 marks the broadcast).
+      const VertexId n = g.num_vertices();
+      if (model.broadcast_scale == CascadeModel::kBroadcastAll) {
+        for (VertexId v = 0; v < n; ++v) {
+          if (stamp[v] != epoch) buckets[week].push_back({v, 0, 0, 1});
+        }
+      } else if (model.broadcast_scale != 0) {
+        for (double v = 0;;) {
+          v += std::floor(std::log(rng.NextOpenDouble()) *
+                          model.broadcast_scale);
+          if (v >= n) break;
+          const auto u = static_cast<VertexId>(v);
+          if (stamp[u] != epoch) buckets[week].push_back({u, 0, 0, 1});
+          v += 1;
+        }
+      }
+    }
     // Index access: spreading may grow `buckets` (never this week's bucket,
     // as delays are at least one week), which moves the inner vectors.
     for (std::size_t i = 0; i < buckets[week].size(); ++i) {
@@ -114,14 +141,19 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
       ++c.reached;
       c.reached_teachers.push_back(v);
       ++c.reached_by_channel[e.channel];
-      ++c.reached_by_hop[e.hop];
-      c.max_hop = std::max<int>(c.max_hop, e.hop);
+      // Hops and direct reach describe the leaders' cascade only.
+      if (e.from_broadcast == 0) {
+        ++c.reached_by_hop[e.hop];
+        c.max_hop = std::max<int>(c.max_hop, e.hop);
+      }
       ++c.weekly_reached[week];
       const std::uint32_t school = g.school_of(v);
       if (c.school_reached[school]++ == 0) {
         c.touched_schools.push_back(school);
       }
-      if (e.hop == 1) {
+      if (e.from_broadcast != 0) {
+        if (e.hop == 0) ++c.by_broadcast;
+      } else if (e.hop == 1) {
         ++c.direct;
         ++c.direct_by_channel[e.channel];
       }
@@ -137,7 +169,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
           grow(static_cast<std::size_t>(stops));
           ++c.weekly_lapsed[static_cast<std::size_t>(stops)];
         }
-        spread(v, static_cast<int>(week), e.hop, spell);
+        spread(v, static_cast<int>(week), e.hop, spell, e.from_broadcast);
       }
     }
     buckets[week].clear();

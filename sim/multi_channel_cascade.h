@@ -46,7 +46,8 @@ struct ReplicateCounts {
   std::vector<std::int64_t> weekly_reached;
   std::vector<std::int64_t> weekly_adopting;
   std::vector<std::int64_t> weekly_lapsed;  // adopters who stop that week
-  std::int64_t sustained = 0;  // adopting and not lapsed at the horizon
+  std::int64_t sustained = 0;     // adopting and not lapsed at the horizon
+  std::int64_t by_broadcast = 0;  // reached first by the broadcast
   // Who was reached, and who of them adopted (leaders not included).
   std::vector<VertexId> reached_teachers;
   std::vector<VertexId> adopting_teachers;
@@ -63,7 +64,8 @@ class CascadeWorkspace {
   struct Event {
     VertexId vertex;
     std::uint8_t channel;
-    std::uint8_t hop;
+    std::uint8_t hop;             // from the leaders, or from the broadcast
+    std::uint8_t from_broadcast;  // 1: descends from the broadcast
   };
   std::vector<std::uint32_t> stamp_;  // == epoch_: finally reached
   std::uint32_t epoch_ = 0;

@@ -144,6 +144,12 @@ TEST(PrepareCascade, RejectsScenariosThatDoNotFit) {
   bad.set_horizon_weeks(-1);
   EXPECT_THAT(error(bad), HasSubstr("horizon_weeks"));
   bad = s;
+  bad.mutable_broadcast()->add_weeks(0);
+  EXPECT_THAT(error(bad), HasSubstr("broadcast: week 0"));
+  bad = s;
+  bad.mutable_broadcast()->set_probability(-0.1);
+  EXPECT_THAT(error(bad), HasSubstr("broadcast: field 'probability'"));
+  bad = s;
   bad.set_lapse_probability(1.5);
   EXPECT_THAT(error(bad), HasSubstr("lapse_probability"));
   bad = s;

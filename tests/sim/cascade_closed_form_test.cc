@@ -238,5 +238,49 @@ TEST(CascadeClosedForm, NoLapseMeansEveryAdopterIsSustained) {
   EXPECT_EQ(r.sustained().mean(), r.adopting().mean());
 }
 
+TEST(CascadeClosedForm, BroadcastReachesEachTeacherWithItsProbability) {
+  // No ties: only the broadcast reaches anyone. Weeks 2 and 5, q = 0.3:
+  // by week 2 each teacher is reached with q, by week 5 with 1 - (1-q)^2.
+  constexpr int kTeachers = 100;
+  constexpr double kQ = 0.3;
+  constexpr int kReps = 10000;
+  Scenario s = SimpleScenario({0}, 1.0, kReps, 61);
+  s.set_horizon_weeks(6);
+  s.mutable_broadcast()->add_weeks(5);
+  s.mutable_broadcast()->add_weeks(2);
+  s.mutable_broadcast()->set_probability(kQ);
+  const RunResult r = Simulate(MakeDistrict(kTeachers + 1, {}), s);
+  const double q2 = 1 - (1 - kQ) * (1 - kQ);
+  ExpectMean(r.reached(), kTeachers * q2, kTeachers * q2 * (1 - q2));
+  EXPECT_EQ(r.reached_by_broadcast().mean(), r.reached().mean());
+  EXPECT_EQ(r.direct_reach().mean(), 0);
+  EXPECT_NEAR(r.weekly(2).reached_mean(), kTeachers * kQ,
+              kZ * std::sqrt(kTeachers * kQ * (1 - kQ) / kReps));
+  EXPECT_EQ(r.weekly(4).reached_mean(), r.weekly(2).reached_mean());
+  s.mutable_broadcast()->set_probability(1);
+  EXPECT_EQ(Simulate(MakeDistrict(kTeachers + 1, {}), s).reached().mean(),
+            kTeachers);
+}
+
+TEST(CascadeClosedForm, BroadcastAdoptersSpreadButAreNotTheLeadersReach) {
+  // t0 is an isolated leader; t1 -> t2 with certainty. A week-1 broadcast
+  // reaches t1 and t2 each with q; t1 passes it to t2 in week 2. So t2 is
+  // reached with 1 - (1-q)^2, and none of it is the leaders' direct reach.
+  constexpr double kQ = 0.4;
+  constexpr int kReps = 20000;
+  Scenario s = SimpleScenario({0}, 1.0, kReps, 67);
+  s.mutable_broadcast()->add_weeks(1);
+  s.mutable_broadcast()->set_probability(kQ);
+  const RunResult r = Simulate(MakeDistrict(3, {{1, 2}}), s);
+  // Reached: 2 with probability q (t1 hit), 1 with (1-q) q (only t2 hit),
+  // else 0: mean 3q - q^2, second moment 5q - q^2.
+  const double mean = 3 * kQ - kQ * kQ;
+  const double var = 5 * kQ - kQ * kQ - mean * mean;
+  ExpectMean(r.reached(), mean, var);
+  ExpectMean(r.reached_by_broadcast(), 2 * kQ, 2 * kQ * (1 - kQ));
+  EXPECT_EQ(r.direct_reach().mean(), 0);
+  EXPECT_EQ(r.reached_by_hop_size(), 0);
+}
+
 }  // namespace
 }  // namespace collabnet
