@@ -52,6 +52,11 @@ int RunSimulate(const std::vector<std::string>& args) {
        "message as canonical protobuf JSON)")
       ("out", po::value<std::string>(),
        "write the output to this file (atomically) instead of stdout")
+      ("precision", po::value<double>(),
+       "run until the 95% interval of teachers reached is at most this many "
+       "teachers on each side (starting from --replicates, doubling)")
+      ("max-replicates", po::value<int>()->default_value(1000000),
+       "with --precision: the most replicates to run")
       ("per-teacher", po::value<std::string>(),
        "also write each teacher's probability of being reached and of "
        "adopting to this CSV file");
@@ -83,7 +88,11 @@ int RunSimulate(const std::vector<std::string>& args) {
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);
     };
-    result = RunScenario(setup.graph, setup.scenario, run);
+    result = flags.count("precision") > 0
+                 ? RunToPrecision(setup.graph, setup.scenario,
+                                  flags["precision"].as<double>(),
+                                  flags["max-replicates"].as<int>(), run)
+                 : RunScenario(setup.graph, setup.scenario, run);
   }
   if (!result.ok()) return ReportError(command, result.status());
 

@@ -142,6 +142,7 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   }
   absl::StatusOr<CascadeModel> model = PrepareCascade(graph, scenario);
   if (!model.ok()) return model.status();
+  const auto prepared = std::chrono::steady_clock::now();
 
   // Each channel belongs to at most one observed category.
   const Observed& observed = scenario.observed();
@@ -189,6 +190,7 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
         adopting_values[r] = static_cast<std::int32_t>(c.adopting);
         direct_values[r] = static_cast<std::int32_t>(c.direct);
       });
+  const auto simulated = std::chrono::steady_clock::now();
   Tally total(graph, categories, options.per_teacher);
   for (const auto& w : workers) {
     if (w) total.Merge(w->tally);
@@ -197,6 +199,10 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   RunResult result;
   *result.mutable_details() =
       MakeRunDetails(graph, scenario, options.threads, "multi_channel_cascade");
+  result.mutable_details()->set_prepare_seconds(
+      std::chrono::duration<double>(prepared - start).count());
+  result.mutable_details()->set_simulate_seconds(
+      std::chrono::duration<double>(simulated - prepared).count());
   for (VertexId v : model->leaders) result.add_leaders(graph.teacher_id(v));
 
   *result.mutable_direct_reach() = MakeEstimate(total.direct, replicates);
@@ -269,6 +275,37 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count());
   return result;
+}
+
+absl::StatusOr<RunResult> RunToPrecision(const DistrictGraph& graph,
+                                         const Scenario& scenario,
+                                         double target_half_width,
+                                         std::int64_t max_replicates,
+                                         const RunOptions& options) {
+  if (!(target_half_width > 0)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the target half-width must be positive, got ", target_half_width));
+  }
+  Scenario run = scenario;
+  std::int64_t count = std::max<std::int64_t>(1, scenario.replicates());
+  if (max_replicates < count || max_replicates > (std::int64_t{1} << 31) - 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the replicate cap (", max_replicates,
+        ") must be at least the starting count (", count, ") and below 2^31"));
+  }
+  for (;;) {
+    run.set_replicates(static_cast<std::int32_t>(count));
+    absl::StatusOr<RunResult> result = RunScenario(graph, run, options);
+    if (!result.ok()) return result;
+    const double half = result->reached().ci_high() - result->reached().mean();
+    const bool met = half <= target_half_width;
+    if (met || count >= max_replicates) {
+      result->mutable_details()->set_target_half_width(target_half_width);
+      result->mutable_details()->set_target_met(met);
+      return result;
+    }
+    count = std::min(2 * count, max_replicates);
+  }
 }
 
 }  // namespace collabnet

@@ -38,6 +38,20 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
                                       const Scenario& scenario,
                                       const RunOptions& options = {});
 
+// Runs until the 95% interval of teachers reached is at most
+// `target_half_width` wide on each side: first scenario.replicates()
+// replicates (at least 1), then twice as many, and so on up to
+// `max_replicates`. Replicate i keeps its stream (seed, i), so the result is
+// exactly the run with the final count, and the stopping point is the same
+// on any number of threads. RunDetails records the target and whether it
+// was met. InvalidArgument for a target that is not positive or a cap below
+// the starting count.
+absl::StatusOr<RunResult> RunToPrecision(const DistrictGraph& graph,
+                                         const Scenario& scenario,
+                                         double target_half_width,
+                                         std::int64_t max_replicates,
+                                         const RunOptions& options = {});
+
 }  // namespace collabnet
 
 #endif  // COLLABNET_SIM_MONTE_CARLO_H_

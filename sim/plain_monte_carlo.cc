@@ -112,6 +112,7 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
           " is not a plain model"));
   }
 
+  const auto prepared = std::chrono::steady_clock::now();
   const std::int64_t replicates = scenario.replicates();
   const std::uint64_t seed = scenario.seed();
   std::vector<std::int32_t> values(replicates);
@@ -146,6 +147,7 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
         w.touched_schools.clear();
       });
 
+  const auto simulated = std::chrono::steady_clock::now();
   Moments reached;
   std::vector<Moments> school_reached(graph.num_schools());
   std::vector<std::int64_t> teacher_reached(
@@ -164,6 +166,10 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
   RunResult result;
   *result.mutable_details() =
       MakeRunDetails(graph, scenario, options.threads, model_name);
+  result.mutable_details()->set_prepare_seconds(
+      std::chrono::duration<double>(prepared - start).count());
+  result.mutable_details()->set_simulate_seconds(
+      std::chrono::duration<double>(simulated - prepared).count());
   for (VertexId v : seeds) result.add_leaders(graph.teacher_id(v));
   *result.mutable_reached() = MakeEstimate(reached, replicates);
   AddQuantiles(values, *result.mutable_reached());

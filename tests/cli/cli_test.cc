@@ -114,6 +114,8 @@ TEST_F(CliTest, ThreadCountDoesNotChangeTheResult) {
     EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &r).ok());
     r.mutable_details()->clear_threads();
     r.mutable_details()->clear_wall_seconds();
+    r.mutable_details()->clear_prepare_seconds();
+    r.mutable_details()->clear_simulate_seconds();
     return r.SerializeAsString();
   };
   const std::string one = json(1);

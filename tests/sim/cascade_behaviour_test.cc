@@ -30,6 +30,8 @@ class DefaultDistrictTest : public ::testing::Test {
     EXPECT_TRUE(r.ok()) << r.status();
     r->mutable_details()->clear_threads();
     r->mutable_details()->clear_wall_seconds();
+    r->mutable_details()->clear_prepare_seconds();
+    r->mutable_details()->clear_simulate_seconds();
     return r->SerializeAsString();
   }
   static DistrictGraph* graph_;
@@ -104,6 +106,44 @@ TEST_F(DefaultDistrictTest, ProgressReachesTheTotal) {
   };
   ASSERT_TRUE(RunScenario(*graph_, *scenario_, options).ok());
   EXPECT_EQ(last, 600);
+}
+
+TEST_F(DefaultDistrictTest, RunToPrecisionDoublesUntilTheIntervalIsNarrow) {
+  Scenario s = *scenario_;
+  s.set_replicates(100);
+  absl::StatusOr<RunResult> r = RunToPrecision(*graph_, s, 5.0, 100000);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const double half = r->reached().ci_high() - r->reached().mean();
+  EXPECT_LE(half, 5.0);
+  EXPECT_TRUE(r->details().target_met());
+  EXPECT_EQ(r->details().target_half_width(), 5.0);
+  const int n = r->details().replicates();
+  EXPECT_EQ(n % 100, 0);
+  // Half as many replicates were not enough (the doubling stopped on time).
+  s.set_replicates(n / 2);
+  absl::StatusOr<RunResult> fewer = RunScenario(*graph_, s);
+  ASSERT_TRUE(fewer.ok());
+  EXPECT_GT(fewer->reached().ci_high() - fewer->reached().mean(), 5.0);
+  // And the result is exactly the plain run with the final count.
+  s.set_replicates(n);
+  EXPECT_EQ(RunScenario(*graph_, s)->reached().mean(), r->reached().mean());
+  // A cap stops it short, and says so.
+  s.set_replicates(100);
+  absl::StatusOr<RunResult> capped = RunToPrecision(*graph_, s, 0.01, 400);
+  ASSERT_TRUE(capped.ok());
+  EXPECT_EQ(capped->details().replicates(), 400);
+  EXPECT_FALSE(capped->details().target_met());
+  EXPECT_FALSE(RunToPrecision(*graph_, s, 0, 400).ok());
+  EXPECT_FALSE(RunToPrecision(*graph_, s, 1, 50).ok());
+}
+
+TEST_F(DefaultDistrictTest, RunDetailsTimeEachPhase) {
+  absl::StatusOr<RunResult> r = RunScenario(*graph_, *scenario_);
+  ASSERT_TRUE(r.ok());
+  EXPECT_GT(r->details().prepare_seconds(), 0);
+  EXPECT_GT(r->details().simulate_seconds(), 0);
+  EXPECT_LE(r->details().prepare_seconds() + r->details().simulate_seconds(),
+            r->details().wall_seconds());
 }
 
 TEST(ProbabilityThreshold, EndsAreExact) {

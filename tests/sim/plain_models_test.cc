@@ -288,6 +288,8 @@ TEST_F(SampleDistrictTest, PlainRunsAreTheSameOnAnyNumberOfThreads) {
       ASSERT_TRUE(r.ok()) << r.status();
       r->mutable_details()->clear_threads();
       r->mutable_details()->clear_wall_seconds();
+      r->mutable_details()->clear_prepare_seconds();
+      r->mutable_details()->clear_simulate_seconds();
       if (first.empty()) {
         first = r->SerializeAsString();
       } else {
