@@ -57,6 +57,9 @@ int RunSimulate(const std::vector<std::string>& args) {
        "teachers on each side (starting from --replicates, doubling)")
       ("max-replicates", po::value<int>()->default_value(1000000),
        "with --precision: the most replicates to run")
+      ("stable", po::bool_switch(),
+       "leave out what varies from run to run (threads, times), so the same "
+       "seed gives byte-identical output on any number of threads")
       ("per-teacher", po::value<std::string>(),
        "also write each teacher's probability of being reached and of "
        "adopting to this CSV file");
@@ -96,6 +99,13 @@ int RunSimulate(const std::vector<std::string>& args) {
   }
   if (!result.ok()) return ReportError(command, result.status());
 
+  if (flags["stable"].as<bool>()) {
+    RunDetails* d = result->mutable_details();
+    d->clear_threads();
+    d->clear_wall_seconds();
+    d->clear_prepare_seconds();
+    d->clear_simulate_seconds();
+  }
   std::string output;
   if (format == "json") {
     RunResult shown = *result;

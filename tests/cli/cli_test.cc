@@ -123,6 +123,21 @@ TEST_F(CliTest, ThreadCountDoesNotChangeTheResult) {
   EXPECT_EQ(one, json(8));
 }
 
+TEST_F(CliTest, StableJsonIsByteIdenticalOnAnyThreadsAndAcrossRuns) {
+  auto json = [&](int threads) {
+    const Outcome o = Run(absl::StrCat(
+        "simulate --format json --stable --replicates 500 --seed 9 --threads ",
+        threads));
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    return o.out;
+  };
+  const std::string one = json(1);
+  EXPECT_THAT(one, HasSubstr("\"wallSeconds\": 0"));
+  EXPECT_EQ(one, json(2));
+  EXPECT_EQ(one, json(8));
+  EXPECT_EQ(one, json(1));
+}
+
 TEST_F(CliTest, GenerateConvertAndSimulateAFileDistrict) {
   Outcome o =
       Run("generate --schools 5 --teachers 200 --seed 3 --out " + Path("d"));
