@@ -45,6 +45,8 @@ std::size_t DistrictGraph::MemoryBytes() const {
          in_offsets_.size() * sizeof(ArcIndex) +
          in_sources_.size() * sizeof(VertexId) +
          in_arc_ids_.size() * sizeof(ArcIndex) + roles_.size() +
+         grade_masks_.size() * sizeof(std::uint16_t) +
+         subject_masks_.size() * sizeof(std::uint64_t) +
          school_of_.size() * sizeof(std::uint32_t);
 }
 
@@ -71,6 +73,16 @@ absl::StatusOr<VertexId> DistrictGraphBuilder::AddTeacher(std::string id,
   g_.roles_.push_back(static_cast<std::uint8_t>(role));
   g_.school_of_.push_back(school);
   return v;
+}
+
+void DistrictGraphBuilder::SetContext(VertexId v, std::uint16_t grades,
+                                      std::uint64_t subjects) {
+  if (g_.grade_masks_.size() < g_.ids_.size()) {
+    g_.grade_masks_.resize(g_.ids_.size(), 0);
+    g_.subject_masks_.resize(g_.ids_.size(), 0);
+  }
+  g_.grade_masks_[v] = grades;
+  g_.subject_masks_[v] = subjects;
 }
 
 void DistrictGraphBuilder::AddTie(VertexId source, VertexId target,
@@ -103,6 +115,10 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
   DistrictGraph& g = g_;
   const VertexId n = g.num_vertices();
   const std::size_t m = arcs_.size();
+  if (!g.grade_masks_.empty()) {  // teachers added after the last SetContext
+    g.grade_masks_.resize(n, 0);
+    g.subject_masks_.resize(n, 0);
+  }
   {
     std::vector<std::pair<VertexId, VertexId>> pairs;
     pairs.reserve(m);
@@ -167,6 +183,7 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
     }
     b.AddSchool(school.id(), school.name(), school.readiness());
   }
+  absl::flat_hash_map<std::string, int> subject_bit;
   for (int v = 0; v < district.teachers_size(); ++v) {
     const Teacher& t = district.teachers(v);
     if (t.id().empty()) {
@@ -186,6 +203,17 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
           added.status().code(),
           absl::StrCat("teacher ", v, ": ", added.status().message()));
     }
+    std::uint16_t grades = 0;
+    for (int grade : t.grades()) {
+      if (grade >= 0 && grade <= 12) grades |= std::uint16_t{1} << grade;
+    }
+    std::uint64_t subjects = 0;
+    for (const std::string& subject : t.subjects()) {
+      auto [it, fresh] =
+          subject_bit.emplace(subject, static_cast<int>(subject_bit.size()));
+      subjects |= std::uint64_t{1} << std::min(it->second, 63);
+    }
+    b.SetContext(*added, grades, subjects);
   }
   b.ReserveTies(static_cast<std::size_t>(district.ties_size()));
   for (int i = 0; i < district.ties_size(); ++i) {

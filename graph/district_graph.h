@@ -96,6 +96,15 @@ class DistrictGraph {
   const std::string& teacher_id(VertexId v) const { return ids_[v]; }
   std::optional<VertexId> FindTeacher(absl::string_view id) const;
   Role role(VertexId v) const { return static_cast<Role>(roles_[v]); }
+  // Grades K-12 as bits 0-12; empty for plain networks.
+  std::uint16_t grade_mask(VertexId v) const {
+    return grade_masks_.empty() ? 0 : grade_masks_[v];
+  }
+  // Subjects as bits of the district's subject list (the first 64 distinct
+  // subjects; later ones share bit 63). Empty for plain networks.
+  std::uint64_t subject_mask(VertexId v) const {
+    return subject_masks_.empty() ? 0 : subject_masks_[v];
+  }
   std::uint32_t school_of(VertexId v) const { return school_of_[v]; }
 
   std::uint32_t num_schools() const {
@@ -126,6 +135,8 @@ class DistrictGraph {
   std::vector<std::string> ids_;
   absl::flat_hash_map<std::string, VertexId> index_;
   std::vector<std::uint8_t> roles_;
+  std::vector<std::uint16_t> grade_masks_;
+  std::vector<std::uint64_t> subject_masks_;
   std::vector<std::uint32_t> school_of_;
   std::vector<std::string> school_ids_;
   std::vector<std::string> school_names_;
@@ -162,6 +173,8 @@ class DistrictGraphBuilder {
   std::optional<VertexId> FindTeacher(absl::string_view id) const {
     return g_.FindTeacher(id);
   }
+  // Records teacher v's grades and subjects as masks (see grade_mask).
+  void SetContext(VertexId v, std::uint16_t grades, std::uint64_t subjects);
   // Adds a tie between existing teachers; a self-loop is counted and
   // dropped. An undirected tie becomes two arcs.
   void AddTie(VertexId source, VertexId target, Channel channel, bool directed,

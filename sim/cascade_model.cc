@@ -101,6 +101,25 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
                                   : 0;
   model.lapse_scale = lapse > 0 && lapse < 1 ? 1.0 / std::log1p(-lapse) : 0;
 
+  auto multiplier = [](double m, const char* field) -> absl::StatusOr<double> {
+    if (m == 0) return 1.0;
+    if (!(m > 0 && std::isfinite(m))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "scenario: field '", field, "' must be positive, got ", m));
+    }
+    return m;
+  };
+  const absl::StatusOr<double> same_school =
+      multiplier(scenario.same_school_multiplier(), "same_school_multiplier");
+  const absl::StatusOr<double> same_grade =
+      multiplier(scenario.same_grade_multiplier(), "same_grade_multiplier");
+  const absl::StatusOr<double> same_subject =
+      multiplier(scenario.same_subject_multiplier(), "same_subject_multiplier");
+  for (const absl::StatusOr<double>* m :
+       {&same_school, &same_grade, &same_subject}) {
+    if (!m->ok()) return m->status();
+  }
+
   const VertexId n = graph.num_vertices();
   model.arc_threshold.resize(graph.num_arcs());
   for (VertexId u = 0; u < n; ++u) {
@@ -108,8 +127,17 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
     const double factor =
         (role == TEACHER_LEADER || role == COACH) ? credibility : 1.0;
     for (ArcIndex a = graph.arc_begin(u); a < graph.arc_end(u); ++a) {
-      const double p =
-          probability[graph.arc_channel(a)] * graph.arc_weight(a) * factor;
+      const VertexId v = graph.arc_target(a);
+      double context = 1.0;
+      if (graph.school_of(u) == graph.school_of(v)) context *= *same_school;
+      if ((graph.grade_mask(u) & graph.grade_mask(v)) != 0) {
+        context *= *same_grade;
+      }
+      if ((graph.subject_mask(u) & graph.subject_mask(v)) != 0) {
+        context *= *same_subject;
+      }
+      const double p = probability[graph.arc_channel(a)] * graph.arc_weight(a) *
+                       factor * context;
       model.arc_threshold[a] = ProbabilityThreshold(std::min(1.0, p));
     }
   }

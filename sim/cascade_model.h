@@ -9,7 +9,9 @@
 // cascade, with per-channel probabilities and geometric contact delays as in
 // continuous-time cascades): an adopting teacher u gets one chance per
 // out-arc (u, v) to reach v, succeeding with probability
-//   min(1, p[channel] * weight * (u is a leader or coach ? credibility : 1)).
+//   min(1, p[channel] * weight * (u is a leader or coach ? credibility : 1)
+//          * (same school ? ms : 1) * (a shared grade ? mg : 1)
+//          * (a shared subject ? mu : 1)).
 // A success reaches v after a delay of D weeks, D geometric on {1, 2, ...}
 // with mean mean_delay_weeks[channel]. A reached teacher adopts with
 // probability a0 + (a1 - a0) * readiness(school of v), decided once; only

@@ -282,5 +282,47 @@ TEST(CascadeClosedForm, BroadcastAdoptersSpreadButAreNotTheLeadersReach) {
   EXPECT_EQ(r.reached_by_hop_size(), 0);
 }
 
+TEST(CascadeClosedForm, SimilarContextMultipliesTheProbability) {
+  // t0 (school A, grade 6, math) reaches 4 groups of 50 leaves:
+  //   school A, grade 6       -> p * ms * mg
+  //   school A, grade 3       -> p * ms
+  //   school B, grade 6       -> p * mg
+  //   school B, grade 3, math -> p * mu
+  constexpr int kGroup = 50;
+  constexpr double kP = 0.1;
+  constexpr double kMs = 2, kMg = 1.5, kMu = 3;
+  District d = MakeDistrict(1 + 4 * kGroup, {});
+  School* b = d.add_schools();
+  b->set_id("b");
+  d.mutable_teachers(0)->add_grades(6);
+  d.mutable_teachers(0)->add_subjects("math");
+  for (int v = 1; v <= 4 * kGroup; ++v) {
+    const int group = (v - 1) / kGroup;
+    Teacher* t = d.mutable_teachers(v);
+    if (group >= 2) t->set_school_id("b");
+    t->add_grades(group % 2 == 0 ? 6 : 3);
+    t->add_subjects(group == 3 ? "math" : "ela");
+    Tie* tie = d.add_ties();
+    tie->set_source("t0");
+    tie->set_target(t->id());
+    tie->set_channel(PLC);
+    tie->set_directed(true);
+  }
+  Scenario s = SimpleScenario({0}, kP, 20000, 71);
+  s.set_same_school_multiplier(kMs);
+  s.set_same_grade_multiplier(kMg);
+  s.set_same_subject_multiplier(kMu);
+  const double q[4] = {kP * kMs * kMg, kP * kMs, kP * kMg, kP * kMu};
+  double mean = 0, var = 0;
+  for (double x : q) {
+    mean += kGroup * x;
+    var += kGroup * x * (1 - x);
+  }
+  ExpectMean(Simulate(d, s).reached(), mean, var);
+  s.set_same_grade_multiplier(-1);
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(d);
+  EXPECT_FALSE(RunScenario(*g, s).ok());
+}
+
 }  // namespace
 }  // namespace collabnet
