@@ -6,6 +6,7 @@
 //   build/bench/cascade_benchmark --benchmark_format=json
 #include <memory>
 
+#include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
 #include "graph/district_graph.h"
 #include "ingest/embedded_default.h"
@@ -64,13 +65,7 @@ void RunReplicates(benchmark::State& state, const Fixture& f) {
     reached += ws.counts().reached;
     benchmark::DoNotOptimize(ws.counts().reached);
   }
-  state.SetItemsProcessed(state.iterations());
-  state.counters["cascades_per_s"] = benchmark::Counter(
-      static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["ties_examined_per_s"] = benchmark::Counter(
-      static_cast<double>(arcs), benchmark::Counter::kIsRate);
-  state.counters["mean_reached"] = benchmark::Counter(
-      static_cast<double>(reached) / static_cast<double>(state.iterations()));
+  ReportCascadeCounters(state, arcs, reached);
 }
 
 void BM_CascadeSampleDistrict(benchmark::State& state) {

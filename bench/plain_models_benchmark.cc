@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
 #include "ingest/edge_list.h"
 #include "sim/independent_cascade.h"
@@ -59,16 +60,10 @@ const BenchGraph& Load(const std::string& name) {
 
 void Report(benchmark::State& state, const DistrictGraph& g, std::int64_t arcs,
             std::int64_t reached) {
-  state.SetItemsProcessed(state.iterations());
+  ReportCascadeCounters(state, arcs, reached);
   // The frozen graph's arrays per tie, teachers' own arrays included.
   state.counters["graph_bytes_per_tie"] =
       static_cast<double>(g.MemoryBytes()) / static_cast<double>(g.num_ties());
-  state.counters["cascades_per_s"] = benchmark::Counter(
-      static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["ties_examined_per_s"] = benchmark::Counter(
-      static_cast<double>(arcs), benchmark::Counter::kIsRate);
-  state.counters["mean_reached"] = benchmark::Counter(
-      static_cast<double>(reached) / static_cast<double>(state.iterations()));
 }
 
 void Ic(benchmark::State& state, const std::string& graph, IcParams params) {

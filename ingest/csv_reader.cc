@@ -113,20 +113,4 @@ bool CsvReader::Next(CsvRecord& record) {
   }
 }
 
-void AppendCsvField(absl::string_view field, std::string& out) {
-  const bool quote =
-      field.find_first_of(",\"\r\n") != absl::string_view::npos ||
-      (!field.empty() && (field.front() == ' ' || field.back() == ' '));
-  if (!quote) {
-    out.append(field.data(), field.size());
-    return;
-  }
-  out.push_back('"');
-  for (char c : field) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-}
-
 }  // namespace collabnet

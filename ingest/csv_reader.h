@@ -54,10 +54,6 @@ class CsvReader {
   absl::Status status_;
 };
 
-// Writes one CSV field, quoting it only when it holds a comma, a quote, a
-// line break or surrounding space.
-void AppendCsvField(absl::string_view field, std::string& out);
-
 }  // namespace collabnet
 
 #endif  // COLLABNET_INGEST_CSV_READER_H_

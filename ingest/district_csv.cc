@@ -20,6 +20,7 @@
 #include "ingest/atomic_file.h"
 #include "ingest/csv_reader.h"
 #include "proto/channel_names.h"
+#include "text/csv_field.h"
 
 namespace collabnet {
 namespace {
@@ -350,14 +351,6 @@ std::string FormatGrades(const Teacher& t) {
   return absl::StrJoin(out, ";");
 }
 
-void AppendRow(const std::vector<std::string>& fields, std::string& out) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    AppendCsvField(fields[i], out);
-  }
-  out.push_back('\n');
-}
-
 }  // namespace
 
 absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
@@ -421,27 +414,27 @@ DistrictCsvText FormatDistrictCsv(const District& district) {
   DistrictCsvText text;
   text.schools = "id,name,title_i,pbis,readiness\n";
   for (const School& s : district.schools()) {
-    AppendRow({s.id(), s.name(), s.title_i() ? "true" : "false",
-               s.pbis() ? "true" : "false", FormatDouble(s.readiness())},
-              text.schools);
+    AppendCsvRow({s.id(), s.name(), s.title_i() ? "true" : "false",
+                  s.pbis() ? "true" : "false", FormatDouble(s.readiness())},
+                 text.schools);
   }
   text.teachers = "id,school,grades,subjects,role,name\n";
   for (const Teacher& t : district.teachers()) {
-    AppendRow({t.id(), t.school_id(), FormatGrades(t),
-               absl::StrJoin(t.subjects(), ";"),
-               std::string(RoleFileName(
-                   t.role() == ROLE_UNSPECIFIED ? TEACHER : t.role())),
-               t.name()},
-              text.teachers);
+    AppendCsvRow({t.id(), t.school_id(), FormatGrades(t),
+                  absl::StrJoin(t.subjects(), ";"),
+                  std::string(RoleFileName(
+                      t.role() == ROLE_UNSPECIFIED ? TEACHER : t.role())),
+                  t.name()},
+                 text.teachers);
   }
   text.ties = "source,target,channel,directed,weight,first_seen,last_seen\n";
   for (const Tie& tie : district.ties()) {
-    AppendRow({tie.source(), tie.target(),
-               std::string(ChannelFileName(tie.channel())),
-               tie.directed() ? "true" : "false",
-               tie.has_weight() ? FormatDouble(tie.weight()) : "",
-               tie.first_seen(), tie.last_seen()},
-              text.ties);
+    AppendCsvRow({tie.source(), tie.target(),
+                  std::string(ChannelFileName(tie.channel())),
+                  tie.directed() ? "true" : "false",
+                  tie.has_weight() ? FormatDouble(tie.weight()) : "",
+                  tie.first_seen(), tie.last_seen()},
+                 text.ties);
   }
   return text;
 }

@@ -4,7 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "text/csv_field.h"
 
 namespace collabnet {
 namespace {
@@ -42,7 +42,8 @@ std::string FormatSweepCsv(const SweepResult& sweep) {
       header.push_back(absl::StrCat("direct_", ColumnName(c.name()), "_mean"));
     }
   }
-  std::string out = absl::StrJoin(header, ",") + "\n";
+  std::string out;
+  AppendCsvRow(header, out);
   for (const SweepRow& row : sweep.rows()) {
     std::vector<std::string> fields(row.values().begin(), row.values().end());
     const RunResult& r = row.result();
@@ -54,7 +55,7 @@ std::string FormatSweepCsv(const SweepResult& sweep) {
     for (const CategoryComparison& c : r.observed_comparison()) {
       fields.push_back(absl::StrCat(c.simulated().mean()));
     }
-    out += absl::StrJoin(fields, ",") + "\n";
+    AppendCsvRow(fields, out);
   }
   return out;
 }

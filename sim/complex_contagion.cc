@@ -57,8 +57,7 @@ std::int64_t RunContagionReplicate(const ContagionModel& model,
   std::uint32_t* const exposures = ws.exposures.data();
 
   ws.plain.Start(model.seeds);
-  ws.touched.ClearListed(ws.touched_list);
-  ws.touched_list.clear();
+  ws.touched.Clear();
   PhiloxStream rng(seed, replicate, kPurposeCascade);
   std::int64_t arcs = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {
@@ -71,7 +70,6 @@ std::int64_t RunContagionReplicate(const ContagionModel& model,
         continue;
       }
       if (ws.touched.Visit(v)) {
-        ws.touched_list.push_back(v);
         exposures[v] = 0;
       }
       if (++exposures[v] >= model.needed[v]) {

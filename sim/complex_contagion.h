@@ -37,8 +37,7 @@ struct ContagionWorkspace {
   explicit ContagionWorkspace(std::size_t n)
       : plain(n), touched(n), exposures(n) {}
   PlainWorkspace plain;
-  VisitBits touched;
-  std::vector<VertexId> touched_list;
+  ListedVisitBits touched;  // vertices exposed at least once
   std::vector<std::uint32_t> exposures;
 };
 

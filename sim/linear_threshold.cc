@@ -39,8 +39,7 @@ std::int64_t RunLtReplicate(const LtModel& model, std::uint64_t seed,
   double* const theta = ws.theta.data();
 
   ws.plain.Start(model.seeds);
-  ws.touched.ClearListed(ws.touched_list);
-  ws.touched_list.clear();
+  ws.touched.Clear();
   PhiloxStream rng(seed, replicate, kPurposeThresholds);
   std::int64_t arcs = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {
@@ -50,7 +49,6 @@ std::int64_t RunLtReplicate(const LtModel& model, std::uint64_t seed,
       const VertexId v = targets[a];
       if (active.Visited(v)) continue;
       if (ws.touched.Visit(v)) {
-        ws.touched_list.push_back(v);
         sum[v] = 0;
         theta[v] = rng.NextOpenDouble();
       }

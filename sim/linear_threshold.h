@@ -35,8 +35,7 @@ struct LtWorkspace {
   explicit LtWorkspace(std::size_t n)
       : plain(n), touched(n), sum(n), theta(n) {}
   PlainWorkspace plain;
-  VisitBits touched;  // vertices whose threshold was drawn this replicate
-  std::vector<VertexId> touched_list;
+  ListedVisitBits touched;  // vertices whose threshold was drawn
   std::vector<double> sum;
   std::vector<double> theta;
 };

@@ -35,6 +35,27 @@ class VisitBits {
   std::vector<std::uint64_t> words_;
 };
 
+// A VisitBits that lists what it visited itself, for sets that are not also
+// a cascade's queue (the vertices whose thresholds or exposures a replicate
+// touched).
+class ListedVisitBits {
+ public:
+  explicit ListedVisitBits(std::size_t n) : bits_(n) {}
+  bool Visit(std::uint32_t v) {
+    if (!bits_.Visit(v)) return false;
+    listed_.push_back(v);
+    return true;
+  }
+  void Clear() {
+    bits_.ClearListed(listed_);
+    listed_.clear();
+  }
+
+ private:
+  VisitBits bits_;
+  std::vector<std::uint32_t> listed_;
+};
+
 }  // namespace collabnet
 
 #endif  // COLLABNET_SIM_VISIT_BITS_H_

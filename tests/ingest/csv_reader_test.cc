@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "text/csv_field.h"
 
 namespace collabnet {
 namespace {
