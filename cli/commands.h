@@ -17,6 +17,7 @@ inline constexpr int kExitUsage = 2;    // bad flags
 int RunSimulate(const std::vector<std::string>& args);
 int RunGenerate(const std::vector<std::string>& args);
 int RunConvert(const std::vector<std::string>& args);
+int RunIngest(const std::vector<std::string>& args);
 int RunFit(const std::vector<std::string>& args);
 int RunSweepCommand(const std::vector<std::string>& args);
 

@@ -18,9 +18,12 @@ constexpr char kUsage[] =
     "co-teaching\n"
     "             leaders of the embedded sample district over one school "
     "year)\n"
+    "  ingest     merge a district's records (roster, PLCs, observations,\n"
+    "             co-teaching, coaching, PD, social media, advice) into one "
+    "district\n"
     "  generate   make a synthetic district of any size\n"
-    "  convert    convert a district between CSV folder, binary and text "
-    "protobuf\n"
+    "  convert    convert a network between the district formats, GraphML,\n"
+    "             GEXF, Pajek, UCINET DL, edge lists and RSiena matrices\n"
     "  fit        fit channel probabilities to an observed direct reach\n"
     "  sweep      run a scenario over a grid of parameter values\n"
     "\n"
@@ -48,11 +51,12 @@ int main(int argc, char** argv) {
   if (command == "simulate") return RunSimulate(args);
   if (command == "generate") return RunGenerate(args);
   if (command == "convert") return RunConvert(args);
+  if (command == "ingest") return RunIngest(args);
   if (command == "fit") return RunFit(args);
   if (command == "sweep") return RunSweepCommand(args);
   std::fprintf(stderr,
-               "collabnet: unknown command '%s'; expected simulate, generate "
-               "convert, fit or sweep (see 'collabnet --help')\n",
+               "collabnet: unknown command '%s'; expected simulate, ingest, "
+               "generate, convert, fit or sweep (see 'collabnet --help')\n",
                command.c_str());
   return kExitUsage;
 }

@@ -19,113 +19,12 @@
 #include "absl/time/civil_time.h"
 #include "ingest/atomic_file.h"
 #include "ingest/csv_reader.h"
+#include "ingest/csv_table.h"
 #include "proto/channel_names.h"
 #include "text/csv_field.h"
 
 namespace collabnet {
 namespace {
-
-constexpr int kMaxErrorsPerFile = 20;
-
-// Collects a file's errors so the user sees them all at once.
-class ErrorList {
- public:
-  explicit ErrorList(std::string file) : file_(std::move(file)) {}
-  void Add(std::int64_t line, absl::string_view field, absl::string_view what) {
-    ++count_;
-    if (count_ <= kMaxErrorsPerFile) {
-      messages_.push_back(
-          absl::StrCat(file_, ":", line, ": field '", field, "': ", what));
-    }
-  }
-  void AddLine(std::int64_t line, absl::string_view what) {
-    ++count_;
-    if (count_ <= kMaxErrorsPerFile) {
-      messages_.push_back(absl::StrCat(file_, ":", line, ": ", what));
-    }
-  }
-  bool empty() const { return count_ == 0; }
-  void AppendTo(std::vector<std::string>& out) const {
-    out.insert(out.end(), messages_.begin(), messages_.end());
-    if (count_ > kMaxErrorsPerFile) {
-      out.push_back(absl::StrCat(file_, ": ", count_ - kMaxErrorsPerFile,
-                                 " more errors not shown"));
-    }
-  }
-
- private:
-  std::string file_;
-  std::vector<std::string> messages_;
-  std::int64_t count_ = 0;
-};
-
-// Maps header names to column positions and checks the header.
-class Header {
- public:
-  Header(const CsvRecord& record, std::vector<absl::string_view> known,
-         const std::vector<absl::string_view>& required, ErrorList& errors)
-      : known_(std::move(known)) {
-    for (std::size_t i = 0; i < record.fields.size(); ++i) {
-      const std::string name =
-          absl::AsciiStrToLower(absl::StripAsciiWhitespace(record.fields[i]));
-      bool is_known = false;
-      for (absl::string_view k : known_) is_known |= (k == name);
-      if (!is_known) {
-        errors.AddLine(
-            record.line,
-            absl::StrCat("unknown column '", record.fields[i],
-                         "'; expected columns: ", absl::StrJoin(known_, ",")));
-        continue;
-      }
-      if (!columns_.emplace(name, i).second) {
-        errors.AddLine(record.line,
-                       absl::StrCat("column '", name, "' appears twice"));
-      }
-    }
-    for (absl::string_view r : required) {
-      if (!columns_.contains(r)) {
-        errors.AddLine(record.line,
-                       absl::StrCat("missing required column '", r, "'"));
-      }
-    }
-    width_ = record.fields.size();
-  }
-
-  // The field of `record` under column `name`, or "" if the column is absent.
-  absl::string_view Get(const CsvRecord& record, absl::string_view name) const {
-    auto it = columns_.find(name);
-    if (it == columns_.end() || it->second >= record.fields.size()) return "";
-    return record.fields[it->second];
-  }
-  std::size_t width() const { return width_; }
-
- private:
-  std::vector<absl::string_view> known_;
-  absl::flat_hash_map<std::string, std::size_t> columns_;
-  std::size_t width_ = 0;
-};
-
-std::string Quote(absl::string_view s) { return absl::StrCat("'", s, "'"); }
-
-bool ParseBool(absl::string_view text, bool& out) {
-  const std::string lower =
-      absl::AsciiStrToLower(absl::StripAsciiWhitespace(text));
-  if (lower.empty() || lower == "false" || lower == "no" || lower == "0" ||
-      lower == "n") {
-    out = false;
-    return true;
-  }
-  if (lower == "true" || lower == "yes" || lower == "1" || lower == "y") {
-    out = true;
-    return true;
-  }
-  return false;
-}
-
-bool ParseDate(absl::string_view text) {
-  absl::CivilDay day;
-  return text.size() == 10 && absl::ParseCivilTime(text, &day);
-}
 
 // Trims an id, counting the change.
 std::string NormalizeId(absl::string_view raw, CsvReadReport& report) {
@@ -134,44 +33,12 @@ std::string NormalizeId(absl::string_view raw, CsvReadReport& report) {
   return std::string(trimmed);
 }
 
-// Reads every record of a file through `row`, after checking the header.
-template <typename RowFn>
-void ForEachRow(std::istream& in, const std::string& name,
-                std::vector<absl::string_view> known,
-                std::vector<absl::string_view> required, ErrorList& errors,
-                RowFn row) {
-  CsvReader reader(in, name);
-  CsvRecord record;
-  if (!reader.Next(record)) {
-    if (reader.status().ok()) {
-      errors.AddLine(1, absl::StrCat("the file is empty; expected a header: ",
-                                     absl::StrJoin(known, ",")));
-    } else {
-      errors.AddLine(1, reader.status().message());
-    }
-    return;
-  }
-  Header header(record, std::move(known), required, errors);
-  while (reader.Next(record)) {
-    if (record.fields.size() != header.width()) {
-      errors.AddLine(record.line,
-                     absl::StrCat("has ", record.fields.size(),
-                                  " fields; the header has ", header.width()));
-      continue;
-    }
-    row(header, record);
-  }
-  if (!reader.status().ok()) {
-    errors.AddLine(record.line, reader.status().message());
-  }
-}
-
-void ReadSchools(std::istream& in, const std::string& name, District& d,
+void ReadSchools(std::istream& in, District& d,
                  absl::flat_hash_map<std::string, std::int64_t>& lines,
-                 CsvReadReport& report, ErrorList& errors) {
-  ForEachRow(
-      in, name, {"id", "name", "title_i", "pbis", "readiness"}, {"id"}, errors,
-      [&](const Header& h, const CsvRecord& r) {
+                 CsvReadReport& report, FileErrors& errors) {
+  ForEachCsvRow(
+      in, errors, {"id", "name", "title_i", "pbis", "readiness"}, {"id"},
+      [&](const CsvHeader& h, const CsvRecord& r) {
         School school;
         school.set_id(NormalizeId(h.Get(r, "id"), report));
         school.set_name(std::string(h.Get(r, "name")));
@@ -180,29 +47,30 @@ void ReadSchools(std::istream& in, const std::string& name, District& d,
         } else if (auto [it, fresh] = lines.emplace(school.id(), r.line);
                    !fresh) {
           errors.Add(r.line, "id",
-                     absl::StrCat("duplicate school id ", Quote(school.id()),
+                     absl::StrCat("duplicate school id ", Quoted(school.id()),
                                   ", first on line ", it->second));
         }
-        bool flag = false;
-        if (!ParseBool(h.Get(r, "title_i"), flag)) {
+        std::optional<bool> flag = ParseBoolText(h.Get(r, "title_i"));
+        if (!flag) {
           errors.Add(r.line, "title_i",
-                     absl::StrCat("found ", Quote(h.Get(r, "title_i")),
+                     absl::StrCat("found ", Quoted(h.Get(r, "title_i")),
                                   "; expected true or false"));
         }
-        school.set_title_i(flag);
-        if (!ParseBool(h.Get(r, "pbis"), flag)) {
+        school.set_title_i(flag.value_or(false));
+        flag = ParseBoolText(h.Get(r, "pbis"));
+        if (!flag) {
           errors.Add(r.line, "pbis",
-                     absl::StrCat("found ", Quote(h.Get(r, "pbis")),
+                     absl::StrCat("found ", Quoted(h.Get(r, "pbis")),
                                   "; expected true or false"));
         }
-        school.set_pbis(flag);
+        school.set_pbis(flag.value_or(false));
         const absl::string_view readiness =
             absl::StripAsciiWhitespace(h.Get(r, "readiness"));
         double value = 0;
         if (!readiness.empty() && (!absl::SimpleAtod(readiness, &value) ||
                                    !(value >= 0) || !(value <= 1))) {
           errors.Add(r.line, "readiness",
-                     absl::StrCat("found ", Quote(readiness),
+                     absl::StrCat("found ", Quoted(readiness),
                                   "; expected a number from 0 to 1"));
         }
         school.set_readiness(value);
@@ -225,31 +93,38 @@ bool ParseGrades(absl::string_view text, Teacher& t) {
   return true;
 }
 
-void ReadTeachers(std::istream& in, const std::string& name, District& d,
-                  const absl::flat_hash_map<std::string, std::int64_t>& schools,
+// With `add_schools`, a school id not yet known becomes a school with no
+// attributes instead of an error.
+void ReadTeachers(std::istream& in, District& d,
+                  absl::flat_hash_map<std::string, std::int64_t>& schools,
+                  bool add_schools,
                   absl::flat_hash_map<std::string, std::int64_t>& lines,
-                  CsvReadReport& report, ErrorList& errors) {
-  ForEachRow(
-      in, name, {"id", "school", "grades", "subjects", "role", "name"},
-      {"id", "school"}, errors, [&](const Header& h, const CsvRecord& r) {
+                  CsvReadReport& report, FileErrors& errors) {
+  ForEachCsvRow(
+      in, errors, {"id", "school", "grades", "subjects", "role", "name"},
+      {"id", "school"}, [&](const CsvHeader& h, const CsvRecord& r) {
         Teacher t;
         t.set_id(NormalizeId(h.Get(r, "id"), report));
         if (t.id().empty()) {
           errors.Add(r.line, "id", "is empty; expected a teacher id");
         } else if (auto [it, fresh] = lines.emplace(t.id(), r.line); !fresh) {
           errors.Add(r.line, "id",
-                     absl::StrCat("duplicate teacher id ", Quote(t.id()),
+                     absl::StrCat("duplicate teacher id ", Quoted(t.id()),
                                   ", first on line ", it->second));
         }
         t.set_school_id(NormalizeId(h.Get(r, "school"), report));
-        if (!schools.contains(t.school_id())) {
+        if (add_schools && !t.school_id().empty()) {
+          if (schools.emplace(t.school_id(), r.line).second) {
+            d.add_schools()->set_id(t.school_id());
+          }
+        } else if (!schools.contains(t.school_id())) {
           errors.Add(r.line, "school",
-                     absl::StrCat("school ", Quote(t.school_id()),
+                     absl::StrCat("school ", Quoted(t.school_id()),
                                   " is not in the schools file"));
         }
         if (!ParseGrades(h.Get(r, "grades"), t)) {
           errors.Add(r.line, "grades",
-                     absl::StrCat("found ", Quote(h.Get(r, "grades")),
+                     absl::StrCat("found ", Quoted(h.Get(r, "grades")),
                                   "; expected grades K or 1-12 separated by "
                                   "';'"));
         }
@@ -261,7 +136,7 @@ void ReadTeachers(std::istream& in, const std::string& name, District& d,
             ParseRole(absl::StripAsciiWhitespace(h.Get(r, "role")));
         if (!role) {
           errors.Add(r.line, "role",
-                     absl::StrCat("found ", Quote(h.Get(r, "role")),
+                     absl::StrCat("found ", Quoted(h.Get(r, "role")),
                                   "; expected one of ", RoleFileNames()));
         }
         t.set_role(role.value_or(TEACHER));
@@ -270,21 +145,21 @@ void ReadTeachers(std::istream& in, const std::string& name, District& d,
       });
 }
 
-void ReadTies(std::istream& in, const std::string& name, District& d,
+void ReadTies(std::istream& in, District& d,
               const absl::flat_hash_map<std::string, std::int64_t>& teachers,
-              CsvReadReport& report, ErrorList& errors) {
-  ForEachRow(
-      in, name,
+              CsvReadReport& report, FileErrors& errors) {
+  ForEachCsvRow(
+      in, errors,
       {"source", "target", "channel", "directed", "weight", "first_seen",
        "last_seen"},
-      {"source", "target", "channel"}, errors,
-      [&](const Header& h, const CsvRecord& r) {
+      {"source", "target", "channel"},
+      [&](const CsvHeader& h, const CsvRecord& r) {
         Tie tie;
         for (const char* end : {"source", "target"}) {
           std::string id = NormalizeId(h.Get(r, end), report);
           if (!teachers.contains(id)) {
             errors.Add(r.line, end,
-                       absl::StrCat("teacher ", Quote(id),
+                       absl::StrCat("teacher ", Quoted(id),
                                     " is not on the roster (teachers file)"));
           }
           if (end[0] == 's') {
@@ -299,16 +174,17 @@ void ReadTies(std::istream& in, const std::string& name, District& d,
           tie.set_channel(*c);
         } else {
           errors.Add(r.line, "channel",
-                     absl::StrCat("unknown channel ", Quote(ch),
+                     absl::StrCat("unknown channel ", Quoted(ch),
                                   "; expected one of ", ChannelFileNames()));
         }
-        bool directed = false;
-        if (!ParseBool(h.Get(r, "directed"), directed)) {
+        const std::optional<bool> directed =
+            ParseBoolText(h.Get(r, "directed"));
+        if (!directed) {
           errors.Add(r.line, "directed",
-                     absl::StrCat("found ", Quote(h.Get(r, "directed")),
+                     absl::StrCat("found ", Quoted(h.Get(r, "directed")),
                                   "; expected true or false"));
         }
-        tie.set_directed(directed);
+        tie.set_directed(directed.value_or(false));
         const absl::string_view w =
             absl::StripAsciiWhitespace(h.Get(r, "weight"));
         if (!w.empty()) {
@@ -316,7 +192,7 @@ void ReadTies(std::istream& in, const std::string& name, District& d,
           if (!absl::SimpleAtod(w, &weight) || !std::isfinite(weight) ||
               weight <= 0) {
             errors.Add(r.line, "weight",
-                       absl::StrCat("found ", Quote(w),
+                       absl::StrCat("found ", Quoted(w),
                                     "; expected a positive number"));
           }
           tie.set_weight(weight);
@@ -324,9 +200,9 @@ void ReadTies(std::istream& in, const std::string& name, District& d,
         for (const char* field : {"first_seen", "last_seen"}) {
           const absl::string_view date =
               absl::StripAsciiWhitespace(h.Get(r, field));
-          if (!date.empty() && !ParseDate(date)) {
+          if (!date.empty() && !IsIsoDate(date)) {
             errors.Add(r.line, field,
-                       absl::StrCat("found ", Quote(date),
+                       absl::StrCat("found ", Quoted(date),
                                     "; expected a date YYYY-MM-DD"));
           }
           if (field[0] == 'f') {
@@ -359,26 +235,45 @@ absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
   CsvReadReport local;
   absl::flat_hash_map<std::string, std::int64_t> school_lines;
   absl::flat_hash_map<std::string, std::int64_t> teacher_lines;
-  ErrorList school_errors(streams.schools_name);
-  ErrorList teacher_errors(streams.teachers_name);
-  ErrorList tie_errors(streams.ties_name);
-  ReadSchools(*streams.schools, streams.schools_name, district, school_lines,
-              local, school_errors);
-  ReadTeachers(*streams.teachers, streams.teachers_name, district, school_lines,
+  FileErrors school_errors(streams.schools_name);
+  FileErrors teacher_errors(streams.teachers_name);
+  FileErrors tie_errors(streams.ties_name);
+  ReadSchools(*streams.schools, district, school_lines, local, school_errors);
+  ReadTeachers(*streams.teachers, district, school_lines, /*add_schools=*/false,
                teacher_lines, local, teacher_errors);
-  ReadTies(*streams.ties, streams.ties_name, district, teacher_lines, local,
-           tie_errors);
-  if (!school_errors.empty() || !teacher_errors.empty() ||
-      !tie_errors.empty()) {
-    std::vector<std::string> messages;
-    school_errors.AppendTo(messages);
-    teacher_errors.AppendTo(messages);
-    tie_errors.AppendTo(messages);
-    return absl::InvalidArgumentError(absl::StrJoin(messages, "\n"));
+  ReadTies(*streams.ties, district, teacher_lines, local, tie_errors);
+  if (absl::Status s =
+          ErrorsToStatus({&school_errors, &teacher_errors, &tie_errors});
+      !s.ok()) {
+    return s;
   }
   local.schools = district.schools_size();
   local.teachers = district.teachers_size();
   local.ties = district.ties_size();
+  if (report != nullptr) *report = local;
+  return district;
+}
+
+absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
+                                       CsvReadReport* report) {
+  District district;
+  CsvReadReport local;
+  absl::flat_hash_map<std::string, std::int64_t> school_lines;
+  absl::flat_hash_map<std::string, std::int64_t> teacher_lines;
+  FileErrors school_errors(streams.schools_name);
+  FileErrors teacher_errors(streams.teachers_name);
+  if (streams.schools != nullptr) {
+    ReadSchools(*streams.schools, district, school_lines, local, school_errors);
+  }
+  ReadTeachers(*streams.teachers, district, school_lines,
+               /*add_schools=*/streams.schools == nullptr, teacher_lines, local,
+               teacher_errors);
+  if (absl::Status s = ErrorsToStatus({&school_errors, &teacher_errors});
+      !s.ok()) {
+    return s;
+  }
+  local.schools = district.schools_size();
+  local.teachers = district.teachers_size();
   if (report != nullptr) *report = local;
   return district;
 }

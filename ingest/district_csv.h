@@ -46,6 +46,21 @@ struct DistrictCsvStreams {
 absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
                                          CsvReadReport* report = nullptr);
 
+// A roster without ties: teachers in the teachers.csv layout and, when
+// `schools` is set, schools in the schools.csv layout.
+struct RosterStreams {
+  std::istream* schools = nullptr;  // optional
+  std::istream* teachers = nullptr;
+  std::string schools_name = "schools.csv";
+  std::string teachers_name = "teachers.csv";
+};
+
+// Reads a roster. Without a schools file every school id the teachers name
+// becomes a school with no attributes (readiness 0). Errors as for
+// ReadDistrictCsv.
+absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
+                                       CsvReadReport* report = nullptr);
+
 // Reads schools.csv, teachers.csv and ties.csv from `dir`. The district is
 // named after the folder.
 absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,

@@ -7,7 +7,7 @@ packages=(
   libboost-graph-dev libboost-program-options-dev
   libprotobuf-dev protobuf-compiler
   libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev librandom123-dev
-  zlib1g-dev
+  zlib1g-dev libssl-dev libexpat1-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -315,5 +315,53 @@ TEST_F(CliTest, FitWritesAScenarioThatSaysHowItWasMade) {
   EXPECT_THAT(text, Not(HasSubstr(dir_.string())));
 }
 
+TEST_F(CliTest, IngestMergesSourcesThenSimulatesTheResult) {
+  const std::string ex = testing::SourceDir() + "/data/examples/";
+  const std::string sources = absl::StrCat(
+      "--roster ", ex, "roster.csv --schools ", ex, "schools.csv --plc ", ex,
+      "plc.csv --observations ", ex, "observations.csv --co-teaching ", ex,
+      "co_teaching.csv --coaching ", ex, "coaching.csv --pd ", ex,
+      "pd.csv --social ", ex, "social_follows.csv --social ", ex,
+      "social_interactions.csv --advice ", ex, "advice.csv");
+  Outcome o = Run("ingest " + sources + " --out " + Path("d"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.err, HasSubstr("12 teachers in 3 schools; 30 ties"));
+  EXPECT_THAT(o.err, HasSubstr("repeated contacts merged"));
+  o = Run("simulate --replicates 200 --leaders T001,T005 --district " +
+          Path("d"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+
+  // Pseudonymised: no id or name of the roster survives.
+  Write("key.txt", "district-office-secret\n");
+  o = Run("ingest " + sources + " --pseudonymize @" + Path("key.txt") +
+          " --out " + Path("p.textproto"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::string text = ReadFileToString(Path("p.textproto")).value();
+  EXPECT_THAT(text, Not(HasSubstr("T001")));
+  EXPECT_THAT(text, Not(HasSubstr("Ana Ortiz")));
+  EXPECT_THAT(text, HasSubstr("S01"));
+}
+
+TEST_F(CliTest, IngestErrorsNameFileLineAndFieldAndWriteNothing) {
+  const std::string ex = testing::SourceDir() + "/data/examples/";
+  Write("obs.csv", "observer,observed,date\nT002,T001,2019-02-30\n");
+  const Outcome o = Run("ingest --roster " + ex + "roster.csv --observations " +
+                        Path("obs.csv") + " --out " + Path("d"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr(Path("obs.csv") +
+                               ":2: field 'date': found '2019-02-30'"));
+  EXPECT_FALSE(std::filesystem::exists(Path("d")));
+  EXPECT_EQ(Run("ingest --roster " + ex + "roster.csv --since 2019-1-1 --out " +
+                Path("d"))
+                .exit_code,
+            2);
+  EXPECT_EQ(Run("ingest --roster " + ex +
+                "roster.csv --off-roster maybe "
+                "--out " +
+                Path("d"))
+                .exit_code,
+            2);
+}
+
 }  // namespace
 }  // namespace collabnet
