@@ -1,11 +1,19 @@
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "graph/district_graph.h"
+#include "ingest/csv_table.h"
 #include "ingest/district_io.h"
+#include "ingest/pseudonymize.h"
+#include "ingest/rsiena.h"
+#include "proto/channel_names.h"
 
 namespace collabnet::cli {
 namespace {
@@ -13,38 +21,139 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr char kSummary[] =
-    "Converts a district between its forms, chosen by path: a folder of CSV\n"
-    "files (schools.csv, teachers.csv, ties.csv), a binary protobuf (.pb,\n"
-    ".binpb) or a text protobuf (.textproto, .txtpb, .pbtxt). The input is\n"
-    "checked as the simulator would check it before anything is written.";
+    "Converts a district or network between its forms, chosen by path:\n"
+    "  a folder (CSV: schools.csv, teachers.csv, ties.csv), .pb, .textproto\n"
+    "  .graphml, .gexf                       Gephi, igraph, networkx, yEd\n"
+    "  .net (+ .clu for schools)             Pajek\n"
+    "  .dl                                   UCINET\n"
+    "  .edges .edgelist .el .ncol .tsv .csv .txt (+ .nodes; .gz allowed)\n"
+    "  .contacts                             't i j [Si Sj]' contact lists "
+    "(read)\n"
+    "  NAME.siena                            RSiena panel folder (write; "
+    "--waves)\n"
+    "The input is checked as the simulator would check it before anything\n"
+    "is written, and what the output format cannot hold is listed.";
 
 }  // namespace
 
 int RunConvert(const std::vector<std::string>& args) {
   const std::string command = "convert";
+  NetworkReadOptions network;
+  std::string channel;
   po::options_description options("Flags");
   // clang-format off
   options.add_options()
-      ("in", po::value<std::string>()->required(), "district to read")
-      ("out", po::value<std::string>()->required(), "district to write");
+      ("in", po::value<std::string>()->required(), "district or network to read")
+      ("out", po::value<std::string>()->required(), "where to write")
+      ("directed", po::bool_switch(&network.directed),
+       "edge and contact lists: ties point from the first node to the second")
+      ("channel", po::value<std::string>(&channel),
+       "the channel of ties whose file does not name one (e.g. plc)")
+      ("school-attribute",
+       po::value<std::string>(&network.school_attribute)
+           ->default_value(network.school_attribute),
+       "GraphML and GEXF: the node attribute holding the school")
+      ("partition", po::value<std::string>(&network.partition_path),
+       "Pajek: the .clu partition of schools (default: the .net's sibling)")
+      ("nodes", po::value<std::string>(&network.nodes_path),
+       "edge lists: the 'node school' file (default: the sibling .nodes)")
+      ("waves", po::value<std::string>(),
+       "RSiena: the wave dates, comma-separated YYYY-MM-DD, increasing")
+      ("adoptions", po::value<std::string>(),
+       "RSiena: adoption records 'teacher,date' for the behaviour matrix")
+      ("pseudonymize", po::value<std::string>(),
+       "replace teacher ids by keyed hashes and drop names; KEY or @FILE");
   // clang-format on
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
     return *code;
   }
+  auto usage = [&](const std::string& what) {
+    std::cerr << "collabnet " << command << ": " << what << "\n";
+    return kExitUsage;
+  };
+  if (!channel.empty()) {
+    const std::optional<Channel> c = ParseChannel(channel);
+    if (!c) {
+      return usage("--channel: found '" + channel + "'; expected one of " +
+                   ChannelFileNames());
+    }
+    network.channel = *c;
+  }
   const std::string in = flags["in"].as<std::string>();
+  const std::string out = flags["out"].as<std::string>();
+  absl::StatusOr<DistrictFormat> in_format = DistrictFormatOf(in);
+  if (!in_format.ok()) return usage(std::string(in_format.status().message()));
+  absl::StatusOr<DistrictFormat> out_format = DistrictFormatOf(out);
+  if (!out_format.ok()) {
+    return usage(std::string(out_format.status().message()));
+  }
+  if (!CanReadFormat(*in_format)) {
+    return usage(in + ": " + std::string(DistrictFormatName(*in_format)) +
+                 " is written, not read");
+  }
+  if (!CanWriteFormat(*out_format)) {
+    return usage(out + ": " + std::string(DistrictFormatName(*out_format)) +
+                 " is read, not written");
+  }
+  WriteOptions write;
+  if (flags.count("waves") > 0) {
+    for (absl::string_view d :
+         absl::StrSplit(flags["waves"].as<std::string>(), ',')) {
+      absl::CivilDay day;
+      if (!IsIsoDate(d) || !absl::ParseCivilTime(d, &day)) {
+        return usage("--waves: found '" + std::string(d) +
+                     "'; expected dates YYYY-MM-DD separated by commas");
+      }
+      write.waves.push_back(day);
+    }
+  }
+  if (*out_format == DistrictFormat::kRsiena && write.waves.size() < 2) {
+    return usage("an RSiena folder needs --waves with two or more dates");
+  }
+  std::string key;
+  if (flags.count("pseudonymize") > 0) {
+    absl::StatusOr<std::string> k =
+        ResolvePseudonymKey(flags["pseudonymize"].as<std::string>());
+    if (!k.ok()) return ReportError(command, k.status());
+    key = *k;
+  }
+
   CsvReadReport report;
-  absl::StatusOr<District> district = ReadDistrict(in, &report);
+  NetworkReadReport network_report;
+  absl::StatusOr<District> district =
+      ReadDistrict(in, &report, network, &network_report);
   if (!district.ok()) return ReportError(command, district.status());
+  FreezeOptions freeze;
+  freeze.require_channels = false;
   FreezeStats stats;
-  if (absl::StatusOr<DistrictGraph> g = FreezeDistrict(*district, {}, &stats);
+  if (absl::StatusOr<DistrictGraph> g =
+          FreezeDistrict(*district, freeze, &stats);
       !g.ok()) {
     return ReportError(
         command, absl::Status(g.status().code(),
                               in + ": " + std::string(g.status().message())));
   }
-  if (absl::Status s = WriteDistrict(*district, flags["out"].as<std::string>());
-      !s.ok()) {
+  std::vector<Adoption> adoptions;
+  if (flags.count("adoptions") > 0) {
+    const std::string path = flags["adoptions"].as<std::string>();
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+      return ReportError(command, absl::NotFoundError("cannot open " + path));
+    }
+    absl::StatusOr<std::vector<Adoption>> a =
+        ReadAdoptions(file, path, *district);
+    if (!a.ok()) return ReportError(command, a.status());
+    adoptions = *std::move(a);
+    write.adoptions = &adoptions;
+  }
+  if (!key.empty()) {
+    if (absl::Status s = PseudonymizeDistrict(key, *district); !s.ok()) {
+      return ReportError(command, s);
+    }
+    for (Adoption& a : adoptions) a.teacher = Pseudonym(key, a.teacher);
+  }
+  if (absl::Status s = WriteDistrict(*district, out, write); !s.ok()) {
     return ReportError(command, s);
   }
   std::cerr << "collabnet convert: " << report.schools << " schools, "
@@ -53,11 +162,25 @@ int RunConvert(const std::vector<std::string>& args) {
     std::cerr << "; " << report.ids_trimmed
               << " ids had surrounding spaces removed";
   }
+  if (network_report.merged > 0) {
+    std::cerr << "; " << network_report.merged
+              << " repeated contacts merged into weighted ties";
+  }
   if (stats.self_loops_dropped > 0) {
     std::cerr << "; " << stats.self_loops_dropped
               << " self-loops kept in the file but ignored by the simulator";
   }
   std::cerr << "\n";
+  for (const std::string& note : network_report.notes) {
+    std::cerr << "  note: " << note << "\n";
+  }
+  const std::vector<std::string> lost = NotHeldBy(*out_format, *district);
+  if (!lost.empty()) {
+    std::cerr << "  " << DistrictFormatName(*out_format)
+              << " cannot hold, so does not have: " << absl::StrJoin(lost, "; ")
+              << "\n";
+  }
+  if (!key.empty()) std::cerr << "  teacher ids pseudonymised, names dropped\n";
   return kExitOk;
 }
 

@@ -135,21 +135,56 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
                                         const Scenario& scenario,
                                         const std::string& scenario_dir) {
   if (flags.count("graph") > 0) {
-    EdgeListOptions options;
+    const std::string graph_path = flags["graph"].as<std::string>();
+    absl::StatusOr<DistrictFormat> format = DistrictFormatOf(graph_path);
+    if (!format.ok()) return format.status();
+    if (*format == DistrictFormat::kEdgeList) {
+      // Straight into the frozen graph: no District in between, so a
+      // network of millions of ties reads at parsing speed.
+      EdgeListOptions options;
+      options.directed = flags["directed"].as<bool>();
+      if (flags.count("nodes") > 0) {
+        options.nodes_path = flags["nodes"].as<std::string>();
+      }
+      EdgeListReport report;
+      absl::StatusOr<DistrictGraph> graph =
+          ReadEdgeListGraph(graph_path, options, {}, &report);
+      if (graph.ok() && report.self_loops_dropped > 0) {
+        std::cerr << "collabnet: note: " << report.self_loops_dropped
+                  << " self-loops dropped\n";
+      }
+      if (graph.ok() && report.node_columns_not_used > 0) {
+        std::cerr << "collabnet simulate: note: the nodes file's columns "
+                     "after 'node school' were not used\n";
+      }
+      return graph;
+    }
+    NetworkReadOptions options;
     options.directed = flags["directed"].as<bool>();
     if (flags.count("nodes") > 0) {
       options.nodes_path = flags["nodes"].as<std::string>();
+      options.partition_path = options.nodes_path;
     }
-    EdgeListReport report;
-    absl::StatusOr<DistrictGraph> graph = ReadEdgeListGraph(
-        flags["graph"].as<std::string>(), options, {}, &report);
-    if (graph.ok() && report.self_loops_dropped > 0) {
-      std::cerr << "collabnet: note: " << report.self_loops_dropped
+    NetworkReadReport report;
+    absl::StatusOr<District> network =
+        ReadDistrict(graph_path, nullptr, options, &report);
+    if (!network.ok()) return network.status();
+    for (const std::string& note : report.notes) {
+      std::cerr << "collabnet: note: " << note << "\n";
+    }
+    FreezeOptions freeze;
+    freeze.require_channels = false;
+    FreezeStats stats;
+    absl::StatusOr<DistrictGraph> graph =
+        FreezeDistrict(*network, freeze, &stats);
+    if (!graph.ok()) {
+      return absl::Status(
+          graph.status().code(),
+          absl::StrCat(graph_path, ": ", graph.status().message()));
+    }
+    if (stats.self_loops_dropped > 0) {
+      std::cerr << "collabnet: note: " << stats.self_loops_dropped
                 << " self-loops dropped\n";
-    }
-    if (graph.ok() && report.node_columns_not_used > 0) {
-      std::cerr << "collabnet simulate: note: the nodes file's columns after "
-                   "'node school' were not used\n";
     }
     return graph;
   }
@@ -184,15 +219,19 @@ void AddRunFlags(po::options_description& options) {
       ("scenario", po::value<std::string>(),
        "scenario file (text protobuf); default: the embedded default scenario")
       ("district", po::value<std::string>(),
-       "district: a folder of CSV files, a .pb or a .textproto; default: the "
-       "scenario's district, or the embedded sample district")
+       "district: a folder of CSV files, .pb, .textproto, or a network file "
+       "whose ties name their channels (.graphml, .gexf, .net, .dl); "
+       "default: the scenario's district, or the embedded sample district")
       ("graph", po::value<std::string>(),
-       "a plain network instead of a district: an edge list, 'u v [weight]' "
-       "per line (spaces, tabs or commas; # comments; .gz allowed)")
+       "a plain network instead of a district, for --model ic, wc, lt or cc: "
+       "an edge list ('u v [weight]' per line; .gz allowed), .graphml, "
+       ".gexf, .net, .dl or .contacts")
       ("nodes", po::value<std::string>(),
-       "with --graph: a 'node school' file giving node order and schools")
+       "with --graph: for an edge list, a 'node school' file giving node "
+       "order and schools; for Pajek, the .clu partition")
       ("directed", po::bool_switch(),
-       "with --graph: ties point from the first node to the second")
+       "with --graph: edge and contact list ties point from the first node "
+       "to the second")
       ("model", po::value<std::string>(),
        "multi_channel (districts only), ic (independent cascade, --p), wc "
        "(weighted cascade, 1/in-degree), lt (linear threshold) or cc "

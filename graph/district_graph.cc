@@ -13,11 +13,14 @@
 namespace collabnet {
 namespace {
 
-absl::Status CheckTie(const Tie& tie, int index) {
-  if (tie.channel() == CHANNEL_UNSPECIFIED || !Channel_IsValid(tie.channel())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("tie ", index, " (", tie.source(), " -> ", tie.target(),
-                     "): field 'channel' is unspecified"));
+absl::Status CheckTie(const Tie& tie, int index, bool require_channel) {
+  if (!Channel_IsValid(tie.channel()) ||
+      (require_channel && tie.channel() == CHANNEL_UNSPECIFIED)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "tie ", index, " (", tie.source(), " -> ", tie.target(),
+        "): field 'channel' is unspecified; the multi-channel cascade needs "
+        "every tie's channel (or run a plain model: --model ic, wc, lt or "
+        "cc)"));
   }
   if (tie.has_weight() &&
       !(std::isfinite(tie.weight()) && tie.weight() > 0 &&
@@ -218,7 +221,9 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
   b.ReserveTies(static_cast<std::size_t>(district.ties_size()));
   for (int i = 0; i < district.ties_size(); ++i) {
     const Tie& tie = district.ties(i);
-    if (absl::Status s = CheckTie(tie, i); !s.ok()) return s;
+    if (absl::Status s = CheckTie(tie, i, options.require_channels); !s.ok()) {
+      return s;
+    }
     const std::optional<VertexId> src = b.FindTeacher(tie.source());
     const std::optional<VertexId> dst = b.FindTeacher(tie.target());
     if (!src || !dst) {

@@ -41,6 +41,9 @@ inline constexpr int kNumChannels = 8;
 
 struct FreezeOptions {
   bool build_reverse = false;  // also store in-arcs
+  // A district's ties each need a channel; a plain network's (read from an
+  // edge list, GraphML without a channel attribute, ...) may have none.
+  bool require_channels = true;
 };
 
 // What freezing changed, so callers can report it: nothing is dropped

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -96,6 +97,23 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
     return absl::DataLossError(absl::StrCat("cannot read ", path));
   }
   return out.str();
+}
+
+std::string GzipCompress(absl::string_view content) {
+  z_stream z{};
+  // 15 window bits + 16: a gzip header and trailer rather than raw zlib.
+  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+               Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, static_cast<uLong>(content.size())) + 32,
+                  '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
+  z.avail_in = static_cast<uInt>(content.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
 }
 
 }  // namespace collabnet

@@ -22,6 +22,9 @@ absl::Status WriteFileAtomically(const std::string& path,
 absl::Status WriteFilesAtomically(
     const std::vector<std::pair<std::string, std::string>>& files);
 
+// `content` as a gzip stream (what gzip and zlib's readers read).
+std::string GzipCompress(absl::string_view content);
+
 // Reads a whole file; NotFound names the path.
 absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 

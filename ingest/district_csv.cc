@@ -20,8 +20,10 @@
 #include "ingest/atomic_file.h"
 #include "ingest/csv_reader.h"
 #include "ingest/csv_table.h"
+#include "ingest/teacher_fields.h"
 #include "proto/channel_names.h"
 #include "text/csv_field.h"
+#include "text/number_text.h"
 
 namespace collabnet {
 namespace {
@@ -78,21 +80,6 @@ void ReadSchools(std::istream& in, District& d,
       });
 }
 
-bool ParseGrades(absl::string_view text, Teacher& t) {
-  for (absl::string_view g :
-       absl::StrSplit(text, ';', absl::SkipWhitespace())) {
-    g = absl::StripAsciiWhitespace(g);
-    int grade = 0;
-    if (g == "K" || g == "k") {
-      grade = 0;
-    } else if (!absl::SimpleAtoi(g, &grade) || grade < 0 || grade > 12) {
-      return false;
-    }
-    t.add_grades(grade);
-  }
-  return true;
-}
-
 // With `add_schools`, a school id not yet known becomes a school with no
 // attributes instead of an error.
 void ReadTeachers(std::istream& in, District& d,
@@ -128,10 +115,7 @@ void ReadTeachers(std::istream& in, District& d,
                                   "; expected grades K or 1-12 separated by "
                                   "';'"));
         }
-        for (absl::string_view s :
-             absl::StrSplit(h.Get(r, "subjects"), ';', absl::SkipEmpty())) {
-          t.add_subjects(std::string(s));
-        }
+        ParseSubjects(h.Get(r, "subjects"), t);
         const std::optional<Role> role =
             ParseRole(absl::StripAsciiWhitespace(h.Get(r, "role")));
         if (!role) {
@@ -213,18 +197,6 @@ void ReadTies(std::istream& in, District& d,
         }
         *d.add_ties() = std::move(tie);
       });
-}
-
-std::string FormatDouble(double v) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v);
-  return std::string(buf, end);
-}
-
-std::string FormatGrades(const Teacher& t) {
-  std::vector<std::string> out;
-  for (int g : t.grades()) out.push_back(g == 0 ? "K" : absl::StrCat(g));
-  return absl::StrJoin(out, ";");
 }
 
 }  // namespace
@@ -310,13 +282,12 @@ DistrictCsvText FormatDistrictCsv(const District& district) {
   text.schools = "id,name,title_i,pbis,readiness\n";
   for (const School& s : district.schools()) {
     AppendCsvRow({s.id(), s.name(), s.title_i() ? "true" : "false",
-                  s.pbis() ? "true" : "false", FormatDouble(s.readiness())},
+                  s.pbis() ? "true" : "false", ShortestDouble(s.readiness())},
                  text.schools);
   }
   text.teachers = "id,school,grades,subjects,role,name\n";
   for (const Teacher& t : district.teachers()) {
-    AppendCsvRow({t.id(), t.school_id(), FormatGrades(t),
-                  absl::StrJoin(t.subjects(), ";"),
+    AppendCsvRow({t.id(), t.school_id(), FormatGrades(t), FormatSubjects(t),
                   std::string(RoleFileName(
                       t.role() == ROLE_UNSPECIFIED ? TEACHER : t.role())),
                   t.name()},
@@ -327,7 +298,7 @@ DistrictCsvText FormatDistrictCsv(const District& district) {
     AppendCsvRow({tie.source(), tie.target(),
                   std::string(ChannelFileName(tie.channel())),
                   tie.directed() ? "true" : "false",
-                  tie.has_weight() ? FormatDouble(tie.weight()) : "",
+                  tie.has_weight() ? ShortestDouble(tie.weight()) : "",
                   tie.first_seen(), tie.last_seen()},
                  text.ties);
   }

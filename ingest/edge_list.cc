@@ -8,12 +8,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "ingest/csv_table.h"
 #include "ingest/line_reader.h"
+#include "text/number_text.h"
 
 namespace collabnet {
 namespace {
-
-constexpr int kMaxErrors = 20;
 
 // Splits a line at spaces, tabs and commas into at most `max` fields;
 // returns how many fields the line has (possibly more than `max`).
@@ -51,101 +51,57 @@ bool IsHeaderWord(absl::string_view field) {
   return false;
 }
 
-class Errors {
- public:
-  explicit Errors(std::string file) : file_(std::move(file)) {}
-  void Add(std::int64_t line, absl::string_view field, absl::string_view what) {
-    if (++count_ <= kMaxErrors) {
-      messages_.push_back(
-          absl::StrCat(file_, ":", line, ": field '", field, "': ", what));
-    }
-  }
-  bool empty() const { return count_ == 0; }
-  absl::Status ToStatus() const {
-    std::vector<std::string> all = messages_;
-    if (count_ > kMaxErrors) {
-      all.push_back(absl::StrCat(file_, ": ", count_ - kMaxErrors,
-                                 " more errors not shown"));
-    }
-    return absl::InvalidArgumentError(absl::StrJoin(all, "\n"));
-  }
-
- private:
-  std::string file_;
-  std::vector<std::string> messages_;
-  std::int64_t count_ = 0;
-};
-
-}  // namespace
-
-absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
-                                                const EdgeListOptions& options,
-                                                const FreezeOptions& freeze,
-                                                EdgeListReport* report) {
-  EdgeListReport local;
-  DistrictGraphBuilder b;
-  {
-    std::string name = path;
-    if (const auto slash = name.find_last_of('/'); slash != std::string::npos) {
-      name = name.substr(slash + 1);
-    }
-    b.set_name(name);
-  }
-  absl::flat_hash_map<std::string, std::uint32_t> schools;
-  const bool have_nodes = !options.nodes_path.empty();
-  if (have_nodes) {
-    LineReader in;
-    if (absl::Status s = in.Open(options.nodes_path); !s.ok()) return s;
-    Errors errors(options.nodes_path);
-    absl::string_view line;
-    absl::string_view f[2];
-    while (in.Next(line)) {
-      if (IsComment(line)) continue;
-      const int count = SplitFields(line, f, 2);
-      if (count > 2) local.node_columns_not_used = count - 2;
-      if (in.line_number() == 1 && count >= 1 && IsHeaderWord(f[0])) continue;
-      if (count == 1 && absl::AsciiStrToLower(f[0]) == "node") continue;
-      const std::string school = count >= 2 ? std::string(f[1]) : "all";
-      auto [it, fresh] = schools.emplace(school, b.num_schools());
-      if (fresh) b.AddSchool(school, "", 0);
-      absl::StatusOr<VertexId> v =
-          b.AddTeacher(std::string(f[0]), it->second, TEACHER);
-      if (!v.ok()) errors.Add(in.line_number(), "node", v.status().message());
-    }
-    if (!in.status().ok()) return in.status();
-    if (!errors.empty()) return errors.ToStatus();
-  }
-  std::uint32_t default_school = 0;
-  if (!have_nodes) default_school = b.AddSchool("all", "", 0);
-
+// Reads a nodes file ("node school [more columns]"), passing each node and
+// school to `node`, which returns an error message or "".
+template <typename NodeFn>
+absl::Status ReadNodesFile(const std::string& path, EdgeListReport& report,
+                           NodeFn node) {
   LineReader in;
   if (absl::Status s = in.Open(path); !s.ok()) return s;
-  Errors errors(path);
+  FileErrors errors(path);
+  absl::string_view line;
+  absl::string_view f[2];
+  while (in.Next(line)) {
+    if (IsComment(line)) continue;
+    const int count = SplitFields(line, f, 2);
+    if (count > 2) report.node_columns_not_used = count - 2;
+    if (in.line_number() == 1 && count >= 1 &&
+        (IsHeaderWord(f[0]) || absl::AsciiStrToLower(f[0]) == "node")) {
+      continue;  // a header: "node school"
+    }
+    const absl::string_view school =
+        count >= 2 ? f[1] : absl::string_view(kDefaultSchool);
+    if (std::string message = node(f[0], school); !message.empty()) {
+      errors.Add(in.line_number(), "node", message);
+    }
+  }
+  if (!in.status().ok()) return in.status();
+  return ErrorsToStatus({&errors});
+}
+
+// Reads the ties of an edge list. `vertex(label, field, line)` gives a
+// label's node or nullopt (having added an error); `tie(u, v, weight)` takes
+// each tie.
+template <typename VertexFn, typename TieFn>
+absl::Status ReadEdgeLines(const std::string& path, EdgeListReport& report,
+                           VertexFn vertex, TieFn tie) {
+  LineReader in;
+  if (absl::Status s = in.Open(path); !s.ok()) return s;
+  FileErrors errors(path);
   absl::string_view line;
   absl::string_view f[3];
   bool first = true;
-  auto vertex = [&](absl::string_view label, const char* field,
-                    std::int64_t line_number) -> std::optional<VertexId> {
-    if (std::optional<VertexId> v = b.FindTeacher(label)) return v;
-    if (have_nodes) {
-      errors.Add(line_number, field,
-                 absl::StrCat("node '", label, "' is not in the nodes file ",
-                              options.nodes_path));
-      return std::nullopt;
-    }
-    return *b.AddTeacher(std::string(label), default_school, TEACHER);
-  };
   while (in.Next(line)) {
-    ++local.lines;
+    ++report.lines;
     if (IsComment(line)) {
-      ++local.comment_lines;
+      ++report.comment_lines;
       continue;
     }
     const int count = SplitFields(line, f, 3);
     if (first) {
       first = false;
       if (count >= 2 && IsHeaderWord(f[0]) && IsHeaderWord(f[1])) {
-        local.header = true;
+        report.header = true;
         continue;
       }
     }
@@ -161,30 +117,167 @@ absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
                               "optional weight"));
       continue;
     }
-    float weight = 1.0f;
-    if (count == 3) {
-      double w = 0;
-      if (!absl::SimpleAtod(f[2], &w) || !std::isfinite(w) || w <= 0) {
-        errors.Add(in.line_number(), "weight",
-                   absl::StrCat("found '", f[2],
-                                "'; expected a positive "
-                                "number"));
-        continue;
-      }
-      weight = static_cast<float>(w);
+    double weight = 1.0;
+    if (count == 3 && (!absl::SimpleAtod(f[2], &weight) ||
+                       !std::isfinite(weight) || weight <= 0)) {
+      errors.Add(
+          in.line_number(), "weight",
+          absl::StrCat("found '", f[2], "'; expected a positive number"));
+      continue;
     }
-    const std::optional<VertexId> u = vertex(f[0], "source", in.line_number());
-    const std::optional<VertexId> v = vertex(f[1], "target", in.line_number());
+    const auto u = vertex(f[0], "source", in.line_number(), errors);
+    const auto v = vertex(f[1], "target", in.line_number(), errors);
     if (!u || !v) continue;
-    if (*u == *v) ++local.self_loops_dropped;
-    b.AddTie(*u, *v, CHANNEL_UNSPECIFIED, options.directed, weight);
-    ++local.ties;
+    if (*u == *v) ++report.self_loops_dropped;
+    tie(*u, *v, weight);
+    ++report.ties;
   }
   if (!in.status().ok()) return in.status();
-  if (!errors.empty()) return errors.ToStatus();
-  local.ties -= local.self_loops_dropped;
+  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
+  report.ties -= report.self_loops_dropped;
+  return absl::OkStatus();
+}
+
+std::string BaseName(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
+                                                const EdgeListOptions& options,
+                                                const FreezeOptions& freeze,
+                                                EdgeListReport* report) {
+  EdgeListReport local;
+  DistrictGraphBuilder b;
+  b.set_name(BaseName(path));
+  absl::flat_hash_map<std::string, std::uint32_t> schools;
+  const bool have_nodes = !options.nodes_path.empty();
+  if (have_nodes) {
+    absl::Status s = ReadNodesFile(
+        options.nodes_path, local,
+        [&](absl::string_view node, absl::string_view school) -> std::string {
+          auto [it, fresh] = schools.emplace(school, b.num_schools());
+          if (fresh) b.AddSchool(std::string(school), "", 0);
+          absl::StatusOr<VertexId> v =
+              b.AddTeacher(std::string(node), it->second, TEACHER);
+          return v.ok() ? "" : std::string(v.status().message());
+        });
+    if (!s.ok()) return s;
+  }
+  std::uint32_t default_school = 0;
+  if (!have_nodes)
+    default_school = b.AddSchool(std::string(kDefaultSchool), "", 0);
+  absl::Status s = ReadEdgeLines(
+      path, local,
+      [&](absl::string_view label, const char* field, std::int64_t line,
+          FileErrors& errors) -> std::optional<VertexId> {
+        if (std::optional<VertexId> v = b.FindTeacher(label)) return v;
+        if (have_nodes) {
+          errors.Add(
+              line, field,
+              absl::StrCat("node '", label, "' is not in the nodes file ",
+                           options.nodes_path));
+          return std::nullopt;
+        }
+        return *b.AddTeacher(std::string(label), default_school, TEACHER);
+      },
+      [&](VertexId u, VertexId v, double weight) {
+        b.AddTie(u, v, CHANNEL_UNSPECIFIED, options.directed,
+                 static_cast<float>(weight));
+      });
+  if (!s.ok()) return s;
   if (report != nullptr) *report = local;
   return std::move(b).Freeze(freeze);
+}
+
+absl::StatusOr<District> ReadEdgeListDistrict(const std::string& path,
+                                              const NetworkReadOptions& options,
+                                              EdgeListReport* report) {
+  EdgeListReport local;
+  District district;
+  district.set_name(BaseName(path));
+  NetworkBuilder b(district);
+  const bool have_nodes = !options.nodes_path.empty();
+  if (have_nodes) {
+    absl::Status s = ReadNodesFile(
+        options.nodes_path, local,
+        [&](absl::string_view node, absl::string_view school) -> std::string {
+          if (b.Find(node)) {
+            return absl::StrCat("node '", node, "' is listed twice");
+          }
+          b.SchoolNamed(school);
+          b.teacher(b.Node(node)).set_school_id(std::string(school));
+          return "";
+        });
+    if (!s.ok()) return s;
+  }
+  absl::Status s = ReadEdgeLines(
+      path, local,
+      [&](absl::string_view label, const char* field, std::int64_t line,
+          FileErrors& errors) -> std::optional<int> {
+        if (std::optional<int> v = b.Find(label)) return v;
+        if (have_nodes) {
+          errors.Add(
+              line, field,
+              absl::StrCat("node '", label, "' is not in the nodes file ",
+                           options.nodes_path));
+          return std::nullopt;
+        }
+        return b.Node(label);
+      },
+      [&](int u, int v, double weight) {
+        Tie& tie = b.AddTie(u, v, options.channel, options.directed);
+        if (weight != 1) tie.set_weight(weight);
+      });
+  if (!s.ok()) return s;
+  b.Finish();
+  if (report != nullptr) *report = local;
+  return district;
+}
+
+absl::StatusOr<EdgeListText> FormatEdgeList(const District& district) {
+  EdgeListText text;
+  bool weighted = false;
+  for (const Tie& t : district.ties())
+    weighted |= t.has_weight() && t.weight() != 1;
+  auto check = [](absl::string_view id) {
+    for (char c : id) {
+      if (c == ' ' || c == '\t' || c == ',' || c == '\n' || c == '\r') {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "id '", id,
+            "' holds a space, tab, comma or line break, which an edge list "
+            "cannot hold; write GraphML or a district instead"));
+      }
+    }
+    if (!id.empty() && (id[0] == '#' || id[0] == '%')) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("id '", id, "' starts with a comment character"));
+    }
+    return absl::OkStatus();
+  };
+  text.nodes = "node school\n";
+  for (const Teacher& t : district.teachers()) {
+    if (absl::Status s = check(t.id()); !s.ok()) return s;
+    if (absl::Status s = check(t.school_id()); !s.ok()) return s;
+    absl::StrAppend(&text.nodes, t.id(), " ", t.school_id(), "\n");
+  }
+  text.edges = weighted ? "source target weight\n" : "source target\n";
+  for (const Tie& t : district.ties()) text.directed |= t.directed();
+  auto line = [&](const Tie& t, const std::string& u, const std::string& v) {
+    absl::StrAppend(&text.edges, u, " ", v);
+    if (weighted) {
+      absl::StrAppend(&text.edges, " ",
+                      ShortestDouble(t.has_weight() ? t.weight() : 1.0));
+    }
+    absl::StrAppend(&text.edges, "\n");
+  };
+  for (const Tie& t : district.ties()) {
+    line(t, t.source(), t.target());
+    if (text.directed && !t.directed()) line(t, t.target(), t.source());
+  }
+  return text;
 }
 
 absl::StatusOr<std::vector<std::string>> ReadIdList(const std::string& path) {

@@ -23,6 +23,8 @@
 
 #include "absl/status/statusor.h"
 #include "graph/district_graph.h"
+#include "ingest/network_builder.h"
+#include "proto/district.pb.h"
 
 namespace collabnet {
 
@@ -48,6 +50,26 @@ struct EdgeListReport {
 absl::StatusOr<DistrictGraph> ReadEdgeListGraph(
     const std::string& path, const EdgeListOptions& options = {},
     const FreezeOptions& freeze = {}, EdgeListReport* report = nullptr);
+
+// The same file as a District (for conversion): ties carry
+// options.channel and options.directed; the nodes file is
+// options.nodes_path.
+absl::StatusOr<District> ReadEdgeListDistrict(
+    const std::string& path, const NetworkReadOptions& options = {},
+    EdgeListReport* report = nullptr);
+
+// A district as an edge list ("source target [weight]", space-separated,
+// with a header; weights only if some tie's is not 1) and its nodes file
+// ("node school"). If any tie is directed the list is directed (to be read
+// with directed = true) and each undirected tie is written both ways.
+// Channels, dates and teacher and school attributes are not written.
+// InvalidArgument for an id holding a separator.
+struct EdgeListText {
+  std::string edges;
+  std::string nodes;
+  bool directed = false;
+};
+absl::StatusOr<EdgeListText> FormatEdgeList(const District& district);
 
 // Reads a list of ids: whitespace- or comma-separated, # comments allowed.
 absl::StatusOr<std::vector<std::string>> ReadIdList(const std::string& path);

@@ -1,0 +1,348 @@
+#include "ingest/gexf.h"
+
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "ingest/csv_table.h"
+#include "ingest/network_attributes.h"
+#include "ingest/xml_reader.h"
+#include "text/number_text.h"
+
+namespace collabnet {
+namespace {
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+struct Attribute {
+  std::string title;  // lower-cased
+  std::optional<std::string> default_value;
+};
+
+class GexfHandler : public XmlHandler {
+ public:
+  GexfHandler(const NetworkReadOptions& options, District& district,
+              FileErrors& errors)
+      : options_(options), builder_(district), errors_(errors) {}
+
+  void StartElement(absl::string_view name, const XmlAttributes& attributes,
+                    std::int64_t line) override {
+    text_.clear();
+    if (name == "graph") {
+      if (graphs_++ > 0) {
+        errors_.AddLine(line, "a second <graph>; one network per file is read");
+        return;
+      }
+      in_graph_ = true;
+      const absl::string_view type =
+          XmlAttribute(attributes, "defaultedgetype");
+      if (!ParseEdgeType(type, line, "defaultedgetype", default_directed_)) {
+        default_directed_ = false;
+      }
+    } else if (!in_graph_) {
+      return;
+    } else if (name == "attributes") {
+      attribute_class_ = std::string(XmlAttribute(attributes, "class"));
+    } else if (name == "attribute") {
+      Attribute a;
+      a.title = absl::AsciiStrToLower(XmlAttribute(attributes, "title"));
+      current_attribute_ = std::string(XmlAttribute(attributes, "id"));
+      if (a.title.empty()) a.title = absl::AsciiStrToLower(current_attribute_);
+      (attribute_class_ == "edge" ? edge_attributes_
+                                  : node_attributes_)[current_attribute_] = a;
+    } else if (name == "node" && !in_node_ && !in_edge_) {
+      const absl::string_view id = XmlAttribute(attributes, "id");
+      if (id.empty()) {
+        errors_.Add(line, "id", "is empty; expected a node id");
+        return;
+      }
+      in_node_ = true;
+      node_ = builder_.Node(id);
+      if (!declared_.insert(std::string(id)).second) {
+        errors_.Add(line, "id",
+                    absl::StrCat("node ", Quoted(id), " is declared twice"));
+      }
+      data_.clear();
+      element_line_ = line;
+    } else if (name == "edge" && !in_edge_) {
+      in_edge_ = true;
+      data_.clear();
+      Edge e;
+      e.source = std::string(XmlAttribute(attributes, "source"));
+      e.target = std::string(XmlAttribute(attributes, "target"));
+      e.line = line;
+      e.directed = default_directed_;
+      const absl::string_view type = XmlAttribute(attributes, "type");
+      if (!type.empty()) ParseEdgeType(type, line, "type", e.directed);
+      const absl::string_view weight = XmlAttribute(attributes, "weight");
+      if (!weight.empty()) data_.emplace_back("weight", std::string(weight));
+      for (const char* end : {"source", "target"}) {
+        if (XmlAttribute(attributes, end).empty()) {
+          errors_.Add(line, end, "is empty; expected a node id");
+        }
+      }
+      edge_ = std::move(e);
+    } else if (name == "attvalue" && (in_node_ || in_edge_)) {
+      absl::string_view id = XmlAttribute(attributes, "for");
+      if (id.empty()) id = XmlAttribute(attributes, "id");
+      auto& table = in_edge_ ? edge_attributes_ : node_attributes_;
+      auto it = table.find(id);
+      if (it == table.end()) {
+        errors_.Add(line, "for",
+                    absl::StrCat("attvalue names attribute ", Quoted(id),
+                                 ", which is not declared"));
+        return;
+      }
+      if (!XmlAttribute(attributes, "start").empty() ||
+          !XmlAttribute(attributes, "end").empty()) {
+        dynamic_ = true;
+      }
+      data_.emplace_back(it->second.title,
+                         std::string(XmlAttribute(attributes, "value")));
+    }
+  }
+
+  void EndElement(absl::string_view name, std::int64_t /*line*/) override {
+    if (name == "default" && !current_attribute_.empty()) {
+      (attribute_class_ == "edge" ? edge_attributes_
+                                  : node_attributes_)[current_attribute_]
+          .default_value = text_;
+    } else if (name == "attribute") {
+      current_attribute_.clear();
+    } else if (name == "graph") {
+      in_graph_ = false;
+    } else if (name == "node" && in_node_) {
+      in_node_ = false;
+      AddDefaults(node_attributes_);
+      ApplyNodeAttributes(data_, options_, element_line_, node_, builder_,
+                          errors_, unused_node_);
+    } else if (name == "edge" && in_edge_) {
+      in_edge_ = false;
+      AddDefaults(edge_attributes_);
+      edge_.data = std::move(data_);
+      data_.clear();
+      edges_.push_back(std::move(edge_));
+    }
+    text_.clear();
+  }
+
+  void Text(absl::string_view text) override {
+    text_.append(text.data(), text.size());
+  }
+
+  void Finish(NetworkReadReport& report) {
+    for (Edge& e : edges_) {
+      const std::optional<int> s = builder_.Find(e.source);
+      const std::optional<int> t = builder_.Find(e.target);
+      bool ok = true;
+      for (const auto& [end, id, found] :
+           {std::tuple{"source", &e.source, s},
+            std::tuple{"target", &e.target, t}}) {
+        if (!found || !declared_.contains(*id)) {
+          if (!id->empty()) {
+            errors_.Add(e.line, end,
+                        absl::StrCat("node ", Quoted(*id), " is not declared"));
+          }
+          ok = false;
+        }
+      }
+      if (!ok) continue;
+      Tie& tie = builder_.AddTie(*s, *t, options_.channel, e.directed);
+      ApplyEdgeAttributes(e.data, e.line, tie, errors_, unused_edge_);
+    }
+    builder_.Finish();
+    if (!unused_node_.empty()) {
+      report.notes.push_back(UnusedNote("node", unused_node_));
+    }
+    if (!unused_edge_.empty()) {
+      report.notes.push_back(UnusedNote("edge", unused_edge_));
+    }
+    if (dynamic_) {
+      report.notes.push_back(
+          "time-bounded attribute values were read without their bounds");
+    }
+  }
+
+ private:
+  struct Edge {
+    std::string source;
+    std::string target;
+    bool directed = false;
+    std::int64_t line = 0;
+    Pairs data;
+  };
+
+  bool ParseEdgeType(absl::string_view type, std::int64_t line,
+                     absl::string_view field, bool& directed) {
+    if (type == "directed") {
+      directed = true;
+    } else if (type == "undirected" || type == "mutual" || type.empty()) {
+      directed = false;
+    } else if (type == "mixed") {
+      // A mixed graph's edges say their own type; those that don't are
+      // undirected.
+      directed = false;
+    } else {
+      errors_.Add(line, field,
+                  absl::StrCat("found ", Quoted(type),
+                               "; expected directed, undirected or mutual"));
+      return false;
+    }
+    return true;
+  }
+
+  void AddDefaults(const absl::flat_hash_map<std::string, Attribute>& table) {
+    for (const auto& [id, a] : table) {
+      if (!a.default_value) continue;
+      bool given = false;
+      for (const auto& [name, value] : data_) given |= (name == a.title);
+      if (!given) data_.emplace_back(a.title, *a.default_value);
+    }
+  }
+
+  const NetworkReadOptions& options_;
+  NetworkBuilder builder_;
+  FileErrors& errors_;
+  absl::flat_hash_map<std::string, Attribute> node_attributes_;
+  absl::flat_hash_map<std::string, Attribute> edge_attributes_;
+  std::string attribute_class_;
+  std::string current_attribute_;
+  std::string text_;
+  int graphs_ = 0;
+  bool in_graph_ = false;
+  bool default_directed_ = false;
+  bool in_node_ = false;
+  bool in_edge_ = false;
+  bool dynamic_ = false;
+  int node_ = 0;
+  std::int64_t element_line_ = 0;
+  Pairs data_;
+  Edge edge_;
+  std::vector<Edge> edges_;
+  absl::flat_hash_set<std::string> declared_;
+  std::set<std::string> unused_node_;
+  std::set<std::string> unused_edge_;
+};
+
+absl::string_view GexfType(AttributeType type) {
+  switch (type) {
+    case AttributeType::kString:
+      return "string";
+    case AttributeType::kBoolean:
+      return "boolean";
+    case AttributeType::kDouble:
+      return "double";
+  }
+  return "string";
+}
+
+}  // namespace
+
+absl::StatusOr<District> ReadGexf(std::istream& in,
+                                  const std::string& file_name,
+                                  const NetworkReadOptions& options,
+                                  NetworkReadReport* report) {
+  District district;
+  FileErrors errors(file_name);
+  GexfHandler handler(options, district, errors);
+  if (absl::Status s = ParseXml(in, file_name, handler); !s.ok()) return s;
+  NetworkReadReport local;
+  handler.Finish(local);
+  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
+  local.nodes = district.teachers_size();
+  local.ties = district.ties_size();
+  if (report != nullptr) *report = std::move(local);
+  return district;
+}
+
+absl::StatusOr<std::string> FormatGexf(const District& district) {
+  absl::flat_hash_map<std::string, const School*> schools;
+  for (const School& s : district.schools()) schools[s.id()] = &s;
+  std::vector<AttributeColumn> node_columns = NodeAttributeColumns(district);
+  std::vector<AttributeColumn> edge_columns;
+  for (const AttributeColumn& c : EdgeAttributeColumns(district)) {
+    if (c.name != "weight") edge_columns.push_back(c);  // native in GEXF
+  }
+  int directed = 0;
+  for (const Tie& t : district.ties()) directed += t.directed() ? 1 : 0;
+  const bool default_directed = 2 * directed > district.ties_size();
+  auto check = [](absl::string_view what, absl::string_view text) {
+    return XmlCanHold(text)
+               ? absl::OkStatus()
+               : absl::InvalidArgumentError(absl::StrCat(
+                     what, " ", Quoted(text),
+                     " holds a control character, which XML cannot hold"));
+  };
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+      "  <meta><creator>collabnet</creator></meta>\n";
+  absl::StrAppend(&out, "  <graph mode=\"static\" defaultedgetype=\"",
+                  default_directed ? "directed" : "undirected", "\">\n");
+  for (const auto& [cls, columns] :
+       {std::pair{"node", &node_columns}, std::pair{"edge", &edge_columns}}) {
+    if (columns->empty()) continue;
+    absl::StrAppend(&out, "    <attributes class=\"", cls, "\">\n");
+    for (const AttributeColumn& c : *columns) {
+      absl::StrAppend(&out, "      <attribute id=\"", c.name, "\" title=\"",
+                      c.name, "\" type=\"", GexfType(c.type), "\"/>\n");
+    }
+    absl::StrAppend(&out, "    </attributes>\n");
+  }
+  absl::StrAppend(&out, "    <nodes>\n");
+  for (const Teacher& t : district.teachers()) {
+    if (absl::Status s = check("teacher id", t.id()); !s.ok()) return s;
+    auto it = schools.find(t.school_id());
+    const School* school = it == schools.end() ? nullptr : it->second;
+    const std::string id = XmlEscape(t.id());
+    absl::StrAppend(&out, "      <node id=\"", id, "\" label=\"", id, "\">");
+    std::string values;
+    for (const AttributeColumn& c : node_columns) {
+      const std::string v = NodeAttributeText(c.name, t, school);
+      if (v.empty()) continue;
+      if (absl::Status s = check(c.name, v); !s.ok()) return s;
+      absl::StrAppend(&values, "<attvalue for=\"", c.name, "\" value=\"",
+                      XmlEscape(v), "\"/>");
+    }
+    if (!values.empty())
+      absl::StrAppend(&out, "<attvalues>", values, "</attvalues>");
+    absl::StrAppend(&out, "</node>\n");
+  }
+  absl::StrAppend(&out, "    </nodes>\n    <edges>\n");
+  int index = 0;
+  for (const Tie& t : district.ties()) {
+    for (const std::string& end : {t.source(), t.target()}) {
+      if (absl::Status s = check("teacher id", end); !s.ok()) return s;
+    }
+    absl::StrAppend(&out, "      <edge id=\"", index++, "\" source=\"",
+                    XmlEscape(t.source()), "\" target=\"",
+                    XmlEscape(t.target()), "\"");
+    if (t.directed() != default_directed) {
+      absl::StrAppend(&out, " type=\"",
+                      t.directed() ? "directed" : "undirected", "\"");
+    }
+    if (t.has_weight()) {
+      absl::StrAppend(&out, " weight=\"", ShortestDouble(t.weight()), "\"");
+    }
+    absl::StrAppend(&out, ">");
+    std::string values;
+    for (const AttributeColumn& c : edge_columns) {
+      const std::string v = EdgeAttributeText(c.name, t);
+      if (v.empty()) continue;
+      absl::StrAppend(&values, "<attvalue for=\"", c.name, "\" value=\"",
+                      XmlEscape(v), "\"/>");
+    }
+    if (!values.empty())
+      absl::StrAppend(&out, "<attvalues>", values, "</attvalues>");
+    absl::StrAppend(&out, "</edge>\n");
+  }
+  absl::StrAppend(&out, "    </edges>\n  </graph>\n</gexf>\n");
+  return out;
+}
+
+}  // namespace collabnet
