@@ -363,5 +363,48 @@ TEST_F(CliTest, IngestErrorsNameFileLineAndFieldAndWriteNothing) {
             2);
 }
 
+TEST_F(CliTest, ConvertMovesANetworkThroughEveryFormat) {
+  const std::string fixtures = testing::SourceDir() + "/tests/data/formats/";
+  Outcome o =
+      Run("convert --in " + fixtures + "district --out " + Path("a.graphml"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  std::string previous = Path("a.graphml");
+  for (const std::string next :
+       {"b.gexf", "c.net", "d.textproto", "e.dl", "f.edges.gz", "g.pb"}) {
+    o = Run("convert --directed --channel plc --in " + previous + " --out " +
+            Path(next));
+    ASSERT_EQ(o.exit_code, 0) << next << ": " << o.err;
+    previous = Path(next);
+  }
+  // Whatever was lost on the way (schools in DL), the influence is the same:
+  // the same leader reaches the same teachers with certainty.
+  for (const std::string file : {"a.graphml", "g.pb"}) {
+    o =
+        Run("simulate --format json --model ic --p 1 --replicates 20 "
+            "--leaders A --graph " +
+            Path(file));
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    RunResult result;
+    ASSERT_TRUE(
+        google::protobuf::util::JsonStringToMessage(o.out, &result).ok());
+    EXPECT_EQ(result.reached().mean(), 4);  // everyone but the leader
+  }
+  o = Run("convert --in " + fixtures + "district --out " + Path("p.siena"));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("--waves"));
+  Write("adopt.csv", "teacher,date\nB,2019-01-10\n");
+  o = Run("convert --in " + fixtures + "district --out " + Path("p.siena") +
+          " --waves 2018-12-01,2019-02-01 --adoptions " + Path("adopt.csv"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(ReadFileToString(Path("p.siena/behaviour.txt")).value(),
+            "0 0\n0 1\n0 0\n0 0\n0 0\n");
+  o = Run("convert --in " + fixtures + "network.contacts --out " +
+          Path("x.contacts"));
+  EXPECT_EQ(o.exit_code, 2);
+  o = Run("convert --in " + fixtures + "district --out " + Path("x.xyz"));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("cannot tell the format"));
+}
+
 }  // namespace
 }  // namespace collabnet
