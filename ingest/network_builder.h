@@ -28,6 +28,9 @@ struct NetworkReadOptions {
   std::string partition_path;
   // Edge lists: a "node school" file fixing node order and schools.
   std::string nodes_path;
+  // The most nodes a file may declare (Pajek *Vertices, DL N=): a header
+  // claiming more is an error rather than an attempt to allocate them.
+  int max_nodes = 50'000'000;
 };
 
 // What reading found and did not use, to tell the user.

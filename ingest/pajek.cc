@@ -148,10 +148,11 @@ class PajekReader {
     if (head == "*vertices") {
       section_ = Section::kVertices;
       if (t.size() < 2 || !absl::SimpleAtoi(t[1], &vertex_count_) ||
-          vertex_count_ < 0 || vertex_count_ > 100000000) {
+          vertex_count_ < 0 || vertex_count_ > options_.max_nodes) {
         errors_.Add(line, "*Vertices",
                     absl::StrCat("found ", Quoted(t.size() > 1 ? t[1] : ""),
-                                 "; expected the number of vertices"));
+                                 "; expected the number of vertices, at most ",
+                                 options_.max_nodes));
         vertex_count_ = 0;
       }
       if (t.size() > 2) {
@@ -217,6 +218,10 @@ class PajekReader {
       return;
     }
     const std::string label = t.size() >= 2 ? t[1] : absl::StrCat(*i);
+    if (label.empty()) {
+      errors_.Add(line, "label", "is empty; expected a teacher id");
+      return;
+    }
     if (builder_.Find(label)) {
       errors_.Add(line, "label",
                   absl::StrCat("label ", Quoted(label),

@@ -55,15 +55,31 @@ std::vector<std::string> LabelTokens(absl::string_view line) {
     if (c == '"') quoted = !quoted;
     if (c == ',' && !quoted) comma = true;
   }
-  if (!comma) return DataTokens(line);
+  if (!comma) {
+    std::vector<std::string> out = DataTokens(line);
+    std::erase(out, std::string());  // "" names nobody
+    return out;
+  }
   std::vector<std::string> out;
-  for (absl::string_view part : absl::StrSplit(line, ',')) {
-    part = absl::StripAsciiWhitespace(part);
+  std::string label;
+  bool in_quotes = false;
+  auto flush = [&] {
+    absl::string_view part = absl::StripAsciiWhitespace(label);
     if (part.size() >= 2 && part.front() == '"' && part.back() == '"') {
       part = part.substr(1, part.size() - 2);
     }
     if (!part.empty()) out.emplace_back(part);
+    label.clear();
+  };
+  for (char c : line) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (c == ',' && !in_quotes) {
+      flush();
+    } else {
+      label += c;
+    }
   }
+  flush();
   return out;
 }
 
@@ -121,8 +137,7 @@ class DlReader {
                Keyword(lower, text, "col labels:", rest)) {
       collecting_ = &column_labels_;
       Collect(rest);
-    } else if (collecting_ != nullptr &&
-               absl::StrContains(lower, "=") == false) {
+    } else if (collecting_ != nullptr && !IsSetting(lower)) {
       Collect(text);
     } else {
       collecting_ = nullptr;
@@ -185,6 +200,24 @@ class DlReader {
     return true;
   }
 
+  // Whether a line inside a label list is a KEY=VALUE setting instead: it
+  // starts with a known key and '='. Quoted labels never are.
+  static bool IsSetting(const std::string& lower) {
+    std::size_t end = 0;
+    while (end < lower.size() &&
+           absl::ascii_isalpha(static_cast<unsigned char>(lower[end]))) {
+      ++end;
+    }
+    const std::string key = lower.substr(0, end);
+    if (key != "n" && key != "nm" && key != "nr" && key != "nc" &&
+        key != "format" && key != "diagonal") {
+      return false;
+    }
+    absl::string_view rest =
+        absl::StripLeadingAsciiWhitespace(absl::string_view(lower).substr(end));
+    return !rest.empty() && rest[0] == '=';
+  }
+
   void Collect(absl::string_view text) {
     for (std::string& label : LabelTokens(text)) {
       collecting_->push_back(std::move(label));
@@ -229,12 +262,13 @@ class DlReader {
       const std::string value = absl::AsciiStrToLower(item.substr(eq + 1));
       int number = 0;
       const bool is_number = absl::SimpleAtoi(value, &number) && number >= 0 &&
-                             number <= 100000000;
+                             number <= options_.max_nodes;
       if (key == "n" || key == "nr" || key == "nc") {
         if (!is_number) {
-          errors_.Add(
-              line, key,
-              absl::StrCat("found ", Quoted(value), "; expected a node count"));
+          errors_.Add(line, key,
+                      absl::StrCat("found ", Quoted(value),
+                                   "; expected a node count, at most ",
+                                   options_.max_nodes));
         } else if (key == "n") {
           n_ = number;
         } else {
@@ -333,6 +367,10 @@ class DlReader {
   // (and no LABELS: list) a label. Returns the key used in arcs_.
   std::optional<int> Id(const std::string& token, std::int64_t line,
                         absl::string_view field) {
+    if (token.empty()) {
+      errors_.Add(line, field, "is empty; expected a node");
+      return std::nullopt;
+    }
     if (embedded_ && labels_.empty()) {
       if (n_ >= 0 && builder_.nodes() >= n_ && !builder_.Find(token)) {
         errors_.Add(line, field,
@@ -371,6 +409,7 @@ class DlReader {
       return;
     }
     const std::vector<std::string> t = DataTokens(text);
+    if (t.empty()) return;  // only separators
     if (format_ != Format::kFullMatrix && matrix_ >= matrices_) {
       errors_.AddLine(line, absl::StrCat("data after the last of ", matrices_,
                                          " matrices"));

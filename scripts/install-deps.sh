@@ -8,6 +8,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev librandom123-dev
   zlib1g-dev libssl-dev libexpat1-dev
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs, builds and runs every test: the release build, then the same
 # suites under AddressSanitizer and UndefinedBehaviorSanitizer.
-# COLLABNET_SKIP_SANITIZE=1 skips the sanitizer pass.
+# Then every parser's fuzz target runs from its seed corpus for a bounded
+# time under libFuzzer with the same sanitizers.
+# COLLABNET_SKIP_SANITIZE=1 skips the sanitizer pass, COLLABNET_SKIP_FUZZ=1
+# the fuzzing; COLLABNET_FUZZ_SECONDS sets the time per target (default 20).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -14,4 +17,7 @@ if [[ "${COLLABNET_SKIP_SANITIZE:-0}" != 1 ]]; then
   (cd "$root/build-sanitize" &&
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --output-on-failure --parallel "$(nproc)" --timeout 900 -LE slow)
+fi
+if [[ "${COLLABNET_SKIP_FUZZ:-0}" != 1 ]]; then
+  "$root/scripts/fuzz.sh" "${COLLABNET_FUZZ_SECONDS:-20}"
 fi
