@@ -1,12 +1,14 @@
 #include "graph/district_graph.h"
 
 #include <algorithm>
+#include <boost/iterator/transform_iterator.hpp>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <tuple>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
@@ -36,9 +38,7 @@ absl::Status CheckTie(const Tie& tie, int index, bool require_channel) {
 }  // namespace
 
 std::optional<VertexId> DistrictGraph::FindTeacher(absl::string_view id) const {
-  auto it = index_.find(id);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  return index_.Find(id, ids_);
 }
 
 std::size_t DistrictGraph::MemoryBytes() const {
@@ -50,7 +50,7 @@ std::size_t DistrictGraph::MemoryBytes() const {
          in_arc_ids_.size() * sizeof(ArcIndex) + roles_.size() +
          grade_masks_.size() * sizeof(std::uint16_t) +
          subject_masks_.size() * sizeof(std::uint64_t) +
-         school_of_.size() * sizeof(std::uint32_t);
+         school_of_.size() * sizeof(std::uint32_t) + index_.MemoryBytes();
 }
 
 std::uint32_t DistrictGraphBuilder::AddSchool(std::string id, std::string name,
@@ -68,7 +68,7 @@ absl::StatusOr<VertexId> DistrictGraphBuilder::AddTeacher(std::string id,
     return absl::OutOfRangeError("too many teachers for 32-bit vertex ids");
   }
   const auto v = static_cast<VertexId>(g_.ids_.size());
-  if (!g_.index_.emplace(id, v).second) {
+  if (!g_.index_.Insert(id, v, g_.ids_)) {
     return absl::InvalidArgumentError(
         absl::StrCat("duplicate teacher id '", id, "'"));
   }
@@ -109,25 +109,60 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
     return absl::OutOfRangeError(
         absl::StrCat(arcs_.size(), " arcs exceed the 32-bit arc index"));
   }
-  // stable_sort keeps parallel ties in input order, so freezing is a pure
-  // function of what was added.
-  std::stable_sort(arcs_.begin(), arcs_.end(), [](const Arc& a, const Arc& b) {
-    return std::tie(a.source, a.channel, a.target) <
-           std::tie(b.source, b.channel, b.target);
-  });
   DistrictGraph& g = g_;
   const VertexId n = g.num_vertices();
   const std::size_t m = arcs_.size();
+  {
+    // A stable counting sort by source (linear, and parallel ties keep the
+    // order they were added in, so freezing is a pure function of what was
+    // added), then each vertex's few arcs by (channel, target).
+    std::vector<ArcIndex> start(static_cast<std::size_t>(n) + 1, 0);
+    for (const Arc& a : arcs_) ++start[a.source + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<Arc, HugePageAllocator<Arc>> sorted(m);
+    {
+      std::vector<ArcIndex> cursor(start.begin(), start.end() - 1);
+      for (const Arc& a : arcs_) sorted[cursor[a.source]++] = a;
+    }
+    auto by_channel_target = [](const Arc& a, const Arc& b) {
+      return std::tie(a.channel, a.target) < std::tie(b.channel, b.target);
+    };
+    for (VertexId v = 0; v < n; ++v) {
+      const auto first = sorted.begin() + start[v];
+      const auto last = sorted.begin() + start[v + 1];
+      if (last - first <= 1 || std::is_sorted(first, last, by_channel_target)) {
+        continue;
+      }
+      if (last - first <= 64) {
+        // Insertion sort: stable, and without stable_sort's buffer.
+        for (auto i = first + 1; i != last; ++i) {
+          const Arc arc = *i;
+          auto j = i;
+          for (; j != first && by_channel_target(arc, *(j - 1)); --j) {
+            *j = *(j - 1);
+          }
+          *j = arc;
+        }
+      } else {
+        std::stable_sort(first, last, by_channel_target);
+      }
+    }
+    arcs_ = std::move(sorted);
+  }
   if (!g.grade_masks_.empty()) {  // teachers added after the last SetContext
     g.grade_masks_.resize(n, 0);
     g.subject_masks_.resize(n, 0);
   }
   {
-    std::vector<std::pair<VertexId, VertexId>> pairs;
-    pairs.reserve(m);
-    for (const Arc& a : arcs_) pairs.emplace_back(a.source, a.target);
-    g.csr_ = DistrictGraph::Csr(boost::edges_are_sorted, pairs.begin(),
-                                pairs.end(), n);
+    // The sorted arcs feed Boost's constructor as (source, target) pairs
+    // directly, without a copy of them all.
+    auto endpoints = [](const Arc& a) {
+      return std::pair<VertexId, VertexId>(a.source, a.target);
+    };
+    g.csr_ = DistrictGraph::Csr(
+        boost::edges_are_sorted,
+        boost::make_transform_iterator(arcs_.cbegin(), endpoints),
+        boost::make_transform_iterator(arcs_.cend(), endpoints), n);
   }
   g.channels_.reserve(m);
   for (const Arc& a : arcs_) g.channels_.push_back(a.channel);

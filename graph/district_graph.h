@@ -26,9 +26,10 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "graph/huge_page_allocator.h"
+#include "graph/id_index.h"
 #include "proto/district.pb.h"
 
 namespace collabnet {
@@ -136,7 +137,7 @@ class DistrictGraph {
   std::int64_t num_ties_ = 0;
 
   std::vector<std::string> ids_;
-  absl::flat_hash_map<std::string, VertexId> index_;
+  IdIndex index_;
   std::vector<std::uint8_t> roles_;
   std::vector<std::uint16_t> grade_masks_;
   std::vector<std::uint64_t> subject_masks_;
@@ -166,7 +167,10 @@ class DistrictGraphBuilder {
   void set_name(std::string name) { g_.district_name_ = std::move(name); }
   std::uint32_t num_schools() const { return g_.num_schools(); }
   VertexId num_teachers() const { return g_.num_vertices(); }
-  void ReserveTies(std::size_t ties) { arcs_.reserve(2 * ties); }
+  // Room for `ties` ties (two arcs each unless all are directed).
+  void ReserveTies(std::size_t ties, bool directed = false) {
+    arcs_.reserve(directed ? ties : 2 * ties);
+  }
 
   // Adds a school; ids are not checked here (FreezeDistrict checks them).
   std::uint32_t AddSchool(std::string id, std::string name, double readiness);
@@ -196,7 +200,7 @@ class DistrictGraphBuilder {
     float weight;
   };
   DistrictGraph g_;
-  std::vector<Arc> arcs_;
+  std::vector<Arc, HugePageAllocator<Arc>> arcs_;
   std::int64_t ties_added_ = 0;
   std::int64_t self_loops_ = 0;
   bool weighted_ = false;

@@ -2,9 +2,11 @@
 
 #include <array>
 #include <cmath>
+#include <filesystem>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -49,6 +51,27 @@ bool IsHeaderWord(absl::string_view field) {
     if (lower == w) return true;
   }
   return false;
+}
+
+// A positive finite weight; small whole numbers (most weights) skip the
+// general floating-point parser.
+bool ParseWeight(absl::string_view text, double& weight) {
+  if (!text.empty() && text.size() <= 9) {
+    std::uint32_t n = 0;
+    bool digits = true;
+    for (char c : text) {
+      if (c < '0' || c > '9') {
+        digits = false;
+        break;
+      }
+      n = n * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (digits) {
+      weight = n;
+      return n > 0;
+    }
+  }
+  return absl::SimpleAtod(text, &weight) && std::isfinite(weight) && weight > 0;
 }
 
 // Reads a nodes file ("node school [more columns]"), passing each node and
@@ -118,8 +141,7 @@ absl::Status ReadEdgeLines(const std::string& path, EdgeListReport& report,
       continue;
     }
     double weight = 1.0;
-    if (count == 3 && (!absl::SimpleAtod(f[2], &weight) ||
-                       !std::isfinite(weight) || weight <= 0)) {
+    if (count == 3 && !ParseWeight(f[2], weight)) {
       errors.Add(
           in.line_number(), "weight",
           absl::StrCat("found '", f[2], "'; expected a positive number"));
@@ -169,6 +191,15 @@ absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
   std::uint32_t default_school = 0;
   if (!have_nodes)
     default_school = b.AddSchool(std::string(kDefaultSchool), "", 0);
+  if (!absl::EndsWith(path, ".gz")) {
+    // Ties are rarely shorter than 16 bytes a line; reserving for that many
+    // spares the arc array most of its regrowth.
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+    if (!ec) {
+      b.ReserveTies(static_cast<std::size_t>(bytes / 16), options.directed);
+    }
+  }
   absl::Status s = ReadEdgeLines(
       path, local,
       [&](absl::string_view label, const char* field, std::int64_t line,
