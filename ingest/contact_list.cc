@@ -38,10 +38,6 @@ struct Contact {
   std::optional<absl::CivilDay> last;
 };
 
-std::string Day(absl::CivilDay d) {
-  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
-}
-
 }  // namespace
 
 absl::StatusOr<District> ReadContactList(const std::string& path,
@@ -123,8 +119,8 @@ absl::StatusOr<District> ReadContactList(const std::string& path,
   for (const Contact& c : contacts) {
     Tie& tie = b.AddTie(c.u, c.v, options.channel, options.directed);
     if (c.count != 1) tie.set_weight(c.count);
-    if (c.first) tie.set_first_seen(Day(*c.first));
-    if (c.last) tie.set_last_seen(Day(*c.last));
+    if (c.first) tie.set_first_seen(FormatIsoDate(*c.first));
+    if (c.last) tie.set_last_seen(FormatIsoDate(*c.last));
   }
   b.Finish();
   NetworkReadReport local;

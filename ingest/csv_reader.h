@@ -8,7 +8,8 @@
 //
 // Accepts a UTF-8 byte order mark, CRLF, LF or lone CR line ends, quoted
 // fields holding commas, doubled quotes and line breaks. Blank lines are
-// skipped. Memory use is one record, whatever the file's size.
+// skipped. Memory use is one record, whatever the file's size. A line
+// without quotes is split in place, without copying its fields.
 //
 // Thread-compatible: one reader per thread.
 #ifndef COLLABNET_INGEST_CSV_READER_H_
@@ -24,9 +25,12 @@
 
 namespace collabnet {
 
+// A record's fields are views, valid until the reader's next Next(): into
+// the reader's buffer for plain fields, into `storage` for quoted ones.
 struct CsvRecord {
-  std::vector<std::string> fields;
+  std::vector<absl::string_view> fields;
   std::int64_t line = 0;  // 1-based line on which the record starts
+  std::string storage;    // unquoted text of a record with quotes
 };
 
 class CsvReader {
@@ -40,9 +44,15 @@ class CsvReader {
   const std::string& file_name() const { return file_name_; }
 
  private:
-  bool Fill();  // refills buf_; false at end of input
+  // Keeps the unread bytes, moved to the front, and reads more after them
+  // (growing the buffer if it is full); false if nothing more came.
+  bool Fill();
   int Peek();
   int Get();
+  // Splits a whole line without quotes that is already in the buffer;
+  // false (reading nothing) if the line has a quote or is not all there.
+  bool NextPlain(CsvRecord& record);
+  bool NextQuoted(CsvRecord& record);
 
   std::istream& in_;
   std::string file_name_;
@@ -51,6 +61,7 @@ class CsvReader {
   std::size_t len_ = 0;
   std::int64_t line_ = 1;
   bool started_ = false;
+  bool pending_cr_ = false;  // the last line ended in CR at the buffer's end
   absl::Status status_;
 };
 

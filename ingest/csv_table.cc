@@ -127,10 +127,49 @@ std::string Quoted(absl::string_view text) {
   return absl::StrCat("'", text, "'");
 }
 
+std::optional<absl::CivilDay> ParseIsoDate(absl::string_view text) {
+  // By hand: ingest reads a date a row, and the general civil-time parser
+  // costs more than the rest of the row.
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (std::size_t i = starts[k]; i < starts[k] + lengths[k]; ++i) {
+      const char c = text[i];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[k] = parts[k] * 10 + (c - '0');
+    }
+  }
+  const absl::CivilDay day(parts[0], parts[1], parts[2]);
+  // CivilDay normalises (2019-02-30 becomes 2019-03-02): a real date comes
+  // back unchanged.
+  if (day.year() != parts[0] || day.month() != parts[1] ||
+      day.day() != parts[2]) {
+    return std::nullopt;
+  }
+  return day;
+}
+
 bool IsIsoDate(absl::string_view text) {
-  absl::CivilDay day;
-  return text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-         absl::ParseCivilTime(text, &day);
+  return ParseIsoDate(text).has_value();
+}
+
+std::string FormatIsoDate(absl::CivilDay day) {
+  std::string out(10, '-');
+  auto put = [&](std::size_t at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[at + static_cast<std::size_t>(i)] =
+          static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  put(0, static_cast<int>(day.year()), 4);
+  put(5, day.month(), 2);
+  put(8, day.day(), 2);
+  return out;
 }
 
 namespace {
@@ -183,8 +222,7 @@ bool IsTimeOfDay(absl::string_view t) {
 std::optional<DayRange> ParseWhen(absl::string_view text) {
   text = absl::StripAsciiWhitespace(text);
   if (text.size() >= 10 && IsIsoDate(text.substr(0, 10))) {
-    absl::CivilDay day;
-    (void)absl::ParseCivilTime(text.substr(0, 10), &day);
+    const absl::CivilDay day = *ParseIsoDate(text.substr(0, 10));
     absl::string_view rest = text.substr(10);
     if (rest.empty()) return DayRange{day, day};
     if ((rest[0] == 'T' || rest[0] == ' ') && IsTimeOfDay(rest.substr(1))) {

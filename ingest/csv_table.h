@@ -99,8 +99,12 @@ struct DayRange {
 // 1 August to 31 July). nullopt if the text is none of these.
 std::optional<DayRange> ParseWhen(absl::string_view text);
 
-// Whether `text` is exactly an ISO date YYYY-MM-DD.
+// The day `text` names if it is exactly an ISO date YYYY-MM-DD (a real
+// one: 2019-02-30 is not).
+std::optional<absl::CivilDay> ParseIsoDate(absl::string_view text);
 bool IsIsoDate(absl::string_view text);
+// YYYY-MM-DD, for years 0 to 9999.
+std::string FormatIsoDate(absl::CivilDay day);
 
 }  // namespace collabnet
 

@@ -8,20 +8,6 @@
 #include "text/csv_field.h"
 
 namespace collabnet {
-namespace {
-
-std::optional<absl::CivilDay> Day(const std::string& text) {
-  absl::CivilDay d;
-  if (text.empty() || !absl::ParseCivilTime(text, &d)) return std::nullopt;
-  return d;
-}
-
-std::string DayText(absl::CivilDay d) {
-  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
-}
-
-}  // namespace
-
 absl::StatusOr<std::vector<Adoption>> ReadAdoptions(std::istream& in,
                                                     const std::string& name,
                                                     const District& district) {
@@ -73,8 +59,8 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> FormatRsiena(
   for (std::size_t k = 1; k < waves.size(); ++k) {
     if (!(waves[k - 1] < waves[k])) {
       return absl::InvalidArgumentError(
-          absl::StrCat("wave dates must increase; ", DayText(waves[k]),
-                       " follows ", DayText(waves[k - 1])));
+          absl::StrCat("wave dates must increase; ", FormatIsoDate(waves[k]),
+                       " follows ", FormatIsoDate(waves[k - 1])));
     }
   }
   const int n = district.teachers_size();
@@ -111,8 +97,8 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> FormatRsiena(
                          " names a teacher not in the district"));
       }
       if (s->second == d->second) continue;
-      const std::optional<absl::CivilDay> first = Day(t.first_seen());
-      const std::optional<absl::CivilDay> last = Day(t.last_seen());
+      const std::optional<absl::CivilDay> first = ParseIsoDate(t.first_seen());
+      const std::optional<absl::CivilDay> last = ParseIsoDate(t.last_seen());
       // Present if [first, last] overlaps (previous wave, this wave].
       if (first && *first > waves[k]) continue;
       if (last && k > 0 && !(*last > waves[k - 1])) continue;
@@ -159,7 +145,8 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> FormatRsiena(
       "TRUE)\nlibrary(RSiena)\n";
   absl::StrAppend(&r, "waves <- c(");
   for (std::size_t k = 0; k < waves.size(); ++k) {
-    absl::StrAppend(&r, k == 0 ? "" : ", ", "\"", DayText(waves[k]), "\"");
+    absl::StrAppend(&r, k == 0 ? "" : ", ", "\"", FormatIsoDate(waves[k]),
+                    "\"");
   }
   absl::StrAppend(
       &r, ")\nnet <- array(NA, dim = c(", n, ", ", n, ", ", waves.size(),

@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "ingest/csv_table.h"
 #include "ingest/district_csv.h"
 #include "proto/channel_names.h"
 
@@ -19,10 +20,6 @@ namespace collabnet {
 namespace {
 
 constexpr absl::string_view kOffRosterSchool = "off_roster";
-
-std::string FormatDay(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
-}
 
 // The weight a tie accumulates. Dated contributions are kept relative to the
 // latest of them so that decay never overflows: the decayed weight is
@@ -55,7 +52,7 @@ class Ingester {
   // Reads one source file, adding its errors to `errors`.
   void Read(SourceKind kind, std::istream& in, FileErrors& errors,
             SourceReport& source) {
-    absl::flat_hash_set<std::pair<std::size_t, std::size_t>> seen_rows;
+    absl::flat_hash_set<std::pair<std::uint64_t, std::uint64_t>> seen_rows;
     // plc: members of each group and term, in order of first mention.
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
     absl::flat_hash_map<std::string, std::size_t> group_index;
@@ -66,9 +63,7 @@ class Ingester {
     const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
     ReadSourceRecords(kind, in, layout_options, errors, [&](SourceRecord& r) {
       ++source.records;
-      const std::pair<std::size_t, std::size_t> fingerprint{
-          absl::HashOf(r.key), absl::HashOf(r.key, std::size_t{0x9e3779b9})};
-      if (!seen_rows.insert(fingerprint).second) {
+      if (!seen_rows.insert(r.key).second) {
         ++source.duplicate_rows;
         return;
       }
@@ -141,8 +136,8 @@ class Ingester {
       tie.set_channel(a.channel);
       tie.set_directed(a.directed);
       if (weight != 1) tie.set_weight(weight);
-      if (a.first_seen) tie.set_first_seen(FormatDay(*a.first_seen));
-      if (a.last_seen) tie.set_last_seen(FormatDay(*a.last_seen));
+      if (a.first_seen) tie.set_first_seen(FormatIsoDate(*a.first_seen));
+      if (a.last_seen) tie.set_last_seen(FormatIsoDate(*a.last_seen));
       ++report_.ties_by_channel[a.channel];
     }
     report_.ties = static_cast<std::int64_t>(ties_.size());
@@ -278,9 +273,9 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
         "a roster is required: every source is checked against it");
   }
   if (options.since && options.until && *options.until < *options.since) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the time window ends (", FormatDay(*options.until),
-                     ") before it starts (", FormatDay(*options.since), ")"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the time window ends (", FormatIsoDate(*options.until),
+        ") before it starts (", FormatIsoDate(*options.since), ")"));
   }
   if (!(options.half_life_days >= 0) ||
       !std::isfinite(options.half_life_days)) {
@@ -394,7 +389,7 @@ std::string FormatIngestReport(const IngestReport& report) {
   }
   if (report.reference_day) {
     absl::StrAppend(&out, "  weights decayed to ",
-                    FormatDay(*report.reference_day), "\n");
+                    FormatIsoDate(*report.reference_day), "\n");
   }
   return out;
 }

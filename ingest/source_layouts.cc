@@ -2,11 +2,13 @@
 
 #include <cmath>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/types/span.h"
 
 namespace collabnet {
 namespace {
@@ -35,6 +37,15 @@ std::string Key(std::initializer_list<absl::string_view> parts) {
     absl::StrAppend(&key, p, "\x1f");
   }
   return key;
+}
+
+// Hashes the parts (length-prefixed, so ("ab","c") and ("a","bc") differ)
+// twice with different salts: rows are told apart without keeping them.
+std::pair<std::uint64_t, std::uint64_t> Fingerprint(
+    std::initializer_list<absl::string_view> parts) {
+  const absl::Span<const absl::string_view> span(parts.begin(), parts.size());
+  return {absl::HashOf(span),
+          absl::HashOf(std::uint64_t{0x9e3779b97f4a7c15}, span)};
 }
 
 std::string Id(absl::string_view raw) {
@@ -94,7 +105,7 @@ void ReadPlc(std::istream& in, FileErrors& errors,
                   // is not placed in time.
                   if (!term.empty()) rec.when = ParseWhen(term);
                   const bool ok = CheckIds(r, rec, errors);
-                  rec.key = Key({rec.group, rec.from});
+                  rec.key = Fingerprint({rec.group, rec.from});
                   if (ok) emit(rec);
                 });
 }
@@ -115,37 +126,38 @@ void ReadPairs(const PairLayout& layout, std::istream& in, FileErrors& errors,
                const std::function<void(SourceRecord&)>& emit) {
   std::vector<absl::string_view> known = {layout.a, layout.b, layout.when};
   if (!layout.extra.empty()) known.push_back(layout.extra);
-  ForEachCsvRow(
-      in, errors, known, {layout.a, layout.b},
-      [&](const CsvHeader& h, const CsvRecord& r) {
-        SourceRecord rec;
-        rec.line = r.line;
-        rec.directed = layout.directed;
-        std::string a = Id(h.Get(r, layout.a));
-        std::string b = Id(h.Get(r, layout.b));
-        const std::string when = Id(h.Get(r, layout.when));
-        const std::string extra =
-            layout.extra.empty() ? "" : Id(h.Get(r, layout.extra));
-        if (layout.directed) {
-          rec.key = Key({a, b, when, extra});
-        } else {
-          rec.key = a < b ? Key({a, b, when, extra}) : Key({b, a, when, extra});
-        }
-        if (layout.b_to_a) {
-          rec.from = std::move(b);
-          rec.to = std::move(a);
-          rec.from_field = layout.b;
-          rec.to_field = layout.a;
-        } else {
-          rec.from = std::move(a);
-          rec.to = std::move(b);
-          rec.from_field = layout.a;
-          rec.to_field = layout.b;
-        }
-        bool ok = CheckIds(r, rec, errors);
-        ok &= ReadWhen(h, r, layout.when, layout.when_expected, errors, rec);
-        if (ok) emit(rec);
-      });
+  ForEachCsvRow(in, errors, known, {layout.a, layout.b},
+                [&](const CsvHeader& h, const CsvRecord& r) {
+                  SourceRecord rec;
+                  rec.line = r.line;
+                  rec.directed = layout.directed;
+                  std::string a = Id(h.Get(r, layout.a));
+                  std::string b = Id(h.Get(r, layout.b));
+                  const std::string when = Id(h.Get(r, layout.when));
+                  const std::string extra =
+                      layout.extra.empty() ? "" : Id(h.Get(r, layout.extra));
+                  if (layout.directed) {
+                    rec.key = Fingerprint({a, b, when, extra});
+                  } else {
+                    rec.key = a < b ? Fingerprint({a, b, when, extra})
+                                    : Fingerprint({b, a, when, extra});
+                  }
+                  if (layout.b_to_a) {
+                    rec.from = std::move(b);
+                    rec.to = std::move(a);
+                    rec.from_field = layout.b;
+                    rec.to_field = layout.a;
+                  } else {
+                    rec.from = std::move(a);
+                    rec.to = std::move(b);
+                    rec.from_field = layout.a;
+                    rec.to_field = layout.b;
+                  }
+                  bool ok = CheckIds(r, rec, errors);
+                  ok &= ReadWhen(h, r, layout.when, layout.when_expected,
+                                 errors, rec);
+                  if (ok) emit(rec);
+                });
 }
 
 void ReadCoaching(std::istream& in, const SourceOptions& options,
@@ -165,7 +177,8 @@ void ReadCoaching(std::istream& in, const SourceOptions& options,
         rec.to_field = "teacher";
         const absl::string_view minutes_text =
             absl::StripAsciiWhitespace(h.Get(r, "minutes"));
-        rec.key = Key({rec.from, rec.to, Id(h.Get(r, "date")), minutes_text});
+        rec.key =
+            Fingerprint({rec.from, rec.to, Id(h.Get(r, "date")), minutes_text});
         bool ok = CheckIds(r, rec, errors);
         ok &= ReadWhen(h, r, "date", kDate, errors, rec);
         double minutes = 0;
@@ -208,7 +221,7 @@ void ReadPd(std::istream& in, FileErrors& errors,
           any = true;
           SourceRecord rec = base;
           rec.from = std::string(f);
-          rec.key = Key({session, rec.from, rec.to});
+          rec.key = Fingerprint({session, rec.from, rec.to});
           if (CheckIds(r, rec, errors)) emit(rec);
         }
         if (!any) {
@@ -247,7 +260,7 @@ void ReadSocial(std::istream& in, FileErrors& errors,
           rec.to = Id(h.Get(r, "follower"));
           rec.from_field = "followed";
           rec.to_field = "follower";
-          rec.key = Key({rec.from, rec.to});
+          rec.key = Fingerprint({rec.from, rec.to});
           bool ok = CheckIds(r, rec, errors);
           // A follow is a standing tie: its date, if any, is when it began.
           ok &= ReadWhen(h, r, "date", kDate, errors, rec);
@@ -259,8 +272,8 @@ void ReadSocial(std::istream& in, FileErrors& errors,
         const std::optional<int> direction = ActionDirection(action);
         std::string author = Id(h.Get(r, "author"));
         std::string target = Id(h.Get(r, "target"));
-        rec.key = Key({author, absl::AsciiStrToLower(Id(action)), target,
-                       Id(h.Get(r, "time"))});
+        rec.key = Fingerprint({author, absl::AsciiStrToLower(Id(action)),
+                               target, Id(h.Get(r, "time"))});
         bool ok = true;
         if (!direction) {
           errors.Add(r.line, "action",

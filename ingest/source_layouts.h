@@ -23,6 +23,7 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -66,7 +67,9 @@ struct SourceRecord {
   // a label rather than a date or school year. A follow lasts from its date
   // on: its last day is absl::CivilDay::max().
   std::optional<DayRange> when;
-  std::string key;  // identical keys are duplicate rows
+  // A 128-bit fingerprint of what makes the row itself: equal fingerprints
+  // are duplicate rows.
+  std::pair<std::uint64_t, std::uint64_t> key;
   std::int64_t line = 0;
 };
 

@@ -14,12 +14,20 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-std::vector<CsvRecord> ReadAll(const std::string& text, absl::Status* status) {
+// A record's fields copied out: the reader's views last one call.
+struct Row {
+  std::vector<std::string> fields;
+  std::int64_t line;
+};
+
+std::vector<Row> ReadAll(const std::string& text, absl::Status* status) {
   std::istringstream in(text);
   CsvReader reader(in, "f.csv");
-  std::vector<CsvRecord> out;
+  std::vector<Row> out;
   CsvRecord r;
-  while (reader.Next(r)) out.push_back(r);
+  while (reader.Next(r)) {
+    out.push_back({{r.fields.begin(), r.fields.end()}, r.line});
+  }
   *status = reader.status();
   return out;
 }
@@ -105,6 +113,20 @@ TEST(AppendCsvField, QuotesOnlyWhenNeededAndRoundTrips) {
     ASSERT_TRUE(reader.Next(r));
     EXPECT_THAT(r.fields, ElementsAre(field));
   }
+}
+
+TEST(CsvReader, CrLfSplitAcrossReadsIsOneLineEnd) {
+  // The reader reads 64 KiB at a time: this CR is the first read's last
+  // byte and its LF the second read's first.
+  const std::string first(65535, 'x');
+  absl::Status s;
+  auto rows = ReadAll(first + "\r\nb,c\r\n\r\nd\n", &s);
+  ASSERT_TRUE(s.ok()) << s;
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].fields[0], first);
+  EXPECT_THAT(rows[1].fields, ElementsAre("b", "c"));
+  EXPECT_EQ(rows[1].line, 2);
+  EXPECT_EQ(rows[2].line, 4);
 }
 
 }  // namespace
