@@ -111,13 +111,9 @@ int RunConvert(const std::vector<std::string>& args) {
   if (*out_format == DistrictFormat::kRsiena && write.waves.size() < 2) {
     return usage("an RSiena folder needs --waves with two or more dates");
   }
-  std::string key;
-  if (flags.count("pseudonymize") > 0) {
-    absl::StatusOr<std::string> k =
-        ResolvePseudonymKey(flags["pseudonymize"].as<std::string>());
-    if (!k.ok()) return ReportError(command, k.status());
-    key = *k;
-  }
+  absl::StatusOr<std::string> key_flag = PseudonymKeyFlag(flags);
+  if (!key_flag.ok()) return ReportError(command, key_flag.status());
+  const std::string key = *key_flag;
 
   CsvReadReport report;
   NetworkReadReport network_report;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "ingest/atomic_file.h"
+#include "ingest/pseudonymize.h"
 
 namespace collabnet::cli {
 
@@ -45,6 +46,12 @@ absl::Status EmitOutput(const po::variables_map& flags,
 int ReportError(const std::string& command, const absl::Status& status) {
   std::cerr << "collabnet " << command << ": " << status.message() << "\n";
   return kExitFailure;
+}
+
+absl::StatusOr<std::string> PseudonymKeyFlag(
+    const boost::program_options::variables_map& flags) {
+  if (flags.count("pseudonymize") == 0) return std::string();
+  return ResolvePseudonymKey(flags["pseudonymize"].as<std::string>());
 }
 
 }  // namespace collabnet::cli

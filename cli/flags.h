@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace collabnet::cli {
 
@@ -24,6 +25,11 @@ std::optional<int> ParseFlags(
 // there is no --out.
 absl::Status EmitOutput(const boost::program_options::variables_map& flags,
                         const std::string& output);
+
+// The key of --pseudonymize (the text, or @FILE's first line); "" when the
+// flag is absent.
+absl::StatusOr<std::string> PseudonymKeyFlag(
+    const boost::program_options::variables_map& flags);
 
 }  // namespace collabnet::cli
 

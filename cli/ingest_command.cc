@@ -139,13 +139,9 @@ int RunIngest(const std::vector<std::string>& args) {
     return usage("--coaching-weight: found '" + coaching_weight +
                  "'; expected sessions or hours");
   }
-  std::string key;
-  if (flags.count("pseudonymize") > 0) {
-    absl::StatusOr<std::string> k =
-        ResolvePseudonymKey(flags["pseudonymize"].as<std::string>());
-    if (!k.ok()) return ReportError(command, k.status());
-    key = *k;
-  }
+  absl::StatusOr<std::string> key_flag = PseudonymKeyFlag(flags);
+  if (!key_flag.ok()) return ReportError(command, key_flag.status());
+  const std::string key = *key_flag;
   const std::string out = flags["out"].as<std::string>();
   if (absl::StatusOr<DistrictFormat> f = DistrictFormatOf(out); !f.ok()) {
     return usage(std::string(f.status().message()));

@@ -194,11 +194,19 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
   } else if (!scenario.district().empty()) {
     path = (std::filesystem::path(scenario_dir) / scenario.district()).string();
   }
-  absl::StatusOr<District> district =
-      path.empty() ? EmbeddedDistrict() : ReadDistrict(path);
-  if (!district.ok()) return district.status();
   FreezeStats stats;
-  absl::StatusOr<DistrictGraph> graph = FreezeDistrict(*district, {}, &stats);
+  absl::StatusOr<DistrictGraph> graph;
+  if (absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
+      !path.empty() && format.ok() && *format == DistrictFormat::kCsvDir) {
+    // A CSV folder streams straight into the graph: no District message.
+    graph = ReadDistrictCsvGraph(path, {}, &stats);
+    if (!graph.ok()) return graph.status();
+  } else {
+    absl::StatusOr<District> district =
+        path.empty() ? EmbeddedDistrict() : ReadDistrict(path);
+    if (!district.ok()) return district.status();
+    graph = FreezeDistrict(*district, {}, &stats);
+  }
   if (!graph.ok()) {
     return absl::Status(graph.status().code(),
                         absl::StrCat(path.empty() ? "embedded district" : path,

@@ -197,11 +197,7 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
   return std::move(g_);
 }
 
-absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
-                                             const FreezeOptions& options,
-                                             FreezeStats* stats) {
-  DistrictGraphBuilder b;
-  b.set_name(district.name());
+absl::Status AddRoster(const District& district, DistrictGraphBuilder& b) {
   absl::flat_hash_map<std::string, std::uint32_t> school_index;
   school_index.reserve(district.schools_size());
   for (int s = 0; s < district.schools_size(); ++s) {
@@ -243,7 +239,9 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
     }
     std::uint16_t grades = 0;
     for (int grade : t.grades()) {
-      if (grade >= 0 && grade <= 12) grades |= std::uint16_t{1} << grade;
+      if (grade >= 0 && grade <= 12) {
+        grades = static_cast<std::uint16_t>(grades | (1u << grade));
+      }
     }
     std::uint64_t subjects = 0;
     for (const std::string& subject : t.subjects()) {
@@ -253,6 +251,15 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
     }
     b.SetContext(*added, grades, subjects);
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
+                                             const FreezeOptions& options,
+                                             FreezeStats* stats) {
+  DistrictGraphBuilder b;
+  b.set_name(district.name());
+  if (absl::Status s = AddRoster(district, b); !s.ok()) return s;
   b.ReserveTies(static_cast<std::size_t>(district.ties_size()));
   for (int i = 0; i < district.ties_size(); ++i) {
     const Tie& tie = district.ties(i);

@@ -206,6 +206,10 @@ class DistrictGraphBuilder {
   bool weighted_ = false;
 };
 
+// Adds the district's schools and teachers (not its ties) to `b`, checking
+// ids, school references and readiness as FreezeDistrict does.
+absl::Status AddRoster(const District& district, DistrictGraphBuilder& b);
+
 // Freezes a district into a graph. Fails with InvalidArgument, naming the
 // record, on a duplicate teacher or school id, a teacher whose school is not
 // listed, a tie whose endpoint is not on the roster, an unspecified channel,

@@ -21,9 +21,14 @@ std::optional<std::uint32_t> IdIndex::DenseNumber(absl::string_view id) const {
     if (id.empty() || id.size() > 9 || (id.size() > 1 && id[0] == '0')) {
       return std::nullopt;
     }
-  } else if (id.size() != prefix_.size() + static_cast<std::size_t>(digits_) ||
-             id.substr(0, prefix_.size()) != prefix_) {
-    return std::nullopt;
+  } else {
+    if (id.size() != prefix_.size() + static_cast<std::size_t>(digits_)) {
+      return std::nullopt;
+    }
+    // Prefixes are a few bytes: a loop beats a call to memcmp.
+    for (std::size_t i = 0; i < prefix_.size(); ++i) {
+      if (id[i] != prefix_[i]) return std::nullopt;
+    }
   }
   std::uint32_t n = 0;
   for (char c : id.substr(prefix_.size())) {

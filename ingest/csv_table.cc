@@ -1,6 +1,7 @@
 #include "ingest/csv_table.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -55,13 +56,15 @@ CsvHeader::CsvHeader(const CsvRecord& record,
                        "'; expected columns: ", absl::StrJoin(known, ",")));
       continue;
     }
-    if (!columns_.emplace(name, i).second) {
+    if (Has(name)) {
       errors.AddLine(record.line,
                      absl::StrCat("column '", name, "' appears twice"));
+      continue;
     }
+    columns_.emplace_back(name, i);
   }
   for (absl::string_view r : required) {
-    if (!columns_.contains(r)) {
+    if (!Has(r)) {
       errors.AddLine(record.line,
                      absl::StrCat("missing required column '", r, "'"));
     }
@@ -69,11 +72,21 @@ CsvHeader::CsvHeader(const CsvRecord& record,
   width_ = record.fields.size();
 }
 
+bool CsvHeader::Has(absl::string_view name) const {
+  for (const auto& [column, position] : columns_) {
+    if (column == name) return true;
+  }
+  return false;
+}
+
 absl::string_view CsvHeader::Get(const CsvRecord& record,
                                  absl::string_view name) const {
-  auto it = columns_.find(name);
-  if (it == columns_.end() || it->second >= record.fields.size()) return "";
-  return record.fields[it->second];
+  for (const auto& [column, position] : columns_) {
+    if (column == name) {
+      return position < record.fields.size() ? record.fields[position] : "";
+    }
+  }
+  return "";
 }
 
 void ForEachCsvRow(
@@ -111,14 +124,13 @@ void ForEachCsvRow(
 }
 
 std::optional<bool> ParseBoolText(absl::string_view text) {
-  const std::string lower =
-      absl::AsciiStrToLower(absl::StripAsciiWhitespace(text));
-  if (lower.empty() || lower == "false" || lower == "no" || lower == "0" ||
-      lower == "n") {
-    return false;
+  text = absl::StripAsciiWhitespace(text);
+  if (text.empty()) return false;
+  for (absl::string_view no : {"false", "no", "0", "n"}) {
+    if (absl::EqualsIgnoreCase(text, no)) return false;
   }
-  if (lower == "true" || lower == "yes" || lower == "1" || lower == "y") {
-    return true;
+  for (absl::string_view yes : {"true", "yes", "1", "y"}) {
+    if (absl::EqualsIgnoreCase(text, yes)) return true;
   }
   return std::nullopt;
 }

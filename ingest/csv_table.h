@@ -60,11 +60,13 @@ class CsvHeader {
 
   // The field of `record` under column `name`, or "" if the column is absent.
   absl::string_view Get(const CsvRecord& record, absl::string_view name) const;
-  bool Has(absl::string_view name) const { return columns_.contains(name); }
+  bool Has(absl::string_view name) const;
   std::size_t width() const { return width_; }
 
  private:
-  absl::flat_hash_map<std::string, std::size_t> columns_;
+  // (lower-cased name, position): a handful, so a scan beats hashing on
+  // every field of every row.
+  std::vector<std::pair<std::string, std::size_t>> columns_;
   std::size_t width_ = 0;
 };
 

@@ -17,6 +17,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
+#include "graph/district_graph.h"
 #include "ingest/atomic_file.h"
 #include "ingest/csv_reader.h"
 #include "ingest/csv_table.h"
@@ -129,73 +130,109 @@ void ReadTeachers(std::istream& in, District& d,
       });
 }
 
+// One row of ties.csv, checked: every field but the roster check, which
+// the caller makes against its own index.
+struct TieRow {
+  absl::string_view source;
+  absl::string_view target;
+  Channel channel = CHANNEL_UNSPECIFIED;
+  bool directed = false;
+  std::optional<double> weight;
+  absl::string_view first_seen;
+  absl::string_view last_seen;
+};
+
+const std::vector<absl::string_view>& TieColumns() {
+  static const auto* columns = new std::vector<absl::string_view>{
+      "source", "target",     "channel",  "directed",
+      "weight", "first_seen", "last_seen"};
+  return *columns;
+}
+
+// Reads the fields of a ties.csv row into `row`; false (with errors added)
+// if one does not read.
+bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
+                 FileErrors& errors, TieRow& row) {
+  bool ok = true;
+  for (const char* end : {"source", "target"}) {
+    const absl::string_view raw = h.Get(r, end);
+    const absl::string_view id = absl::StripAsciiWhitespace(raw);
+    if (id.size() != raw.size()) ++report.ids_trimmed;
+    (end[0] == 's' ? row.source : row.target) = id;
+  }
+  const absl::string_view ch = absl::StripAsciiWhitespace(h.Get(r, "channel"));
+  if (const std::optional<Channel> c = ParseChannel(ch)) {
+    row.channel = *c;
+  } else {
+    errors.Add(r.line, "channel",
+               absl::StrCat("unknown channel ", Quoted(ch),
+                            "; expected one of ", ChannelFileNames()));
+    ok = false;
+  }
+  const std::optional<bool> directed = ParseBoolText(h.Get(r, "directed"));
+  if (!directed) {
+    errors.Add(r.line, "directed",
+               absl::StrCat("found ", Quoted(h.Get(r, "directed")),
+                            "; expected true or false"));
+    ok = false;
+  }
+  row.directed = directed.value_or(false);
+  const absl::string_view w = absl::StripAsciiWhitespace(h.Get(r, "weight"));
+  row.weight.reset();
+  if (!w.empty()) {
+    double weight = 0;
+    if (!absl::SimpleAtod(w, &weight) || !std::isfinite(weight) ||
+        weight <= 0) {
+      errors.Add(
+          r.line, "weight",
+          absl::StrCat("found ", Quoted(w), "; expected a positive number"));
+      ok = false;
+    }
+    row.weight = weight;
+  }
+  for (const char* field : {"first_seen", "last_seen"}) {
+    const absl::string_view date = absl::StripAsciiWhitespace(h.Get(r, field));
+    if (!date.empty() && !IsIsoDate(date)) {
+      errors.Add(
+          r.line, field,
+          absl::StrCat("found ", Quoted(date), "; expected a date YYYY-MM-DD"));
+      ok = false;
+    }
+    (field[0] == 'f' ? row.first_seen : row.last_seen) = date;
+  }
+  return ok;
+}
+
+void NotOnRoster(std::int64_t line, absl::string_view field,
+                 absl::string_view id, FileErrors& errors) {
+  errors.Add(line, field,
+             absl::StrCat("teacher ", Quoted(id),
+                          " is not on the roster (teachers file)"));
+}
+
 void ReadTies(std::istream& in, District& d,
               const absl::flat_hash_map<std::string, std::int64_t>& teachers,
               CsvReadReport& report, FileErrors& errors) {
+  TieRow row;
   ForEachCsvRow(
-      in, errors,
-      {"source", "target", "channel", "directed", "weight", "first_seen",
-       "last_seen"},
-      {"source", "target", "channel"},
+      in, errors, TieColumns(), {"source", "target", "channel"},
       [&](const CsvHeader& h, const CsvRecord& r) {
-        Tie tie;
-        for (const char* end : {"source", "target"}) {
-          std::string id = NormalizeId(h.Get(r, end), report);
-          if (!teachers.contains(id)) {
-            errors.Add(r.line, end,
-                       absl::StrCat("teacher ", Quoted(id),
-                                    " is not on the roster (teachers file)"));
-          }
-          if (end[0] == 's') {
-            tie.set_source(std::move(id));
-          } else {
-            tie.set_target(std::move(id));
-          }
+        ParseTieRow(h, r, report, errors, row);
+        for (const auto& [field, id] :
+             {std::pair<const char*, absl::string_view>{"source", row.source},
+              std::pair<const char*, absl::string_view>{"target",
+                                                        row.target}}) {
+          if (!teachers.contains(id)) NotOnRoster(r.line, field, id, errors);
         }
-        const absl::string_view ch =
-            absl::StripAsciiWhitespace(h.Get(r, "channel"));
-        if (const std::optional<Channel> c = ParseChannel(ch)) {
-          tie.set_channel(*c);
-        } else {
-          errors.Add(r.line, "channel",
-                     absl::StrCat("unknown channel ", Quoted(ch),
-                                  "; expected one of ", ChannelFileNames()));
-        }
-        const std::optional<bool> directed =
-            ParseBoolText(h.Get(r, "directed"));
-        if (!directed) {
-          errors.Add(r.line, "directed",
-                     absl::StrCat("found ", Quoted(h.Get(r, "directed")),
-                                  "; expected true or false"));
-        }
-        tie.set_directed(directed.value_or(false));
-        const absl::string_view w =
-            absl::StripAsciiWhitespace(h.Get(r, "weight"));
-        if (!w.empty()) {
-          double weight = 0;
-          if (!absl::SimpleAtod(w, &weight) || !std::isfinite(weight) ||
-              weight <= 0) {
-            errors.Add(r.line, "weight",
-                       absl::StrCat("found ", Quoted(w),
-                                    "; expected a positive number"));
-          }
-          tie.set_weight(weight);
-        }
-        for (const char* field : {"first_seen", "last_seen"}) {
-          const absl::string_view date =
-              absl::StripAsciiWhitespace(h.Get(r, field));
-          if (!date.empty() && !IsIsoDate(date)) {
-            errors.Add(r.line, field,
-                       absl::StrCat("found ", Quoted(date),
-                                    "; expected a date YYYY-MM-DD"));
-          }
-          if (field[0] == 'f') {
-            tie.set_first_seen(std::string(date));
-          } else {
-            tie.set_last_seen(std::string(date));
-          }
-        }
-        *d.add_ties() = std::move(tie);
+        if (!errors.empty()) return;  // nothing is returned anyway
+        Tie& tie = *d.add_ties();
+        tie.set_source(std::string(row.source));
+        tie.set_target(std::string(row.target));
+        tie.set_channel(row.channel);
+        tie.set_directed(row.directed);
+        if (row.weight) tie.set_weight(*row.weight);
+        tie.set_first_seen(std::string(row.first_seen));
+        tie.set_last_seen(std::string(row.last_seen));
       });
 }
 
@@ -248,6 +285,52 @@ absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
   local.teachers = district.teachers_size();
   if (report != nullptr) *report = local;
   return district;
+}
+
+absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
+                                                   const FreezeOptions& freeze,
+                                                   FreezeStats* stats,
+                                                   CsvReadReport* report) {
+  namespace fs = std::filesystem;
+  const fs::path base(dir);
+  std::ifstream files[3];
+  const char* names[3] = {"schools.csv", "teachers.csv", "ties.csv"};
+  std::string paths[3];
+  for (int i = 0; i < 3; ++i) {
+    paths[i] = (base / names[i]).string();
+    files[i].open(paths[i], std::ios::binary);
+    if (!files[i]) {
+      return absl::NotFoundError(absl::StrCat(
+          "cannot open ", paths[i],
+          "; a district folder holds schools.csv, teachers.csv and ties.csv"));
+    }
+  }
+  CsvReadReport local;
+  absl::StatusOr<District> roster =
+      ReadRosterCsv({&files[0], &files[1], paths[0], paths[1]}, &local);
+  if (!roster.ok()) return roster.status();
+  DistrictGraphBuilder b;
+  const fs::path folder =
+      base.filename().empty() ? base.parent_path().filename() : base.filename();
+  b.set_name(folder.string());
+  if (absl::Status s = AddRoster(*roster, b); !s.ok()) return s;
+  FileErrors errors(paths[2]);
+  TieRow row;
+  ForEachCsvRow(files[2], errors, TieColumns(), {"source", "target", "channel"},
+                [&](const CsvHeader& h, const CsvRecord& r) {
+                  bool ok = ParseTieRow(h, r, local, errors, row);
+                  const std::optional<VertexId> u = b.FindTeacher(row.source);
+                  const std::optional<VertexId> v = b.FindTeacher(row.target);
+                  if (!u) NotOnRoster(r.line, "source", row.source, errors);
+                  if (!v) NotOnRoster(r.line, "target", row.target, errors);
+                  if (!ok || !u || !v) return;
+                  b.AddTie(*u, *v, row.channel, row.directed,
+                           static_cast<float>(row.weight.value_or(1.0)));
+                  ++local.ties;
+                });
+  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
+  if (report != nullptr) *report = local;
+  return std::move(b).Freeze(freeze, stats);
 }
 
 absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,

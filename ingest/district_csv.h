@@ -18,6 +18,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "graph/district_graph.h"
 #include "proto/district.pb.h"
 
 namespace collabnet {
@@ -60,6 +61,13 @@ struct RosterStreams {
 // ReadDistrictCsv.
 absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
                                        CsvReadReport* report = nullptr);
+
+// Reads the folder straight into a frozen graph, streaming ties.csv into the
+// graph builder without a District message: how the simulator reads a
+// district of millions of ties. Errors as for ReadDistrictCsv.
+absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(
+    const std::string& dir, const FreezeOptions& freeze = {},
+    FreezeStats* stats = nullptr, CsvReadReport* report = nullptr);
 
 // Reads schools.csv, teachers.csv and ties.csv from `dir`. The district is
 // named after the folder.

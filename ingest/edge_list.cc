@@ -102,12 +102,15 @@ absl::Status ReadNodesFile(const std::string& path, EdgeListReport& report,
   return ErrorsToStatus({&errors});
 }
 
-// Reads the ties of an edge list. `vertex(label, field, line)` gives a
-// label's node or nullopt (having added an error); `tie(u, v, weight)` takes
+// Reads the ties of an edge list. `find(label)` gives a label's node or
+// nullopt; a label not found is added by `add(label)`, unless the nodes
+// came from a nodes file (then it is an error). `tie(u, v, weight)` takes
 // each tie.
-template <typename VertexFn, typename TieFn>
-absl::Status ReadEdgeLines(const std::string& path, EdgeListReport& report,
-                           VertexFn vertex, TieFn tie) {
+template <typename FindFn, typename AddFn, typename TieFn>
+absl::Status ReadEdgeLines(const std::string& path,
+                           const std::string& nodes_path,
+                           EdgeListReport& report, FindFn find, AddFn add,
+                           TieFn tie) {
   LineReader in;
   if (absl::Status s = in.Open(path); !s.ok()) return s;
   FileErrors errors(path);
@@ -147,8 +150,19 @@ absl::Status ReadEdgeLines(const std::string& path, EdgeListReport& report,
           absl::StrCat("found '", f[2], "'; expected a positive number"));
       continue;
     }
-    const auto u = vertex(f[0], "source", in.line_number(), errors);
-    const auto v = vertex(f[1], "target", in.line_number(), errors);
+    auto vertex = [&](absl::string_view label, absl::string_view field) {
+      auto found = find(label);
+      if (found) return found;
+      if (!nodes_path.empty()) {
+        errors.Add(in.line_number(), field,
+                   absl::StrCat("node '", label, "' is not in the nodes file ",
+                                nodes_path));
+        return found;
+      }
+      return decltype(found)(add(label));
+    };
+    const auto u = vertex(f[0], "source");
+    const auto v = vertex(f[1], "target");
     if (!u || !v) continue;
     if (*u == *v) ++report.self_loops_dropped;
     tie(*u, *v, weight);
@@ -201,17 +215,9 @@ absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
     }
   }
   absl::Status s = ReadEdgeLines(
-      path, local,
-      [&](absl::string_view label, const char* field, std::int64_t line,
-          FileErrors& errors) -> std::optional<VertexId> {
-        if (std::optional<VertexId> v = b.FindTeacher(label)) return v;
-        if (have_nodes) {
-          errors.Add(
-              line, field,
-              absl::StrCat("node '", label, "' is not in the nodes file ",
-                           options.nodes_path));
-          return std::nullopt;
-        }
+      path, options.nodes_path, local,
+      [&](absl::string_view label) { return b.FindTeacher(label); },
+      [&](absl::string_view label) {
         return *b.AddTeacher(std::string(label), default_school, TEACHER);
       },
       [&](VertexId u, VertexId v, double weight) {
@@ -245,19 +251,9 @@ absl::StatusOr<District> ReadEdgeListDistrict(const std::string& path,
     if (!s.ok()) return s;
   }
   absl::Status s = ReadEdgeLines(
-      path, local,
-      [&](absl::string_view label, const char* field, std::int64_t line,
-          FileErrors& errors) -> std::optional<int> {
-        if (std::optional<int> v = b.Find(label)) return v;
-        if (have_nodes) {
-          errors.Add(
-              line, field,
-              absl::StrCat("node '", label, "' is not in the nodes file ",
-                           options.nodes_path));
-          return std::nullopt;
-        }
-        return b.Node(label);
-      },
+      path, options.nodes_path, local,
+      [&](absl::string_view label) { return b.Find(label); },
+      [&](absl::string_view label) { return b.Node(label); },
       [&](int u, int v, double weight) {
         Tie& tie = b.AddTie(u, v, options.channel, options.directed);
         if (weight != 1) tie.set_weight(weight);

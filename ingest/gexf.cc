@@ -63,7 +63,7 @@ class GexfHandler : public XmlHandler {
       }
       in_node_ = true;
       node_ = builder_.Node(id);
-      if (!declared_.insert(std::string(id)).second) {
+      if (!parts_.declared.insert(std::string(id)).second) {
         errors_.Add(line, "id",
                     absl::StrCat("node ", Quoted(id), " is declared twice"));
       }
@@ -72,7 +72,7 @@ class GexfHandler : public XmlHandler {
     } else if (name == "edge" && !in_edge_) {
       in_edge_ = true;
       data_.clear();
-      Edge e;
+      PendingEdge e;
       e.source = std::string(XmlAttribute(attributes, "source"));
       e.target = std::string(XmlAttribute(attributes, "target"));
       e.line = line;
@@ -120,13 +120,13 @@ class GexfHandler : public XmlHandler {
       in_node_ = false;
       AddDefaults(node_attributes_);
       ApplyNodeAttributes(data_, options_, element_line_, node_, builder_,
-                          errors_, unused_node_);
+                          errors_, parts_.unused_node);
     } else if (name == "edge" && in_edge_) {
       in_edge_ = false;
       AddDefaults(edge_attributes_);
       edge_.data = std::move(data_);
       data_.clear();
-      edges_.push_back(std::move(edge_));
+      parts_.edges.push_back(std::move(edge_));
     }
     text_.clear();
   }
@@ -136,32 +136,7 @@ class GexfHandler : public XmlHandler {
   }
 
   void Finish(NetworkReadReport& report) {
-    for (Edge& e : edges_) {
-      const std::optional<int> s = builder_.Find(e.source);
-      const std::optional<int> t = builder_.Find(e.target);
-      bool ok = true;
-      for (const auto& [end, id, found] :
-           {std::tuple{"source", &e.source, s},
-            std::tuple{"target", &e.target, t}}) {
-        if (!found || !declared_.contains(*id)) {
-          if (!id->empty()) {
-            errors_.Add(e.line, end,
-                        absl::StrCat("node ", Quoted(*id), " is not declared"));
-          }
-          ok = false;
-        }
-      }
-      if (!ok) continue;
-      Tie& tie = builder_.AddTie(*s, *t, options_.channel, e.directed);
-      ApplyEdgeAttributes(e.data, e.line, tie, errors_, unused_edge_);
-    }
-    builder_.Finish();
-    if (!unused_node_.empty()) {
-      report.notes.push_back(UnusedNote("node", unused_node_));
-    }
-    if (!unused_edge_.empty()) {
-      report.notes.push_back(UnusedNote("edge", unused_edge_));
-    }
+    FinishXmlNetwork(parts_, options_, builder_, errors_, report);
     if (dynamic_) {
       report.notes.push_back(
           "time-bounded attribute values were read without their bounds");
@@ -169,14 +144,6 @@ class GexfHandler : public XmlHandler {
   }
 
  private:
-  struct Edge {
-    std::string source;
-    std::string target;
-    bool directed = false;
-    std::int64_t line = 0;
-    Pairs data;
-  };
-
   bool ParseEdgeType(absl::string_view type, std::int64_t line,
                      absl::string_view field, bool& directed) {
     if (type == "directed") {
@@ -222,24 +189,9 @@ class GexfHandler : public XmlHandler {
   int node_ = 0;
   std::int64_t element_line_ = 0;
   Pairs data_;
-  Edge edge_;
-  std::vector<Edge> edges_;
-  absl::flat_hash_set<std::string> declared_;
-  std::set<std::string> unused_node_;
-  std::set<std::string> unused_edge_;
+  PendingEdge edge_;
+  XmlNetworkParts parts_;
 };
-
-absl::string_view GexfType(AttributeType type) {
-  switch (type) {
-    case AttributeType::kString:
-      return "string";
-    case AttributeType::kBoolean:
-      return "boolean";
-    case AttributeType::kDouble:
-      return "double";
-  }
-  return "string";
-}
 
 }  // namespace
 
@@ -247,17 +199,7 @@ absl::StatusOr<District> ReadGexf(std::istream& in,
                                   const std::string& file_name,
                                   const NetworkReadOptions& options,
                                   NetworkReadReport* report) {
-  District district;
-  FileErrors errors(file_name);
-  GexfHandler handler(options, district, errors);
-  if (absl::Status s = ParseXml(in, file_name, handler); !s.ok()) return s;
-  NetworkReadReport local;
-  handler.Finish(local);
-  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
-  local.nodes = district.teachers_size();
-  local.ties = district.ties_size();
-  if (report != nullptr) *report = std::move(local);
-  return district;
+  return ReadXmlNetwork<GexfHandler>(in, file_name, options, report);
 }
 
 absl::StatusOr<std::string> FormatGexf(const District& district) {
@@ -271,13 +213,6 @@ absl::StatusOr<std::string> FormatGexf(const District& district) {
   int directed = 0;
   for (const Tie& t : district.ties()) directed += t.directed() ? 1 : 0;
   const bool default_directed = 2 * directed > district.ties_size();
-  auto check = [](absl::string_view what, absl::string_view text) {
-    return XmlCanHold(text)
-               ? absl::OkStatus()
-               : absl::InvalidArgumentError(absl::StrCat(
-                     what, " ", Quoted(text),
-                     " holds a control character, which XML cannot hold"));
-  };
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
@@ -290,13 +225,14 @@ absl::StatusOr<std::string> FormatGexf(const District& district) {
     absl::StrAppend(&out, "    <attributes class=\"", cls, "\">\n");
     for (const AttributeColumn& c : *columns) {
       absl::StrAppend(&out, "      <attribute id=\"", c.name, "\" title=\"",
-                      c.name, "\" type=\"", GexfType(c.type), "\"/>\n");
+                      c.name, "\" type=\"", AttributeTypeName(c.type),
+                      "\"/>\n");
     }
     absl::StrAppend(&out, "    </attributes>\n");
   }
   absl::StrAppend(&out, "    <nodes>\n");
   for (const Teacher& t : district.teachers()) {
-    if (absl::Status s = check("teacher id", t.id()); !s.ok()) return s;
+    if (absl::Status s = CheckXmlText("teacher id", t.id()); !s.ok()) return s;
     auto it = schools.find(t.school_id());
     const School* school = it == schools.end() ? nullptr : it->second;
     const std::string id = XmlEscape(t.id());
@@ -305,7 +241,7 @@ absl::StatusOr<std::string> FormatGexf(const District& district) {
     for (const AttributeColumn& c : node_columns) {
       const std::string v = NodeAttributeText(c.name, t, school);
       if (v.empty()) continue;
-      if (absl::Status s = check(c.name, v); !s.ok()) return s;
+      if (absl::Status s = CheckXmlText(c.name, v); !s.ok()) return s;
       absl::StrAppend(&values, "<attvalue for=\"", c.name, "\" value=\"",
                       XmlEscape(v), "\"/>");
     }
@@ -317,7 +253,7 @@ absl::StatusOr<std::string> FormatGexf(const District& district) {
   int index = 0;
   for (const Tie& t : district.ties()) {
     for (const std::string& end : {t.source(), t.target()}) {
-      if (absl::Status s = check("teacher id", end); !s.ok()) return s;
+      if (absl::Status s = CheckXmlText("teacher id", end); !s.ok()) return s;
     }
     absl::StrAppend(&out, "      <edge id=\"", index++, "\" source=\"",
                     XmlEscape(t.source()), "\" target=\"",

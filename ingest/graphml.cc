@@ -25,7 +25,10 @@ class GraphmlHandler : public XmlHandler {
  public:
   GraphmlHandler(const NetworkReadOptions& options, District& district,
                  FileErrors& errors)
-      : options_(options), builder_(district), errors_(errors) {}
+      : options_(options),
+        district_(district),
+        builder_(district),
+        errors_(errors) {}
 
   void StartElement(absl::string_view name, const XmlAttributes& attributes,
                     std::int64_t line) override {
@@ -69,7 +72,7 @@ class GraphmlHandler : public XmlHandler {
       }
       in_node_ = true;
       node_ = builder_.Node(id);
-      if (!declared_.insert(std::string(id)).second) {
+      if (!parts_.declared.insert(std::string(id)).second) {
         errors_.Add(line, "id",
                     absl::StrCat("node ", Quoted(id), " is declared twice"));
       }
@@ -127,13 +130,17 @@ class GraphmlHandler : public XmlHandler {
       in_node_ = false;
       AddDefaults("node");
       ApplyNodeAttributes(data_, options_, element_line_, node_, builder_,
-                          errors_, unused_node_);
+                          errors_, parts_.unused_node);
     } else if (name == "edge" && in_edge_) {
       in_edge_ = false;
-      edges_.push_back(
-          {edge_source_, edge_target_, edge_directed_, element_line_, {}});
       AddDefaults("edge");
-      edges_.back().data = std::move(data_);
+      PendingEdge e;
+      e.source = edge_source_;
+      e.target = edge_target_;
+      e.directed = edge_directed_;
+      e.line = element_line_;
+      e.data = std::move(data_);
+      parts_.edges.push_back(std::move(e));
       data_.clear();
     }
     (void)line;
@@ -144,50 +151,12 @@ class GraphmlHandler : public XmlHandler {
     text_.append(text.data(), text.size());
   }
 
-  // Adds the ties once every node is known: edges may come before the nodes
-  // they name.
-  void Finish(District& district, NetworkReadReport& report) {
-    for (Edge& e : edges_) {
-      const std::optional<int> s = builder_.Find(e.source);
-      const std::optional<int> t = builder_.Find(e.target);
-      if (!s || !declared_.contains(e.source)) {
-        if (!e.source.empty()) {
-          errors_.Add(
-              e.line, "source",
-              absl::StrCat("node ", Quoted(e.source), " is not declared"));
-        }
-        continue;
-      }
-      if (!t || !declared_.contains(e.target)) {
-        if (!e.target.empty()) {
-          errors_.Add(
-              e.line, "target",
-              absl::StrCat("node ", Quoted(e.target), " is not declared"));
-        }
-        continue;
-      }
-      Tie& tie = builder_.AddTie(*s, *t, options_.channel, e.directed);
-      ApplyEdgeAttributes(e.data, e.line, tie, errors_, unused_edge_);
-    }
-    builder_.Finish();
-    district.set_name(builder_name_);
-    if (!unused_node_.empty()) {
-      report.notes.push_back(UnusedNote("node", unused_node_));
-    }
-    if (!unused_edge_.empty()) {
-      report.notes.push_back(UnusedNote("edge", unused_edge_));
-    }
+  void Finish(NetworkReadReport& report) {
+    FinishXmlNetwork(parts_, options_, builder_, errors_, report);
+    district_.set_name(builder_name_);
   }
 
  private:
-  struct Edge {
-    std::string source;
-    std::string target;
-    bool directed;
-    std::int64_t line;
-    std::vector<std::pair<std::string, std::string>> data;
-  };
-
   void AddDefaults(absl::string_view domain) {
     for (const auto& [id, key] : keys_) {
       if (!key.default_value || (key.domain != domain && key.domain != "all")) {
@@ -200,6 +169,7 @@ class GraphmlHandler : public XmlHandler {
   }
 
   const NetworkReadOptions& options_;
+  District& district_;
   NetworkBuilder builder_;
   FileErrors& errors_;
   absl::flat_hash_map<std::string, Key> keys_;
@@ -219,23 +189,8 @@ class GraphmlHandler : public XmlHandler {
   std::string edge_source_;
   std::string edge_target_;
   bool edge_directed_ = false;
-  std::vector<Edge> edges_;
-  absl::flat_hash_set<std::string> declared_;
-  std::set<std::string> unused_node_;
-  std::set<std::string> unused_edge_;
+  XmlNetworkParts parts_;
 };
-
-absl::string_view TypeName(AttributeType type) {
-  switch (type) {
-    case AttributeType::kString:
-      return "string";
-    case AttributeType::kBoolean:
-      return "boolean";
-    case AttributeType::kDouble:
-      return "double";
-  }
-  return "string";
-}
 
 }  // namespace
 
@@ -243,17 +198,7 @@ absl::StatusOr<District> ReadGraphml(std::istream& in,
                                      const std::string& file_name,
                                      const NetworkReadOptions& options,
                                      NetworkReadReport* report) {
-  District district;
-  FileErrors errors(file_name);
-  GraphmlHandler handler(options, district, errors);
-  if (absl::Status s = ParseXml(in, file_name, handler); !s.ok()) return s;
-  NetworkReadReport local;
-  handler.Finish(district, local);
-  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
-  local.nodes = district.teachers_size();
-  local.ties = district.ties_size();
-  if (report != nullptr) *report = std::move(local);
-  return district;
+  return ReadXmlNetwork<GraphmlHandler>(in, file_name, options, report);
 }
 
 absl::StatusOr<std::string> FormatGraphml(const District& district) {
@@ -278,12 +223,12 @@ absl::StatusOr<std::string> FormatGraphml(const District& district) {
   for (const AttributeColumn& c : node_columns) {
     absl::StrAppend(&out, "  <key id=\"v_", c.name,
                     "\" for=\"node\" attr.name=\"", c.name, "\" attr.type=\"",
-                    TypeName(c.type), "\"/>\n");
+                    AttributeTypeName(c.type), "\"/>\n");
   }
   for (const AttributeColumn& c : edge_columns) {
     absl::StrAppend(&out, "  <key id=\"e_", c.name,
                     "\" for=\"edge\" attr.name=\"", c.name, "\" attr.type=\"",
-                    TypeName(c.type), "\"");
+                    AttributeTypeName(c.type), "\"");
     if (c.name == "weight") {
       absl::StrAppend(&out, "><default>1</default></key>\n");
     } else {
@@ -293,25 +238,19 @@ absl::StatusOr<std::string> FormatGraphml(const District& district) {
   absl::StrAppend(&out, "  <graph id=\"", XmlEscape(district.name()),
                   "\" edgedefault=\"", directed ? "directed" : "undirected",
                   "\">\n");
-  auto check = [](absl::string_view what, absl::string_view text) {
-    return XmlCanHold(text)
-               ? absl::OkStatus()
-               : absl::InvalidArgumentError(absl::StrCat(
-                     what, " ", Quoted(text),
-                     " holds a control character, which XML cannot hold"));
-  };
-  if (absl::Status s = check("the district name", district.name()); !s.ok()) {
+  if (absl::Status s = CheckXmlText("the district name", district.name());
+      !s.ok()) {
     return s;
   }
   for (const Teacher& t : district.teachers()) {
-    if (absl::Status s = check("teacher id", t.id()); !s.ok()) return s;
+    if (absl::Status s = CheckXmlText("teacher id", t.id()); !s.ok()) return s;
     auto it = schools.find(t.school_id());
     const School* school = it == schools.end() ? nullptr : it->second;
     absl::StrAppend(&out, "    <node id=\"", XmlEscape(t.id()), "\">");
     for (const AttributeColumn& c : node_columns) {
       const std::string v = NodeAttributeText(c.name, t, school);
       if (v.empty()) continue;
-      if (absl::Status s = check(c.name, v); !s.ok()) return s;
+      if (absl::Status s = CheckXmlText(c.name, v); !s.ok()) return s;
       absl::StrAppend(&out, "<data key=\"v_", c.name, "\">", XmlEscape(v),
                       "</data>");
     }
@@ -329,8 +268,10 @@ absl::StatusOr<std::string> FormatGraphml(const District& district) {
     absl::StrAppend(&out, "</edge>\n");
   };
   for (const Tie& t : district.ties()) {
-    if (absl::Status s = check("teacher id", t.source()); !s.ok()) return s;
-    if (absl::Status s = check("teacher id", t.target()); !s.ok()) return s;
+    if (absl::Status s = CheckXmlText("teacher id", t.source()); !s.ok())
+      return s;
+    if (absl::Status s = CheckXmlText("teacher id", t.target()); !s.ok())
+      return s;
     edge(t, t.source(), t.target());
     if (directed && !t.directed()) edge(t, t.target(), t.source());
   }

@@ -240,4 +240,55 @@ std::string UnusedNote(absl::string_view what,
                       " attributes not used: ", absl::StrJoin(unused, ", "));
 }
 
+absl::string_view AttributeTypeName(AttributeType type) {
+  switch (type) {
+    case AttributeType::kString:
+      return "string";
+    case AttributeType::kBoolean:
+      return "boolean";
+    case AttributeType::kDouble:
+      return "double";
+  }
+  return "string";
+}
+
+absl::Status CheckXmlText(absl::string_view what, absl::string_view text) {
+  if (XmlCanHold(text)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(what, " ", Quoted(text),
+                   " holds a control character, which XML cannot hold"));
+}
+
+void FinishXmlNetwork(XmlNetworkParts& parts, const NetworkReadOptions& options,
+                      NetworkBuilder& builder, FileErrors& errors,
+                      NetworkReadReport& report) {
+  for (PendingEdge& e : parts.edges) {
+    bool ok = true;
+    for (const auto& [field, id] :
+         {std::pair<absl::string_view, const std::string*>{"source", &e.source},
+          std::pair<absl::string_view, const std::string*>{"target",
+                                                           &e.target}}) {
+      if (!parts.declared.contains(*id)) {
+        // An empty end was reported when the edge was read.
+        if (!id->empty()) {
+          errors.Add(e.line, field,
+                     absl::StrCat("node ", Quoted(*id), " is not declared"));
+        }
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    Tie& tie = builder.AddTie(*builder.Find(e.source), *builder.Find(e.target),
+                              options.channel, e.directed);
+    ApplyEdgeAttributes(e.data, e.line, tie, errors, parts.unused_edge);
+  }
+  builder.Finish();
+  if (!parts.unused_node.empty()) {
+    report.notes.push_back(UnusedNote("node", parts.unused_node));
+  }
+  if (!parts.unused_edge.empty()) {
+    report.notes.push_back(UnusedNote("edge", parts.unused_edge));
+  }
+}
+
 }  // namespace collabnet

@@ -13,9 +13,13 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "ingest/csv_table.h"
 #include "ingest/network_builder.h"
+#include "ingest/xml_reader.h"
 #include "proto/district.pb.h"
 
 namespace collabnet {
@@ -53,9 +57,55 @@ void ApplyEdgeAttributes(
     std::int64_t line, Tie& tie, FileErrors& errors,
     std::set<std::string>& unused);
 
-// "node attributes not used: a, b" style notes for a report.
-std::string UnusedNote(absl::string_view what,
-                       const std::set<std::string>& unused);
+// The type's name in GraphML and GEXF: string, boolean, double.
+absl::string_view AttributeTypeName(AttributeType type);
+
+// InvalidArgument naming `what` if `text` holds a character XML cannot.
+absl::Status CheckXmlText(absl::string_view what, absl::string_view text);
+
+// An edge of an XML network, kept until every node is known: edges may
+// come before the nodes they name.
+struct PendingEdge {
+  std::string source;
+  std::string target;
+  bool directed = false;
+  std::int64_t line = 0;
+  std::vector<std::pair<std::string, std::string>> data;
+};
+
+// What an XML network reader has gathered by the end of the document.
+struct XmlNetworkParts {
+  std::vector<PendingEdge> edges;
+  absl::flat_hash_set<std::string> declared;  // node ids
+  std::set<std::string> unused_node;
+  std::set<std::string> unused_edge;
+};
+
+// Adds the pending edges as ties (an edge naming an undeclared node is an
+// error), puts schoolless nodes in "all" and notes unused attributes.
+void FinishXmlNetwork(XmlNetworkParts& parts, const NetworkReadOptions& options,
+                      NetworkBuilder& builder, FileErrors& errors,
+                      NetworkReadReport& report);
+
+// Runs an XML network handler (constructed from options, district and
+// errors; with Finish(NetworkReadReport&)) over `in`.
+template <typename Handler>
+absl::StatusOr<District> ReadXmlNetwork(std::istream& in,
+                                        const std::string& file_name,
+                                        const NetworkReadOptions& options,
+                                        NetworkReadReport* report) {
+  District district;
+  FileErrors errors(file_name);
+  Handler handler(options, district, errors);
+  if (absl::Status s = ParseXml(in, file_name, handler); !s.ok()) return s;
+  NetworkReadReport local;
+  handler.Finish(local);
+  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
+  local.nodes = district.teachers_size();
+  local.ties = district.ties_size();
+  if (report != nullptr) *report = std::move(local);
+  return district;
+}
 
 }  // namespace collabnet
 

@@ -1,6 +1,22 @@
 #include "ingest/network_builder.h"
 
+#include "absl/strings/str_cat.h"
+
 namespace collabnet {
+
+absl::Status CheckQuotableLabel(absl::string_view label,
+                                absl::string_view format) {
+  for (char c : label) {
+    if (c == '"' || c == '\n' || c == '\r') {
+      return absl::InvalidArgumentError(
+          absl::StrCat("id '", label,
+                       "' holds a double quote or line break, "
+                       "which ",
+                       format, " cannot hold"));
+    }
+  }
+  return absl::OkStatus();
+}
 
 int NetworkBuilder::Node(absl::string_view id) {
   auto [it, fresh] = nodes_.emplace(id, d_.teachers_size());
@@ -41,6 +57,27 @@ void NetworkBuilder::Finish() {
       t.set_school_id(std::string(kDefaultSchool));
     }
   }
+}
+
+absl::StatusOr<std::vector<std::pair<int, int>>> TieEndNumbers(
+    const District& district) {
+  absl::flat_hash_map<std::string, int> number;
+  for (int i = 0; i < district.teachers_size(); ++i) {
+    number.emplace(district.teachers(i).id(), i + 1);
+  }
+  std::vector<std::pair<int, int>> out;
+  out.reserve(static_cast<std::size_t>(district.ties_size()));
+  for (const Tie& t : district.ties()) {
+    auto s = number.find(t.source());
+    auto d = number.find(t.target());
+    if (s == number.end() || d == number.end()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("tie ", t.source(), " -> ", t.target(),
+                       " names a teacher not in the district"));
+    }
+    out.emplace_back(s->second, d->second);
+  }
+  return out;
 }
 
 }  // namespace collabnet

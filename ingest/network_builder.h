@@ -8,8 +8,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/district.pb.h"
 
@@ -42,6 +46,17 @@ struct NetworkReadReport {
 };
 
 constexpr absl::string_view kDefaultSchool = "all";
+
+// Each tie's ends as 1-based positions in the district's teacher list, for
+// writers of formats that number their nodes; InvalidArgument if a tie
+// names someone not in the district.
+absl::StatusOr<std::vector<std::pair<int, int>>> TieEndNumbers(
+    const District& district);
+
+// InvalidArgument unless `label` can stand quoted in a line of a text
+// network format (`format` names it): no double quote, no line break.
+absl::Status CheckQuotableLabel(absl::string_view label,
+                                absl::string_view format);
 
 class NetworkBuilder {
  public:

@@ -366,17 +366,6 @@ void ReadPartition(std::istream& in, PajekReader& reader, FileErrors& errors) {
   }
 }
 
-absl::Status CheckLabel(absl::string_view id) {
-  for (char c : id) {
-    if (c == '"' || c == '\n' || c == '\r') {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "id ", Quoted(id),
-          " holds a double quote or line break, which Pajek cannot hold"));
-    }
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<District> ReadPajek(std::istream& net,
@@ -414,32 +403,29 @@ absl::StatusOr<District> ReadPajek(std::istream& net,
 
 absl::StatusOr<PajekText> FormatPajek(const District& district) {
   PajekText out;
-  absl::flat_hash_map<std::string, int> number;
+  absl::StatusOr<std::vector<std::pair<int, int>>> ends =
+      TieEndNumbers(district);
+  if (!ends.ok()) return ends.status();
   if (!district.name().empty()) {
-    if (absl::Status s = CheckLabel(district.name()); !s.ok()) return s;
+    if (absl::Status s = CheckQuotableLabel(district.name(), "Pajek"); !s.ok())
+      return s;
     absl::StrAppend(&out.net, "*Network \"", district.name(), "\"\n");
   }
   absl::StrAppend(&out.net, "*Vertices ", district.teachers_size(), "\n");
   for (int i = 0; i < district.teachers_size(); ++i) {
     const std::string& id = district.teachers(i).id();
-    if (absl::Status s = CheckLabel(id); !s.ok()) return s;
-    number[id] = i + 1;
+    if (absl::Status s = CheckQuotableLabel(id, "Pajek"); !s.ok()) return s;
     absl::StrAppend(&out.net, i + 1, " \"", id, "\"\n");
   }
   // One relation per channel and direction, in channel order.
   for (int c = 0; c <= ADVICE; ++c) {
     for (const bool directed : {true, false}) {
       std::string body;
-      for (const Tie& t : district.ties()) {
+      for (int i = 0; i < district.ties_size(); ++i) {
+        const Tie& t = district.ties(i);
         if (t.channel() != c || t.directed() != directed) continue;
-        auto s = number.find(t.source());
-        auto d = number.find(t.target());
-        if (s == number.end() || d == number.end()) {
-          return absl::InvalidArgumentError(
-              absl::StrCat("tie ", t.source(), " -> ", t.target(),
-                           " names a teacher not in the district"));
-        }
-        absl::StrAppend(&body, s->second, " ", d->second);
+        const auto [source, target] = (*ends)[static_cast<std::size_t>(i)];
+        absl::StrAppend(&body, source, " ", target);
         if (t.has_weight())
           absl::StrAppend(&body, " ", ShortestDouble(t.weight()));
         absl::StrAppend(&body, "\n");
@@ -457,7 +443,8 @@ absl::StatusOr<PajekText> FormatPajek(const District& district) {
   absl::flat_hash_map<std::string, int> classes;
   std::string names;
   for (const School& s : district.schools()) {
-    if (absl::Status st = CheckLabel(s.id()); !st.ok()) return st;
+    if (absl::Status st = CheckQuotableLabel(s.id(), "Pajek"); !st.ok())
+      return st;
     for (char ch : s.id()) {
       if (ch == ' ' || ch == '\t') {
         return absl::InvalidArgumentError(absl::StrCat(

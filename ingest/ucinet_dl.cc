@@ -580,18 +580,12 @@ absl::StatusOr<District> ReadUcinetDl(std::istream& in,
 }
 
 absl::StatusOr<std::string> FormatUcinetDl(const District& district) {
-  absl::flat_hash_map<std::string, int> number;
-  for (int i = 0; i < district.teachers_size(); ++i) {
-    const std::string& id = district.teachers(i).id();
-    for (char c : id) {
-      if (c == '"' || c == '\n' || c == '\r') {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "id ", Quoted(id),
-            " holds a double quote or line break, which DL cannot hold"));
-      }
-    }
-    number[id] = i + 1;
+  for (const Teacher& t : district.teachers()) {
+    if (absl::Status s = CheckQuotableLabel(t.id(), "DL"); !s.ok()) return s;
   }
+  absl::StatusOr<std::vector<std::pair<int, int>>> ends =
+      TieEndNumbers(district);
+  if (!ends.ok()) return ends.status();
   std::vector<int> channels;
   for (int c = 0; c <= ADVICE; ++c) {
     for (const Tie& t : district.ties()) {
@@ -621,18 +615,13 @@ absl::StatusOr<std::string> FormatUcinetDl(const District& district) {
     if (k > 0) absl::StrAppend(&out, "!\n");
     // Arcs summed per pair: DL holds one value per pair and relation.
     std::map<std::pair<int, int>, double> values;
-    for (const Tie& t : district.ties()) {
+    for (int i = 0; i < district.ties_size(); ++i) {
+      const Tie& t = district.ties(i);
       if (t.channel() != channels[k]) continue;
-      auto s = number.find(t.source());
-      auto d = number.find(t.target());
-      if (s == number.end() || d == number.end()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("tie ", t.source(), " -> ", t.target(),
-                         " names a teacher not in the district"));
-      }
+      const auto [source, target] = (*ends)[static_cast<std::size_t>(i)];
       const double w = t.has_weight() ? t.weight() : 1.0;
-      values[{s->second, d->second}] += w;
-      if (!t.directed()) values[{d->second, s->second}] += w;
+      values[{source, target}] += w;
+      if (!t.directed()) values[{target, source}] += w;
     }
     for (const auto& [pair, w] : values) {
       absl::StrAppend(&out, pair.first, " ", pair.second, " ",

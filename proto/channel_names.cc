@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace collabnet {
@@ -50,10 +51,14 @@ absl::string_view ChannelLabel(Channel channel) {
 }
 
 std::optional<Channel> ParseChannel(absl::string_view text) {
-  const std::string lower = absl::AsciiStrToLower(text);
+  // Called once a tie: the file names first, as written, without the
+  // descriptor lookup the enum names cost.
   for (const auto& c : kChannels) {
-    if (lower == c.file ||
-        lower == absl::AsciiStrToLower(Channel_Name(c.channel))) {
+    if (text == c.file) return c.channel;
+  }
+  for (const auto& c : kChannels) {
+    if (absl::EqualsIgnoreCase(text, c.file) ||
+        absl::EqualsIgnoreCase(text, Channel_Name(c.channel))) {
       return c.channel;
     }
   }
