@@ -148,9 +148,8 @@ class GexfHandler : public XmlHandler {
                      absl::string_view field, bool& directed) {
     if (type == "directed") {
       directed = true;
-    } else if (type == "undirected" || type == "mutual" || type.empty()) {
-      directed = false;
-    } else if (type == "mixed") {
+    } else if (type == "undirected" || type == "mutual" || type.empty() ||
+               type == "mixed") {
       // A mixed graph's edges say their own type; those that don't are
       // undirected.
       directed = false;

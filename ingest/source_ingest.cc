@@ -326,6 +326,7 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
     local.sources.push_back(source);
   }
   std::vector<const FileErrors*> lists;
+  lists.reserve(errors.size());
   for (const FileErrors& e : errors) lists.push_back(&e);
   if (absl::Status s = ErrorsToStatus(lists); !s.ok()) return s;
   ingester.Finish();

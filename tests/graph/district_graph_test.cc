@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "random/philox_stream.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
@@ -183,6 +184,52 @@ TEST(FreezeDistrict, FreezingIsDeterministic) {
                          b->targets().begin(), b->targets().end()));
   EXPECT_TRUE(std::equal(a->channels().begin(), a->channels().end(),
                          b->channels().begin(), b->channels().end()));
+}
+
+TEST(DistrictGraphBuilder, ArcsComeOutInAStableSortOfWhatWasAdded) {
+  // Random ties, many parallel (the same pair and channel, told apart by
+  // weight): the frozen arcs must be exactly a stable sort by (source,
+  // channel, target) of the arcs as added.
+  DistrictGraphBuilder b;
+  const std::uint32_t school = b.AddSchool("s", "", 1);
+  constexpr int kTeachers = 50;
+  for (int i = 0; i < kTeachers; ++i) {
+    ASSERT_TRUE(b.AddTeacher("t" + std::to_string(i), school, TEACHER).ok());
+  }
+  struct Arc {
+    VertexId source, target;
+    int channel;
+    float weight;
+  };
+  std::vector<Arc> added;
+  PhiloxStream rng(3, 0, kPurposeGenerator);
+  for (int i = 0; i < 5000; ++i) {
+    const auto u = static_cast<VertexId>(rng.NextBelow(kTeachers));
+    const auto v = static_cast<VertexId>(rng.NextBelow(kTeachers));
+    const auto channel = static_cast<int>(1 + rng.NextBelow(3));
+    const bool directed = rng.NextBelow(2) == 0;
+    const auto weight = static_cast<float>(i + 1);
+    b.AddTie(u, v, static_cast<Channel>(channel), directed, weight);
+    if (u == v) continue;  // dropped
+    added.push_back({u, v, channel, weight});
+    if (!directed) added.push_back({v, u, channel, weight});
+  }
+  std::stable_sort(added.begin(), added.end(), [](const Arc& a, const Arc& c) {
+    return std::tie(a.source, a.channel, a.target) <
+           std::tie(c.source, c.channel, c.target);
+  });
+  absl::StatusOr<DistrictGraph> g = std::move(b).Freeze();
+  ASSERT_TRUE(g.ok()) << g.status();
+  ASSERT_EQ(g->num_arcs(), added.size());
+  std::size_t k = 0;
+  for (VertexId v = 0; v < g->num_vertices(); ++v) {
+    for (ArcIndex a = g->arc_begin(v); a < g->arc_end(v); ++a, ++k) {
+      ASSERT_EQ(v, added[k].source) << k;
+      ASSERT_EQ(g->arc_target(a), added[k].target) << k;
+      ASSERT_EQ(g->arc_channel(a), added[k].channel) << k;
+      ASSERT_EQ(g->arc_weight(a), added[k].weight) << k;
+    }
+  }
 }
 
 }  // namespace

@@ -199,5 +199,60 @@ TEST(DistrictCsv, MissingFolderNamesTheFile) {
   EXPECT_THAT(d.status().message(), HasSubstr("schools.csv"));
 }
 
+TEST(DistrictCsvGraphTest, StreamingIntoTheGraphEqualsReadingThenFreezing) {
+  const std::string dir = testing::SourceDir() + "/data/district";
+  absl::StatusOr<District> district = ReadDistrictCsvDir(dir);
+  ASSERT_TRUE(district.ok()) << district.status();
+  absl::StatusOr<DistrictGraph> expected = FreezeDistrict(*district);
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  CsvReadReport report;
+  absl::StatusOr<DistrictGraph> g =
+      ReadDistrictCsvGraph(dir, {}, nullptr, &report);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(report.ties, district->ties_size());
+  ASSERT_EQ(g->num_vertices(), expected->num_vertices());
+  ASSERT_EQ(g->num_arcs(), expected->num_arcs());
+  for (VertexId v = 0; v < g->num_vertices(); ++v) {
+    ASSERT_EQ(g->teacher_id(v), expected->teacher_id(v));
+    ASSERT_EQ(g->school_of(v), expected->school_of(v));
+    ASSERT_EQ(g->grade_mask(v), expected->grade_mask(v));
+    ASSERT_EQ(g->subject_mask(v), expected->subject_mask(v));
+    ASSERT_EQ(g->role(v), expected->role(v));
+  }
+  for (ArcIndex a = 0; a < g->num_arcs(); ++a) {
+    ASSERT_EQ(g->arc_target(a), expected->arc_target(a));
+    ASSERT_EQ(g->arc_channel(a), expected->arc_channel(a));
+    ASSERT_EQ(g->arc_weight(a), expected->arc_weight(a));
+  }
+  EXPECT_EQ(g->district_name(), "district");
+}
+
+TEST(DistrictCsvGraphTest, ErrorsNameFileLineAndField) {
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / "collabnet_csv_graph_errors")
+          .string();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/schools.csv") << kSchools;
+  std::ofstream(dir + "/teachers.csv") << kTeachers;
+  std::ofstream(dir + "/ties.csv")
+      << "source,target,channel,directed,weight,first_seen,last_seen\n"
+         "T1,T2,co_teaching,false,,,\n"
+         "T1,T9,plc,false,,,\n"
+         "T1,T2,pd,maybe,-1,2019-13-01,\n";
+  absl::StatusOr<DistrictGraph> g = ReadDistrictCsvGraph(dir);
+  ASSERT_FALSE(g.ok());
+  const std::string m(g.status().message());
+  EXPECT_THAT(m, HasSubstr("ties.csv:3: field 'target': teacher 'T9' is not "
+                           "on the roster"));
+  EXPECT_THAT(m,
+              HasSubstr("ties.csv:4: field 'channel': unknown channel 'pd'"));
+  EXPECT_THAT(m, HasSubstr("ties.csv:4: field 'directed': found 'maybe'"));
+  EXPECT_THAT(m, HasSubstr("ties.csv:4: field 'weight': found '-1'"));
+  EXPECT_THAT(m,
+              HasSubstr("ties.csv:4: field 'first_seen': found '2019-13-01'"));
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace collabnet

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "graph/district_graph.h"
 #include "gtest/gtest.h"
@@ -145,8 +146,9 @@ District RichDistrict() {
   };
   school("S1", "Armstrong Elementary, the first", true, true, 0.8);
   school("S2", "Baldwin <Middle> & \"Co\"", false, true, 0.25);
-  auto teacher = [&](const char* id, const char* s, std::vector<int> grades,
-                     std::vector<std::string> subjects, Role role,
+  auto teacher = [&](const char* id, const char* s,
+                     const std::vector<int>& grades,
+                     const std::vector<std::string>& subjects, Role role,
                      const char* name) {
     Teacher& t = *d.add_teachers();
     t.set_id(id);
@@ -230,8 +232,8 @@ std::set<std::string> Dates(const District& d) {
     std::string a = t.source();
     std::string b = t.target();
     if (!t.directed() && b < a) std::swap(a, b);
-    out.insert(a + ">" + b + ":" + std::to_string(t.channel()) + "@" +
-               t.first_seen() + "/" + t.last_seen());
+    out.insert(absl::StrCat(a, ">", b, ":", t.channel(), "@", t.first_seen(),
+                            "/", t.last_seen()));
   }
   return out;
 }
@@ -304,11 +306,11 @@ TEST_F(RoundTripTest, RsienaPanelHasWavesBehaviourAndCovariate) {
   const std::string w2 =
       ReadFileToString(Path("p.siena/network_w2.txt")).value();
   // T1 -> T4 (PD on 2018-10-19) is in wave 2's period only.
-  auto cell = [](const std::string& m, int i, int j) {
+  auto cell = [](const std::string& m, int i, std::size_t j) {
     std::istringstream in(m);
     std::string line;
     for (int r = 0; r <= i; ++r) std::getline(in, line);
-    return line[static_cast<std::size_t>(2 * j)];
+    return line[2 * j];
   };
   EXPECT_EQ(cell(w1, 0, 3), '0');
   EXPECT_EQ(cell(w2, 0, 3), '1');
