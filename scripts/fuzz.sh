@@ -2,6 +2,8 @@
 # Builds the parsers' fuzz targets with clang's libFuzzer, AddressSanitizer
 # and UndefinedBehaviorSanitizer, and runs each from its seed corpus for a
 # bounded time. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] (default 20).
+# COLLABNET_FUZZ_SEED fixes libFuzzer's seed (default 1, so a test run
+# explores the same inputs each time; 0 lets libFuzzer pick one).
 # A crash, leak, timeout or sanitizer report fails the script and leaves the
 # input that caused it in build-fuzz/findings/.
 set -euo pipefail
@@ -20,6 +22,7 @@ for corpus in "$root"/fuzz/corpus/*/; do
   mkdir -p "$work"
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 \
+    -seed="${COLLABNET_FUZZ_SEED:-1}" \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$build/findings/$target-" "$work" "$corpus" \
     >"$build/$target.log" 2>&1; then
