@@ -1,5 +1,6 @@
 // The plain diffusion models on the graphs the peers were measured on
-// (shared bench-graphs: district, 1,400 teachers; state, 300,000), one
+// (shared bench-graphs: district, 1,400 teachers; state, 300,000; and a
+// generated Barabasi-Albert graph of a million nodes, m = 10), one
 // thread: cascades per second and ties (arcs) examined per second, for the
 // figures in ../shared/peers.md. Seeds: each graph's seeds4 file.
 //
@@ -7,6 +8,7 @@
 // bench-graphs folder of the shared folder beside the source tree.
 //
 //   build/bench/plain_models_benchmark --benchmark_filter=District
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -15,6 +17,8 @@
 #include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
 #include "ingest/edge_list.h"
+#include "ingest/scale_free.h"
+#include "random/philox_stream.h"
 #include "sim/independent_cascade.h"
 #include "sim/linear_threshold.h"
 
@@ -39,6 +43,26 @@ const BenchGraph& Load(const std::string& name) {
   auto& slot = (*cache)[name];
   if (slot) return *slot;
   slot = std::make_unique<BenchGraph>();
+  if (name == "ba1m") {
+    // Generated, as the peers' ba1m: a million nodes, m = 10, four random
+    // seeds.
+    absl::StatusOr<DistrictGraph> g =
+        GenerateBarabasiAlbert(1000000, 10, 20190601);
+    if (!g.ok()) {
+      slot->error = std::string(g.status().message());
+      return *slot;
+    }
+    slot->graph = *std::move(g);
+    PhiloxStream rng(20190601, 1, kPurposeGenerator);
+    while (slot->seeds.size() < 4) {
+      const VertexId v = rng.NextBelow(slot->graph.num_vertices());
+      if (std::find(slot->seeds.begin(), slot->seeds.end(), v) ==
+          slot->seeds.end()) {
+        slot->seeds.push_back(v);
+      }
+    }
+    return *slot;
+  }
   const std::string base = GraphDir() + "/" + name;
   std::string edges = base + ".edges";
   if (name == "state") edges += ".gz";
@@ -114,6 +138,12 @@ BENCHMARK_CAPTURE(Ic, State_IC_p0_05, "state", kP005)
 BENCHMARK_CAPTURE(Ic, State_WeightedCascade, "state", kWc)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(Lt, State_LinearThreshold, "state")
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Ic, Ba1m_IC_p0_05, "ba1m", kP005)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(Ic, Ba1m_WeightedCascade, "ba1m", kWc)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Lt, Ba1m_LinearThreshold, "ba1m")
     ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
