@@ -107,8 +107,13 @@ void ForEachCsvRow(
     }
     return;
   }
+  const std::int64_t before = errors.count();
   const CsvHeader header(record, known, required, errors);
   if (header_check) header_check(header, record.line);
+  if (errors.count() > before) {
+    // With the columns wrong, every row would only repeat it.
+    return;
+  }
   while (reader.Next(record)) {
     if (record.fields.size() != header.width()) {
       errors.AddLine(record.line,

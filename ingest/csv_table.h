@@ -72,9 +72,10 @@ class CsvHeader {
 
 // Streams the table in `in` through `row`, after checking its header (and
 // passing it to `header_check`, if given, for checks that depend on which
-// columns are there). Rows whose width differs from the header's are errors
-// and are not passed on. An empty file is an error naming the expected
-// header.
+// columns are there). A header with errors stops the file there: its rows
+// would only repeat them. Rows whose width differs from the header's are
+// errors and are not passed on. An empty file is an error naming the
+// expected header.
 void ForEachCsvRow(
     std::istream& in, FileErrors& errors,
     const std::vector<absl::string_view>& known,
