@@ -18,6 +18,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using testing::MakeDistrict;
+using ::testing::Not;
 using testing::SourceDir;
 
 namespace fs = std::filesystem;
@@ -205,12 +206,16 @@ TEST(SourceIngestTest, EveryErrorOfEveryFileIsReportedTogether) {
 TEST(SourceIngestTest, SocialLayoutMustBeOneOrTheOther) {
   SourceFiles f;
   IngestOptions o = f.Options();
-  const std::string social = f.Write("social.csv", "follower,target\nT1,T2\n");
+  const std::string social =
+      f.Write("social.csv", "follower,target\nT1,T2\n,\n");
   o.sources = {{SourceKind::kSocial, social}};
   absl::StatusOr<District> d = IngestSources(o);
   ASSERT_FALSE(d.ok());
   EXPECT_THAT(d.status().message(),
               HasSubstr(social + ":1: expected the columns follower,followed"));
+  // With the header wrong, the rows are not read: no error repeats it.
+  EXPECT_THAT(d.status().message(), Not(HasSubstr(social + ":2")));
+  EXPECT_THAT(d.status().message(), Not(HasSubstr(social + ":3")));
 }
 
 TEST(SourceIngestTest, TimeWindowKeepsOverlappingRecordsAndCountsTheRest) {
