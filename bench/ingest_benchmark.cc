@@ -168,6 +168,12 @@ std::int64_t Bytes(const std::string& path) {
   return static_cast<std::int64_t>(fs::file_size(path));
 }
 
+// The district CSV folder's three files.
+std::int64_t FolderBytes(const std::string& dir) {
+  return Bytes(dir + "/schools.csv") + Bytes(dir + "/teachers.csv") +
+         Bytes(dir + "/ties.csv");
+}
+
 void BM_EdgeListToGraph(benchmark::State& state) {
   const std::int64_t ties = state.range(0);
   MakeFiles(ties);
@@ -182,9 +188,7 @@ void BM_DistrictCsv(benchmark::State& state) {
   const std::int64_t ties = state.range(0);
   MakeFiles(ties);
   const std::string dir = Dir(ties);
-  const std::int64_t bytes = Bytes(dir + "/schools.csv") +
-                             Bytes(dir + "/teachers.csv") +
-                             Bytes(dir + "/ties.csv");
+  const std::int64_t bytes = FolderBytes(dir);
   Measure(state, bytes, ties, [&] { return ReadDistrictCsvDir(dir); });
 }
 
@@ -192,9 +196,7 @@ void BM_DistrictCsvToGraph(benchmark::State& state) {
   const std::int64_t ties = state.range(0);
   MakeFiles(ties);
   const std::string dir = Dir(ties);
-  const std::int64_t bytes = Bytes(dir + "/schools.csv") +
-                             Bytes(dir + "/teachers.csv") +
-                             Bytes(dir + "/ties.csv");
+  const std::int64_t bytes = FolderBytes(dir);
   Measure(state, bytes, ties, [&] { return ReadDistrictCsvGraph(dir); });
 }
 

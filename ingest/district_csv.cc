@@ -287,32 +287,51 @@ absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
   return district;
 }
 
+namespace {
+
+// The three files of a district folder, open, and the folder's name.
+struct DistrictFolder {
+  std::ifstream files[3];
+  std::string paths[3];
+  std::string name;
+
+  absl::Status Open(const std::string& dir) {
+    namespace fs = std::filesystem;
+    const fs::path base(dir);
+    const char* names[3] = {"schools.csv", "teachers.csv", "ties.csv"};
+    for (int i = 0; i < 3; ++i) {
+      paths[i] = (base / names[i]).string();
+      files[i].open(paths[i], std::ios::binary);
+      if (!files[i]) {
+        return absl::NotFoundError(absl::StrCat(
+            "cannot open ", paths[i],
+            "; a district folder holds schools.csv, teachers.csv and "
+            "ties.csv"));
+      }
+    }
+    name = (base.filename().empty() ? base.parent_path().filename()
+                                    : base.filename())
+               .string();
+    return absl::OkStatus();
+  }
+};
+
+}  // namespace
+
 absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
                                                    const FreezeOptions& freeze,
                                                    FreezeStats* stats,
                                                    CsvReadReport* report) {
-  namespace fs = std::filesystem;
-  const fs::path base(dir);
-  std::ifstream files[3];
-  const char* names[3] = {"schools.csv", "teachers.csv", "ties.csv"};
-  std::string paths[3];
-  for (int i = 0; i < 3; ++i) {
-    paths[i] = (base / names[i]).string();
-    files[i].open(paths[i], std::ios::binary);
-    if (!files[i]) {
-      return absl::NotFoundError(absl::StrCat(
-          "cannot open ", paths[i],
-          "; a district folder holds schools.csv, teachers.csv and ties.csv"));
-    }
-  }
+  DistrictFolder folder;
+  if (absl::Status s = folder.Open(dir); !s.ok()) return s;
+  std::ifstream* files = folder.files;
+  const std::string* paths = folder.paths;
   CsvReadReport local;
   absl::StatusOr<District> roster =
       ReadRosterCsv({&files[0], &files[1], paths[0], paths[1]}, &local);
   if (!roster.ok()) return roster.status();
   DistrictGraphBuilder b;
-  const fs::path folder =
-      base.filename().empty() ? base.parent_path().filename() : base.filename();
-  b.set_name(folder.string());
+  b.set_name(folder.name);
   if (absl::Status s = AddRoster(*roster, b); !s.ok()) return s;
   FileErrors errors(paths[2]);
   TieRow row;
@@ -335,28 +354,14 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
 
 absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
                                             CsvReadReport* report) {
-  namespace fs = std::filesystem;
-  const fs::path base(dir);
-  std::ifstream files[3];
-  const char* names[3] = {"schools.csv", "teachers.csv", "ties.csv"};
-  std::string paths[3];
-  for (int i = 0; i < 3; ++i) {
-    paths[i] = (base / names[i]).string();
-    files[i].open(paths[i], std::ios::binary);
-    if (!files[i]) {
-      return absl::NotFoundError(absl::StrCat(
-          "cannot open ", paths[i],
-          "; a district folder holds schools.csv, teachers.csv and ties.csv"));
-    }
-  }
+  DistrictFolder folder;
+  if (absl::Status s = folder.Open(dir); !s.ok()) return s;
+  std::ifstream* files = folder.files;
+  const std::string* paths = folder.paths;
   DistrictCsvStreams streams{&files[0], &files[1], &files[2],
                              paths[0],  paths[1],  paths[2]};
   absl::StatusOr<District> district = ReadDistrictCsv(streams, report);
-  if (district.ok()) {
-    fs::path name = base.filename().empty() ? base.parent_path().filename()
-                                            : base.filename();
-    district->set_name(name.string());
-  }
+  if (district.ok()) district->set_name(folder.name);
   return district;
 }
 
