@@ -238,53 +238,67 @@ void ReadTies(std::istream& in, District& d,
 
 }  // namespace
 
-absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
-                                         CsvReadReport* report) {
+namespace {
+
+// A roster read into a district, with each id's line (for the ties' checks
+// and duplicate messages) and each file's errors, so a caller can report
+// them together with its own.
+struct RosterRead {
+  explicit RosterRead(const std::string& schools_name,
+                      const std::string& teachers_name)
+      : school_errors(schools_name), teacher_errors(teachers_name) {}
   District district;
-  CsvReadReport local;
+  CsvReadReport report;
   absl::flat_hash_map<std::string, std::int64_t> school_lines;
   absl::flat_hash_map<std::string, std::int64_t> teacher_lines;
-  FileErrors school_errors(streams.schools_name);
-  FileErrors teacher_errors(streams.teachers_name);
+  FileErrors school_errors;
+  FileErrors teacher_errors;
+};
+
+// Without a schools stream, schools come from the teachers' school ids.
+void ReadRosterInto(std::istream* schools, std::istream& teachers,
+                    RosterRead& r) {
+  if (schools != nullptr) {
+    ReadSchools(*schools, r.district, r.school_lines, r.report,
+                r.school_errors);
+  }
+  ReadTeachers(teachers, r.district, r.school_lines,
+               /*add_schools=*/schools == nullptr, r.teacher_lines, r.report,
+               r.teacher_errors);
+}
+
+}  // namespace
+
+absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
+                                         CsvReadReport* report) {
+  RosterRead r(streams.schools_name, streams.teachers_name);
+  ReadRosterInto(streams.schools, *streams.teachers, r);
   FileErrors tie_errors(streams.ties_name);
-  ReadSchools(*streams.schools, district, school_lines, local, school_errors);
-  ReadTeachers(*streams.teachers, district, school_lines, /*add_schools=*/false,
-               teacher_lines, local, teacher_errors);
-  ReadTies(*streams.ties, district, teacher_lines, local, tie_errors);
+  ReadTies(*streams.ties, r.district, r.teacher_lines, r.report, tie_errors);
   if (absl::Status s =
-          ErrorsToStatus({&school_errors, &teacher_errors, &tie_errors});
+          ErrorsToStatus({&r.school_errors, &r.teacher_errors, &tie_errors});
       !s.ok()) {
     return s;
   }
-  local.schools = district.schools_size();
-  local.teachers = district.teachers_size();
-  local.ties = district.ties_size();
-  if (report != nullptr) *report = local;
-  return district;
+  r.report.schools = r.district.schools_size();
+  r.report.teachers = r.district.teachers_size();
+  r.report.ties = r.district.ties_size();
+  if (report != nullptr) *report = r.report;
+  return std::move(r.district);
 }
 
 absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
                                        CsvReadReport* report) {
-  District district;
-  CsvReadReport local;
-  absl::flat_hash_map<std::string, std::int64_t> school_lines;
-  absl::flat_hash_map<std::string, std::int64_t> teacher_lines;
-  FileErrors school_errors(streams.schools_name);
-  FileErrors teacher_errors(streams.teachers_name);
-  if (streams.schools != nullptr) {
-    ReadSchools(*streams.schools, district, school_lines, local, school_errors);
-  }
-  ReadTeachers(*streams.teachers, district, school_lines,
-               /*add_schools=*/streams.schools == nullptr, teacher_lines, local,
-               teacher_errors);
-  if (absl::Status s = ErrorsToStatus({&school_errors, &teacher_errors});
+  RosterRead r(streams.schools_name, streams.teachers_name);
+  ReadRosterInto(streams.schools, *streams.teachers, r);
+  if (absl::Status s = ErrorsToStatus({&r.school_errors, &r.teacher_errors});
       !s.ok()) {
     return s;
   }
-  local.schools = district.schools_size();
-  local.teachers = district.teachers_size();
-  if (report != nullptr) *report = local;
-  return district;
+  r.report.schools = r.district.schools_size();
+  r.report.teachers = r.district.teachers_size();
+  if (report != nullptr) *report = r.report;
+  return std::move(r.district);
 }
 
 namespace {
