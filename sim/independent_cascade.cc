@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -12,12 +13,133 @@
 namespace collabnet {
 namespace {
 
-// Jump scale for largest probability q: 0 (nothing succeeds), kDirect, or
-// 1 / log(1 - q) (negative).
-double JumpScale(double q) {
-  if (!(q > 0)) return 0;
-  if (q > kDirectDrawAbove) return IcModel::kDirect;
-  return 1.0 / std::log1p(-q);
+// Plans one vertex's arcs [begin, end) with probabilities p: certain arcs
+// first (their order otherwise kept), then the uncertain ones with their
+// values. `uncertain_p` is scratch.
+IcVertexPlan PlanVertex(const DistrictGraph& g, const std::vector<double>& p,
+                        ArcIndex begin, ArcIndex end, IcModel& model,
+                        std::vector<double>& uncertain_p) {
+  IcVertexPlan plan;
+  plan.begin = begin;
+  plan.end = end;
+  ArcIndex out = begin;
+  for (ArcIndex a = begin; a < end; ++a) {
+    if (p[a] < 1) continue;
+    model.targets[out] = g.arc_target(a);
+    model.values[out++] = 1;
+  }
+  plan.uncertain = out;
+  uncertain_p.clear();
+  double q = 0;
+  double hazard = 0;
+  for (ArcIndex a = begin; a < end; ++a) {
+    if (p[a] >= 1) continue;
+    model.targets[out++] = g.arc_target(a);
+    uncertain_p.push_back(p[a]);
+    q = std::max(q, p[a]);
+    hazard -= std::log1p(-p[a]);
+  }
+  float* const value = model.values.data() + plan.uncertain;
+  const std::size_t count = uncertain_p.size();
+  if (!(q > 0)) {
+    plan.draw = 1;  // survival 1 throughout: nothing succeeds
+    std::fill_n(value, count, 1.0f);
+  } else if (hazard <= kMaxSurvivalHazard) {
+    double survival = 1;
+    for (std::size_t i = 0; i < count; ++i) {
+      survival *= 1 - uncertain_p[i];
+      value[i] = static_cast<float>(survival);
+    }
+    plan.draw = value[count - 1];
+  } else if (q > kDirectDrawAbove) {
+    plan.draw = kIcDrawDirect;
+    for (std::size_t i = 0; i < count; ++i) {
+      value[i] = static_cast<float>(uncertain_p[i]);
+    }
+  } else {
+    plan.draw = static_cast<float>(1.0 / std::log1p(-q));
+    for (std::size_t i = 0; i < count; ++i) {
+      value[i] = static_cast<float>(uncertain_p[i] / q);
+    }
+  }
+  return plan;
+}
+
+// Counts the survivals in [a, a + n), n <= kIcValuePadding, that are at
+// least t: four lanes at a time and without branches, since where a run of
+// survivals drops below U * S is as unpredictable as the draw.
+inline ArcIndex CountAtLeast(const float* values, ArcIndex a, ArcIndex n,
+                             float t) {
+  using Floats = float __attribute__((vector_size(16)));
+  using Ints = std::int32_t __attribute__((vector_size(16)));
+  const Floats threshold = {t, t, t, t};
+  const auto limit = static_cast<std::int32_t>(n);
+  Ints lane = {0, 1, 2, 3};
+  Ints count = {0, 0, 0, 0};
+  for (std::size_t block = 0; block < kIcValuePadding; block += 4) {
+    Floats x;
+    std::memcpy(&x, values + a + block, sizeof x);
+    count -= (x >= threshold) & (lane < limit);
+    lane += 4;
+  }
+  return static_cast<ArcIndex>(count[0] + count[1] + count[2] + count[3]);
+}
+
+// Geometric jumps over arcs [a, end) at the probability whose jump scale
+// is `scale`; calls land(a) for each arc landed on. log(U) * scale >= 0, so
+// truncation is the floor once the range is checked. A single-precision
+// log of a 32-bit uniform moves each jump boundary by at most 2^-25 in
+// probability (see the header).
+template <typename Land>
+void Jump(ArcIndex a, ArcIndex end, float scale, PhiloxStream& rng, Land land) {
+  for (;;) {
+    const float jump = std::log(rng.NextOpenFloat()) * scale;
+    if (jump >= static_cast<float>(end - a)) return;
+    a += static_cast<ArcIndex>(jump);
+    land(a);
+    ++a;
+  }
+}
+
+// The uniform-probability kernel: no per-vertex or per-arc loads beyond
+// the graph's own arrays.
+std::int64_t RunUniform(const IcModel& model, PhiloxStream& rng,
+                        PlainWorkspace& ws) {
+  const DistrictGraph& g = *model.graph;
+  const ArcIndex* const offsets = g.offsets().data();
+  const VertexId* const targets = g.targets().data();
+  VisitBits& visited = ws.visited;
+  std::vector<VertexId>& queue = ws.queue;
+  const auto scale = static_cast<float>(model.uniform_jump_scale);
+  std::int64_t arcs = 0;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const VertexId u = queue[head];
+    const ArcIndex begin = offsets[u];
+    const ArcIndex end = offsets[u + 1];
+    arcs += end - begin;
+    if (model.uniform_direct) {
+      for (ArcIndex a = begin; a < end; ++a) {
+        const VertexId v = targets[a];
+        // A draw for a vertex already active cannot change anything.
+        if (visited.Visited(v)) continue;
+        if (std::min(rng.NextU32(), kMaxDraw) < model.uniform_threshold) {
+          visited.Visit(v);
+          queue.push_back(v);
+        }
+      }
+    } else if (scale != 0) {
+      Jump(begin, end, scale, rng, [&](ArcIndex a) {
+        const VertexId v = targets[a];
+        if (visited.Visit(v)) queue.push_back(v);
+      });
+    }
+  }
+  return arcs;
+}
+
+// A uniform draw in [0, 1) compared against a float probability.
+bool Accept(PhiloxStream& rng, float p) {
+  return static_cast<float>(rng.NextU32() >> 8) * 0x1p-24f < p;
 }
 
 }  // namespace
@@ -63,86 +185,85 @@ absl::StatusOr<IcModel> PrepareIndependentCascade(
   model.graph = &graph;
   if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
   model.seeds = seeds;
-  const VertexId n = graph.num_vertices();
   if (params.weighting == IcWeighting::kUniform) {
-    const double scale = JumpScale(params.probability);
-    if (scale == IcModel::kDirect) {
-      model.jump_scale.assign(n, scale);
-      model.arc_threshold.assign(graph.num_arcs(),
-                                 ProbabilityThreshold(params.probability));
-    } else {
-      model.uniform = true;
-      model.uniform_jump_scale = scale;
+    const double p = params.probability;
+    model.uniform = true;
+    if (p > kDirectDrawAbove) {
+      model.uniform_direct = true;
+      model.uniform_threshold = ProbabilityThreshold(p);
+    } else if (p > 0) {
+      model.uniform_jump_scale = 1.0 / std::log1p(-p);
     }
     return model;
   }
-  model.jump_scale.assign(n, 0);
   const std::vector<double> p = IcArcProbabilities(graph, params);
-  model.arc_threshold.resize(graph.num_arcs());
+  const VertexId n = graph.num_vertices();
+  model.plans.resize(n);
+  model.targets.resize(graph.num_arcs());
+  model.values.assign(graph.num_arcs() + kIcValuePadding, 0);
+  std::vector<double> uncertain_p;
   for (VertexId u = 0; u < n; ++u) {
-    double q = 0;
-    for (ArcIndex a = graph.arc_begin(u); a < graph.arc_end(u); ++a) {
-      q = std::max(q, p[a]);
-    }
-    const double scale = JumpScale(q);
-    model.jump_scale[u] = scale;
-    for (ArcIndex a = graph.arc_begin(u); a < graph.arc_end(u); ++a) {
-      model.arc_threshold[a] = ProbabilityThreshold(
-          scale == IcModel::kDirect ? p[a] : (q > 0 ? p[a] / q : 0));
-    }
+    model.plans[u] = PlanVertex(graph, p, graph.arc_begin(u), graph.arc_end(u),
+                                model, uncertain_p);
   }
   return model;
 }
 
 std::int64_t RunIcReplicate(const IcModel& model, std::uint64_t seed,
                             std::uint64_t replicate, PlainWorkspace& ws) {
-  const DistrictGraph& g = *model.graph;
-  const ArcIndex* const offsets = g.offsets().data();
-  const VertexId* const targets = g.targets().data();
-  const double* const jump_scale = model.jump_scale.data();
-  const std::uint32_t* const threshold = model.arc_threshold.data();
-  const bool uniform = model.uniform;
-  VisitBits& visited = ws.visited;
-  std::vector<VertexId>& queue = ws.queue;
-
   ws.Start(model.seeds);
   PhiloxStream rng(seed, replicate, kPurposeCascade);
+  if (model.uniform) {
+    ws.arcs_examined = RunUniform(model, rng, ws);
+    return static_cast<std::int64_t>(ws.queue.size() - model.seeds.size());
+  }
+  const IcVertexPlan* const plans = model.plans.data();
+  const VertexId* const targets = model.targets.data();
+  const float* const values = model.values.data();
+  VisitBits& visited = ws.visited;
+  std::vector<VertexId>& queue = ws.queue;
+  const auto visit = [&](ArcIndex a) {
+    const VertexId v = targets[a];
+    if (visited.Visit(v)) queue.push_back(v);
+  };
+
   std::int64_t arcs = 0;
   for (std::size_t head = 0; head < queue.size(); ++head) {
-    const VertexId u = queue[head];
-    const ArcIndex begin = offsets[u];
-    const ArcIndex end = offsets[u + 1];
-    arcs += end - begin;
-    const double scale = uniform ? model.uniform_jump_scale : jump_scale[u];
-    if (scale == 0) continue;
-    if (scale == IcModel::kDirect) {
-      for (ArcIndex a = begin; a < end; ++a) {
-        const VertexId v = targets[a];
+    const IcVertexPlan plan = plans[queue[head]];
+    const ArcIndex end = plan.end;
+    arcs += end - plan.begin;
+    ArcIndex a = plan.begin;
+    for (; a < plan.uncertain; ++a) visit(a);
+    if (plan.draw > 1) {
+      for (; a < end; ++a) {
         // A draw for a vertex already active cannot change anything.
-        if (visited.Visited(v)) continue;
-        if (std::min(rng.NextU32(), kMaxDraw) < threshold[a]) {
-          visited.Visit(v);
-          queue.push_back(v);
+        if (!visited.Visited(targets[a]) && Accept(rng, values[a])) visit(a);
+      }
+    } else if (plan.draw < 0) {
+      Jump(a, end, plan.draw, rng, [&](ArcIndex b) {
+        if (Accept(rng, values[b])) visit(b);
+      });
+    } else {
+      // The next success is the first arc whose survival falls below U
+      // times the survival at the last success (see the header).
+      const float last = plan.draw;
+      float base = 1;
+      while (a < end) {
+        const auto t = static_cast<float>(base * rng.NextOpenDouble32());
+        if (last >= t) break;
+        // Whole blocks of survivals at least t are skipped; the block
+        // where they drop holds the success.
+        for (;;) {
+          const ArcIndex n = std::min<ArcIndex>(
+              end - a, static_cast<ArcIndex>(kIcValuePadding));
+          const ArcIndex skip = CountAtLeast(values, a, n, t);
+          a += skip;
+          if (skip < n) break;
         }
+        visit(a);
+        base = values[a];
+        ++a;
       }
-      continue;
-    }
-    // Geometric jumps to the arcs that fire at the largest probability q;
-    // each landing arc then succeeds with p(u, v) / q.
-    ArcIndex a = begin;
-    const auto fscale = static_cast<float>(scale);
-    for (;;) {
-      // log(U) * scale >= 0, so truncation is the floor once the range is
-      // checked. A single-precision log of a 32-bit uniform moves each jump
-      // boundary by at most 2^-25 in probability (see the header).
-      const float jump = std::log(rng.NextOpenFloat()) * fscale;
-      if (jump >= static_cast<float>(end - a)) break;
-      a += static_cast<ArcIndex>(jump);
-      if (uniform || std::min(rng.NextU32(), kMaxDraw) < threshold[a]) {
-        const VertexId v = targets[a];
-        if (visited.Visit(v)) queue.push_back(v);
-      }
-      ++a;
     }
   }
   ws.arcs_examined = arcs;

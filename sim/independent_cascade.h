@@ -13,14 +13,26 @@
 //   kWeightedCascade 1 / in-degree(v) (Kempe et al.'s weighted cascade);
 //   kTieWeight       min(1, p * weight(u, v)).
 //
-// Speed: instead of one draw per arc, each vertex skips over its arcs with
-// geometric jumps at its largest arc probability q, then accepts each landing
-// arc with probability p(u, v) / q (thinning). The result has exactly the
-// independent cascade's distribution; the expected number of draws per arc
-// is q rather than 1. Vertices with q above kDirectDrawAbove draw per arc.
-// Jumps take a single-precision logarithm of a 32-bit uniform: the
-// probability of each jump length is exact to within 2^-25 (3e-8), far below
-// any Monte Carlo resolution, and the logarithm is several times cheaper.
+// Speed, for uniform p: instead of one draw per arc, each vertex skips over
+// its arcs with geometric jumps at p. Jumps take a single-precision
+// logarithm of a 32-bit uniform: the probability of each jump length is
+// exact to within 2^-25 (3e-8), far below any Monte Carlo resolution, and
+// the logarithm is several times cheaper. Above kDirectDrawAbove every arc
+// gets its own draw.
+//
+// Speed, for per-arc probabilities: arcs that always succeed (p = 1) come
+// first and take no draw. For the rest, the model stores each arc's
+// survival S(a) = prod (1 - p(b)) over the vertex's uncertain arcs b up to
+// and including a. With U uniform on (0, 1], the first arc with
+// S(a) < U * S(last success) is the next success: the chance that none of
+// the arcs between succeeds is exactly their survival ratio. So a vertex
+// takes one draw per success plus one, and no logarithm. Survivals and the
+// product U * S are single-precision floats (relative error 2^-24 each),
+// which moves each event's probability by at most 2^-23 (1.2e-7). A vertex
+// whose total survival would leave the float range (hazard sum above
+// kMaxSurvivalHazard, only hubs of thousands of arcs) uses geometric jumps at
+// its largest probability q with thinning by p(u, v) / q instead, or a draw per
+// arc when q is large.
 //
 // A replicate draws only from PhiloxStream(seed, replicate, kPurposeCascade).
 #ifndef COLLABNET_SIM_INDEPENDENT_CASCADE_H_
@@ -43,21 +55,41 @@ struct IcParams {
 };
 
 inline constexpr double kDirectDrawAbove = 0.3;
+// exp(-80) = 1.8e-35 stays a normal float.
+inline constexpr double kMaxSurvivalHazard = 80;
+
+// A vertex's arcs for per-arc probabilities: [begin, uncertain) always
+// succeed; [uncertain, end) are drawn as `draw` says: above 1, one draw per
+// arc (value = p); below 0, geometric jumps with this scale
+// (1 / log(1 - q); value = p / q); otherwise survival (value = S(a)), and
+// `draw` is the vertex's last survival, 1 when no arc can succeed. Packed so
+// a vertex that spreads nowhere costs one load.
+struct IcVertexPlan {
+  ArcIndex begin = 0;
+  ArcIndex uncertain = 0;
+  ArcIndex end = 0;
+  float draw = 1;
+};
+inline constexpr float kIcDrawDirect = 2;
+inline constexpr std::size_t kIcValuePadding = 16;
 
 struct IcModel {
   const DistrictGraph* graph = nullptr;
   std::vector<VertexId> seeds;
-  // Per vertex: 0 when no arc can succeed; kDirect when arcs are drawn one
-  // by one; else 1 / log(1 - q) for geometric jumps.
-  std::vector<double> jump_scale;
-  // Per arc: with kDirect, the threshold of p(u, v); otherwise of
-  // p(u, v) / q. Empty for kUniform, where every landing arc succeeds.
-  std::vector<std::uint32_t> arc_threshold;
-  // kUniform with jumps: the one jump scale of every vertex, read without a
-  // per-vertex load (jump_scale is then empty).
+  // kUniform: p < kDirectDrawAbove jumps at uniform_jump_scale; otherwise
+  // every arc is drawn against uniform_threshold. plans and arcs are then
+  // empty.
   bool uniform = false;
-  double uniform_jump_scale = 0;
-  static constexpr double kDirect = 1.0;
+  double uniform_jump_scale = 0;  // 0 when p = 0
+  std::uint32_t uniform_threshold = 0;
+  bool uniform_direct = false;
+  // Per-arc probabilities: a plan per vertex, and the arcs' targets and
+  // values in plan order (certain arcs first). `values` has
+  // kIcValuePadding entries past the last arc, so short runs of survivals
+  // are compared a block at a time without reading out of bounds.
+  std::vector<IcVertexPlan> plans;
+  std::vector<VertexId> targets;
+  std::vector<float> values;
 };
 
 // Scratch for one thread: the visited set and the activation queue, reused

@@ -136,6 +136,75 @@ TEST(IndependentCascade, TieWeightsMultiplyUpToOne) {
               kLeaves / 2 * 0.3 * 0.7, kReps);
 }
 
+// A star whose leaves fall into weight classes: per class, the share of
+// leaves reached is that class's probability, whichever way the centre's
+// arcs are drawn. Leaves of weight 1 / p are certain. Ties go both ways, so
+// the arcs stored after the centre's are the leaves' own.
+void ExpectStarClassesReached(const std::vector<int>& class_sizes,
+                              const std::vector<double>& class_p,
+                              float expected_draw_sign) {
+  constexpr int kReps = 4000;
+  std::vector<TieSpec> ties;
+  std::vector<int> leaf_class;
+  for (std::size_t c = 0; c < class_sizes.size(); ++c) {
+    for (int i = 0; i < class_sizes[c]; ++i) {
+      const int leaf = static_cast<int>(leaf_class.size()) + 1;
+      ties.push_back({0, leaf, PLC, false, class_p[c] / 0.01});
+      leaf_class.push_back(static_cast<int>(c));
+    }
+  }
+  const int n = static_cast<int>(leaf_class.size()) + 1;
+  const DistrictGraph g = Freeze(MakeDistrict(n, ties));
+  absl::StatusOr<IcModel> model =
+      PrepareIndependentCascade(g, {IcWeighting::kTieWeight, 0.01}, {0});
+  ASSERT_TRUE(model.ok());
+  const float draw = model->plans[0].draw;
+  if (expected_draw_sign > 1) {
+    EXPECT_EQ(draw, kIcDrawDirect);
+  } else if (expected_draw_sign < 0) {
+    EXPECT_LT(draw, 0);
+  } else {
+    EXPECT_GT(draw, 0);
+    EXPECT_LT(draw, 1);
+  }
+  PlainWorkspace ws(g.num_vertices());
+  std::vector<Moments> reached(class_sizes.size());
+  for (int r = 0; r < kReps; ++r) {
+    RunIcReplicate(*model, 5, static_cast<std::uint64_t>(r), ws);
+    std::vector<int> count(class_sizes.size(), 0);
+    for (std::size_t i = 1; i < ws.queue.size(); ++i) {
+      ++count[static_cast<std::size_t>(leaf_class[ws.queue[i] - 1])];
+    }
+    for (std::size_t c = 0; c < count.size(); ++c) reached[c].Add(count[c]);
+  }
+  for (std::size_t c = 0; c < class_sizes.size(); ++c) {
+    SCOPED_TRACE(c);
+    const double p = std::min(1.0, class_p[c]);
+    const Estimate e = MakeEstimate(reached[c], kReps);
+    ExpectClose(e.mean(), class_sizes[c] * p, class_sizes[c] * p * (1 - p),
+                kReps);
+  }
+}
+
+TEST(IndependentCascade, PerArcProbabilitiesBySurvival) {
+  // Total hazard about 25: survivals, compared a block of 16 at a time
+  // and, past the first block, block by block.
+  ExpectStarClassesReached({40, 3, 30, 60, 7}, {0.3, 1.0, 0.1, 0.02, 0.9}, 0);
+  // Few arcs: a single partial block.
+  ExpectStarClassesReached({2, 3}, {0.5, 0.25}, 0);
+}
+
+TEST(IndependentCascade, PerArcProbabilitiesOfAHubByJumps) {
+  // Total hazard about 170 leaves the float range: geometric jumps at the
+  // largest probability 0.2, thinned to each arc's own.
+  ExpectStarClassesReached({500, 1000, 5, 400}, {0.2, 0.05, 1.0, 0.1}, -1);
+}
+
+TEST(IndependentCascade, PerArcProbabilitiesOfAHubByDirectDraws) {
+  // Hazard about 110 with a largest probability of 0.6: a draw per arc.
+  ExpectStarClassesReached({100, 600, 4}, {0.6, 0.02, 1.0}, 2);
+}
+
 TEST(IndependentCascade, RejectsBadInput) {
   const DistrictGraph g = Freeze(testing::Star(3));
   EXPECT_FALSE(
