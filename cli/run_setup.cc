@@ -107,6 +107,35 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
   if (flags.count("lapse") > 0) {
     scenario.set_lapse_probability(flags["lapse"].as<double>());
   }
+  if (flags.count("leader-capacity") > 0) {
+    scenario.mutable_leader_capacity()->set_teachers_per_term(
+        flags["leader-capacity"].as<int>());
+  }
+  if (flags.count("teaching-weeks") > 0) {
+    scenario.mutable_calendar()->set_teaching_weeks(
+        flags["teaching-weeks"].as<int>());
+  }
+  if (flags.count("term-weeks") > 0) {
+    scenario.mutable_calendar()->set_term_weeks(flags["term-weeks"].as<int>());
+  }
+  if (flags.count("plc-every") > 0) {
+    scenario.mutable_calendar()->set_plc_every_weeks(
+        flags["plc-every"].as<int>());
+  }
+  if (flags.count("pd-weeks") > 0) {
+    const std::string spec = flags["pd-weeks"].as<std::string>();
+    Calendar& calendar = *scenario.mutable_calendar();
+    calendar.clear_pd_weeks();
+    for (absl::string_view w : absl::StrSplit(spec, ',')) {
+      int week = 0;
+      if (!absl::SimpleAtoi(w, &week)) {
+        return absl::StrCat("--pd-weeks '", spec,
+                            "': expected weeks of the school year, e.g. "
+                            "1,8,15,22,29,36");
+      }
+      calendar.add_pd_weeks(week);
+    }
+  }
   if (flags.count("broadcast") > 0) {
     // WEEKS:P, e.g. 6,12,18:0.05
     const std::string spec = flags["broadcast"].as<std::string>();
@@ -269,6 +298,22 @@ void AddRunFlags(po::options_description& options) {
        "multi_channel: WEEKS:P, a district-wide PD broadcast on those weeks "
        "reaching each teacher not yet reached with probability P (e.g. "
        "6,12,18:0.05), replacing the scenario's")
+      ("leader-capacity", po::value<int>(),
+       "multi_channel: new teachers each leader can support a term over "
+       "coaching and co-teaching; the rest wait for the next term (0: no "
+       "limit)")
+      ("pd-weeks", po::value<std::string>(),
+       "multi_channel: weeks of the school year with a PD day (e.g. "
+       "1,8,15,22,29,36); PD contacts land on them only, and a broadcast "
+       "without weeks falls on them")
+      ("plc-every", po::value<int>(),
+       "multi_channel: PLCs meet every N weeks; PLC contacts land on meeting "
+       "weeks only")
+      ("teaching-weeks", po::value<int>(),
+       "multi_channel: teaching weeks in a school year (default 36)")
+      ("term-weeks", po::value<int>(),
+       "multi_channel: weeks in a term, for --leader-capacity (default a "
+       "third of the year)")
       ("lapse", po::value<double>(),
        "multi_channel: weekly probability that an adopter abandons the "
        "practice, replacing the scenario's")

@@ -140,6 +140,12 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                                 Interval(r.sustained()),
                                 100.0 * r.sustained().mean() / others));
     }
+    if (r.deferred_by_capacity().mean() > 0) {
+      absl::StrAppend(
+          &out, absl::StrFormat("  leader capacity    %-26s contacts that "
+                                "waited for a later term\n",
+                                Interval(r.deferred_by_capacity())));
+    }
   }
   std::vector<std::string> hops;
   for (const HopReach& h : r.reached_by_hop()) {

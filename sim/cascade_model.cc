@@ -84,12 +84,41 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
         "scenario broadcast: field 'probability' must be in [0, 1], got ",
         broadcast.probability()));
   }
+  absl::StatusOr<SchoolCalendar> calendar =
+      SchoolCalendar::Make(scenario.calendar());
+  if (!calendar.ok()) return calendar.status();
+  model.calendar = *std::move(calendar);
+  const LeaderCapacity& capacity = scenario.leader_capacity();
+  if (capacity.teachers_per_term() < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scenario leader_capacity: field 'teachers_per_term' must be >= 0 "
+        "(0 means no limit), got ",
+        capacity.teachers_per_term()));
+  }
+  model.capacity = capacity.teachers_per_term();
+  if (capacity.channels().empty()) {
+    model.capacity_channel[JOB_EMBEDDED_COACHING] = true;
+    model.capacity_channel[CO_TEACHING] = true;
+  }
+  for (int i = 0; i < capacity.channels_size(); ++i) {
+    const int ch = capacity.channels(i);
+    if (ch <= 0 || ch >= kNumChannels || model.capacity_channel[ch]) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("scenario leader_capacity: channels[", i,
+                       "] is unspecified or listed twice"));
+    }
+    model.capacity_channel[ch] = true;
+  }
+
   for (int week : broadcast.weeks()) {
     if (week < 1 || (model.horizon_weeks > 0 && week > model.horizon_weeks)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "scenario broadcast: week ", week, " must be from 1 to the horizon"));
     }
     model.broadcast_weeks.push_back(week);
+  }
+  if (broadcast.weeks().empty() && broadcast.probability() > 0) {
+    model.broadcast_weeks = model.calendar.PdWeeks(model.horizon_weeks);
   }
   std::sort(model.broadcast_weeks.begin(), model.broadcast_weeks.end());
   model.broadcast_weeks.erase(

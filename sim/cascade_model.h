@@ -18,6 +18,12 @@
 // adopters pass the practice on. The leaders adopt at week 0. With lapse, an
 // adopter practises for a geometric number of weeks L >= 1 and makes only
 // the contacts that land within it (delay D <= L).
+//
+// With a school calendar (sim/school_calendar.h) a contact over a channel
+// that meets only on some weeks (PD days, a PLC cadence) lands at the first
+// meeting on or after week + D. With leader capacity C, a leader's contacts
+// over the capacity channels reach at most C new teachers a term; further
+// ones wait for the next term's first meeting and are tried again then.
 #ifndef COLLABNET_SIM_CASCADE_MODEL_H_
 #define COLLABNET_SIM_CASCADE_MODEL_H_
 
@@ -28,6 +34,7 @@
 #include "absl/status/statusor.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
+#include "sim/school_calendar.h"
 
 namespace collabnet {
 
@@ -57,12 +64,18 @@ struct CascadeModel {
   std::vector<int> broadcast_weeks;
   double broadcast_scale = 0;
   static constexpr double kBroadcastAll = 1.0;
+  SchoolCalendar calendar;
+  // Leader capacity: new teachers per leader per term (0: no limit) over
+  // the channels marked here.
+  int capacity = 0;
+  std::array<bool, kNumChannels> capacity_channel{};
 };
 
 // Checks the scenario against the graph and prepares it. InvalidArgument
 // names the offending field: an unknown or repeated leader, a channel listed
 // twice, a probability outside [0, 1], a mean delay below 1, a negative
-// horizon. The graph must outlive the model.
+// horizon, a calendar week outside the year, a negative capacity. The graph
+// must outlive the model.
 absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
                                             const Scenario& scenario);
 

@@ -41,6 +41,7 @@ struct Tally {
     direct.Add(c.direct);
     sustained.Add(c.sustained);
     by_broadcast.Add(c.by_broadcast);
+    deferred_by_capacity.Add(c.deferred_by_capacity);
     std::array<std::int64_t, kMaxCategories> per_category{};
     for (int ch = 0; ch < kNumChannels; ++ch) {
       direct_by_channel[ch].Add(c.direct_by_channel[ch]);
@@ -81,6 +82,7 @@ struct Tally {
     direct.Merge(o.direct);
     sustained.Merge(o.sustained);
     by_broadcast.Merge(o.by_broadcast);
+    deferred_by_capacity.Merge(o.deferred_by_capacity);
     for (int ch = 0; ch < kNumChannels; ++ch) {
       direct_by_channel[ch].Merge(o.direct_by_channel[ch]);
       reached_by_channel[ch].Merge(o.reached_by_channel[ch]);
@@ -110,7 +112,8 @@ struct Tally {
     }
   }
 
-  Moments reached, adopting, direct, sustained, by_broadcast;
+  Moments reached, adopting, direct, sustained, by_broadcast,
+      deferred_by_capacity;
   std::array<Moments, kNumChannels> direct_by_channel{};
   std::array<Moments, kNumChannels> reached_by_channel{};
   std::array<Moments, kMaxHop + 1> by_hop{};
@@ -214,6 +217,8 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   *result.mutable_sustained() = MakeEstimate(total.sustained, replicates);
   *result.mutable_reached_by_broadcast() =
       MakeEstimate(total.by_broadcast, replicates);
+  *result.mutable_deferred_by_capacity() =
+      MakeEstimate(total.deferred_by_capacity, replicates);
   for (int ch = 1; ch < kNumChannels; ++ch) {
     ChannelReach* direct = result.add_direct_reach_by_channel();
     direct->set_channel(static_cast<Channel>(ch));

@@ -41,6 +41,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   std::fill(c.weekly_lapsed.begin(), c.weekly_lapsed.end(), 0);
   c.sustained = 0;
   c.by_broadcast = 0;
+  c.deferred_by_capacity = 0;
   std::fill(c.reached_by_hop.begin(), c.reached_by_hop.begin() + c.max_hop + 1,
             0);
   c.reached = c.adopting = c.direct = c.arcs_examined = 0;
@@ -59,6 +60,8 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   auto& buckets = ws.buckets_;
 
   PhiloxStream rng(seed, replicate, kPurposeCascade);
+  const SchoolCalendar& calendar = model.calendar;
+  ws.leader_load_.assign(model.leaders.size(), {-1, 0});
 
   // Weeks an adopter practises before lapsing; effectively forever without
   // lapse.
@@ -82,7 +85,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
   // Schedules the attempts of an adopter u that adopted in `week` and
   // practises for `spell` weeks.
   auto spread = [&](VertexId u, int week, int hop, int spell,
-                    std::uint8_t from_broadcast) {
+                    std::uint8_t from_broadcast, std::uint32_t leader) {
     const auto next_hop = static_cast<std::uint8_t>(std::min(hop + 1, kMaxHop));
     c.arcs_examined += offsets[u + 1] - offsets[u];
     for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
@@ -95,15 +98,20 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
         when += static_cast<int>(
             std::floor(std::log(rng.NextOpenDouble()) * model.delay_scale[ch]));
       }
+      when = calendar.NextMeeting(ch, when);
       if (horizon > 0 && when > horizon) continue;
       if (when - week > spell) continue;  // lapsed before the contact lands
       grow(static_cast<std::size_t>(when));
-      buckets[when].push_back({v, ch, next_hop, from_broadcast});
+      buckets[when].push_back({v, ch, next_hop, from_broadcast, leader});
     }
   };
 
   for (VertexId leader : model.leaders) stamp[leader] = epoch;
-  for (VertexId leader : model.leaders) spread(leader, 0, 0, kForever, 0);
+  for (std::size_t i = 0; i < model.leaders.size(); ++i) {
+    spread(model.leaders[i], 0, 0, kForever, 0,
+           model.capacity > 0 ? static_cast<std::uint32_t>(i)
+                              : CascadeWorkspace::kNoLeader);
+  }
   if (!model.broadcast_weeks.empty()) {
     grow(static_cast<std::size_t>(model.broadcast_weeks.back()));
   }
@@ -118,7 +126,9 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
       const VertexId n = g.num_vertices();
       if (model.broadcast_scale == CascadeModel::kBroadcastAll) {
         for (VertexId v = 0; v < n; ++v) {
-          if (stamp[v] != epoch) buckets[week].push_back({v, 0, 0, 1});
+          if (stamp[v] != epoch) {
+            buckets[week].push_back({v, 0, 0, 1, CascadeWorkspace::kNoLeader});
+          }
         }
       } else if (model.broadcast_scale != 0) {
         for (double v = 0;;) {
@@ -126,7 +136,9 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
                           model.broadcast_scale);
           if (v >= n) break;
           const auto u = static_cast<VertexId>(v);
-          if (stamp[u] != epoch) buckets[week].push_back({u, 0, 0, 1});
+          if (stamp[u] != epoch) {
+            buckets[week].push_back({u, 0, 0, 1, CascadeWorkspace::kNoLeader});
+          }
           v += 1;
         }
       }
@@ -137,6 +149,25 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
       const CascadeWorkspace::Event e = buckets[week][i];
       const VertexId v = e.vertex;
       if (stamp[v] == epoch) continue;
+      if (e.leader != CascadeWorkspace::kNoLeader &&
+          model.capacity_channel[e.channel]) {
+        CascadeWorkspace::Load& load = ws.leader_load_[e.leader];
+        const int term = calendar.TermOf(static_cast<int>(week));
+        if (load.term != term) load = {term, 0};
+        if (load.used == model.capacity) {
+          // The leader's time this term is spoken for: try again at the
+          // first meeting of the next term.
+          ++c.deferred_by_capacity;
+          const int later = calendar.NextMeeting(
+              e.channel, calendar.NextTermStart(static_cast<int>(week)));
+          if (horizon == 0 || later <= horizon) {
+            grow(static_cast<std::size_t>(later));
+            buckets[static_cast<std::size_t>(later)].push_back(e);
+          }
+          continue;
+        }
+        ++load.used;
+      }
       stamp[v] = epoch;
       ++c.reached;
       c.reached_teachers.push_back(v);
@@ -169,7 +200,8 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
           grow(static_cast<std::size_t>(stops));
           ++c.weekly_lapsed[static_cast<std::size_t>(stops)];
         }
-        spread(v, static_cast<int>(week), e.hop, spell, e.from_broadcast);
+        spread(v, static_cast<int>(week), e.hop, spell, e.from_broadcast,
+               CascadeWorkspace::kNoLeader);
       }
     }
     buckets[week].clear();

@@ -48,6 +48,8 @@ struct ReplicateCounts {
   std::vector<std::int64_t> weekly_lapsed;  // adopters who stop that week
   std::int64_t sustained = 0;     // adopting and not lapsed at the horizon
   std::int64_t by_broadcast = 0;  // reached first by the broadcast
+  // Leaders' contacts that found the term's capacity used up and waited.
+  std::int64_t deferred_by_capacity = 0;
   // Who was reached, and who of them adopted (leaders not included).
   std::vector<VertexId> reached_teachers;
   std::vector<VertexId> adopting_teachers;
@@ -66,7 +68,16 @@ class CascadeWorkspace {
     std::uint8_t channel;
     std::uint8_t hop;             // from the leaders, or from the broadcast
     std::uint8_t from_broadcast;  // 1: descends from the broadcast
+    std::uint32_t leader;         // index of the leader it comes from
   };
+  static constexpr std::uint32_t kNoLeader = 0xFFFFFFFFu;
+  // Per leader: the term its count is for, and the new teachers reached
+  // over capacity channels in that term.
+  struct Load {
+    int term;
+    int used;
+  };
+  std::vector<Load> leader_load_;
   std::vector<std::uint32_t> stamp_;  // == epoch_: finally reached
   std::uint32_t epoch_ = 0;
   std::vector<std::vector<Event>> buckets_;  // by week

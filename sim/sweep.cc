@@ -99,6 +99,24 @@ absl::Status SetScenarioParameter(Scenario& scenario,
         absl::StrCat("parameter '", parameter, "': channel ", parts[1],
                      " is not listed in the scenario"));
   }
+  // calendar.plc_every_weeks, leader_capacity.teachers_per_term, ...
+  if (parts.size() == 2) {
+    const FieldDescriptor* group =
+        Scenario::descriptor()->FindFieldByName(parts[0]);
+    const FieldDescriptor* field =
+        group != nullptr && !group->is_repeated() &&
+                group->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE
+            ? group->message_type()->FindFieldByName(parts[1])
+            : nullptr;
+    if (field == nullptr || field->is_repeated()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown parameter '", parameter,
+          "'; expected a number field of a scenario message (e.g. "
+          "leader_capacity.teachers_per_term, calendar.plc_every_weeks)"));
+    }
+    return SetField(*scenario.GetReflection()->MutableMessage(&scenario, group),
+                    field, parameter, value);
+  }
   const FieldDescriptor* field =
       parts.size() == 1 ? Scenario::descriptor()->FindFieldByName(parameter)
                         : nullptr;

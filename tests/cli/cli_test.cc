@@ -306,6 +306,33 @@ TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
   EXPECT_EQ(Run("sweep --param horizon_weeks=x --replicates 10").exit_code, 1);
 }
 
+TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {
+  // The default leaders with a capacity of 2 new teachers a term over
+  // coaching and co-teaching: some contacts wait, and fewer teachers are
+  // reached first-hand than without the limit.
+  const std::string base =
+      "simulate --replicates 300 --horizon 36 --format json";
+  Outcome free = Run(base);
+  ASSERT_EQ(free.exit_code, 0) << free.err;
+  Outcome capped = Run(base +
+                       " --leader-capacity 2 --pd-weeks 1,8,15,22,29,36 "
+                       "--plc-every 2 --term-weeks 12");
+  ASSERT_EQ(capped.exit_code, 0) << capped.err;
+  RunResult a, b;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(free.out, &a).ok());
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(capped.out, &b).ok());
+  EXPECT_EQ(a.deferred_by_capacity().mean(), 0);
+  EXPECT_GT(b.deferred_by_capacity().mean(), 0);
+  EXPECT_LT(b.direct_reach().mean(), a.direct_reach().mean());
+  const Outcome text =
+      Run("simulate --replicates 100 --horizon 36 --leader-capacity 1");
+  EXPECT_THAT(text.out, HasSubstr("waited for a later term"));
+  EXPECT_EQ(Run("simulate --pd-weeks 1,x").exit_code, 2);
+  const Outcome bad = Run("simulate --replicates 10 --pd-weeks 40");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr("pd_weeks"));
+}
+
 TEST_F(CliTest, FitWritesAScenarioThatSaysHowItWasMade) {
   const Outcome o = Run("fit --replicates 1000 --out " + Path("f.textproto"));
   ASSERT_EQ(o.exit_code, 0) << o.err;

@@ -23,6 +23,11 @@ TEST(SetScenarioParameter, SetsNumbersFlagsAndChannelFields) {
       SetScenarioParameter(s, "channel.pd_workshop.probability", "0.7").ok());
   ASSERT_TRUE(
       SetScenarioParameter(s, "channel.plc.mean_delay_weeks", "3").ok());
+  ASSERT_TRUE(
+      SetScenarioParameter(s, "leader_capacity.teachers_per_term", "8").ok());
+  EXPECT_EQ(s.leader_capacity().teachers_per_term(), 8);
+  ASSERT_TRUE(SetScenarioParameter(s, "calendar.plc_every_weeks", "2").ok());
+  EXPECT_EQ(s.calendar().plc_every_weeks(), 2);
   for (const ChannelParams& c : s.channels()) {
     if (c.channel() == PD_WORKSHOP) {
       EXPECT_EQ(c.probability(), 0.7);
@@ -45,6 +50,12 @@ TEST(SetScenarioParameter, ErrorsNameTheParameterAndValue) {
               HasSubstr("unknown channel 'pd'"));
   EXPECT_THAT(SetScenarioParameter(s, "channel.plc.channel", "1").message(),
               HasSubstr("expected channel.NAME.probability"));
+  EXPECT_THAT(SetScenarioParameter(s, "calendar.pd_weeks", "1").message(),
+              HasSubstr("unknown parameter 'calendar.pd_weeks'"));
+  EXPECT_THAT(SetScenarioParameter(s, "leaders.x", "1").message(),
+              HasSubstr("unknown parameter 'leaders.x'"));
+  EXPECT_THAT(SetScenarioParameter(s, "calendar.term_weeks", "x").message(),
+              HasSubstr("expected a whole number"));
   s.clear_channels();
   EXPECT_THAT(SetScenarioParameter(s, "channel.plc.probability", "1").message(),
               HasSubstr("not listed in the scenario"));
