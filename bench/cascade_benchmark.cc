@@ -1,9 +1,12 @@
 // Throughput of the multi-channel cascade: cascades (replicates) per second
-// and ties examined per second, one thread, on the embedded sample district
-// and on a generated 300,000-teacher state; and the Monte Carlo runner on
-// every core.
+// and ties examined per second, one thread, on the embedded sample district,
+// on a generated 300,000-teacher state, and on a ladder of generated
+// districts from 1,400 to 300,000 teachers (41 schools per 1,400); and the
+// Monte Carlo runner on every core.
 //
 //   build/bench/cascade_benchmark --benchmark_format=json
+#include <algorithm>
+#include <map>
 #include <memory>
 
 #include "bench/cascade_counters.h"
@@ -32,21 +35,33 @@ const Fixture& SampleDistrict() {
   return *f;
 }
 
-// The state: the generator scaled to 10,000 schools and 300,000 teachers, the
-// default scenario's parameters, leaders the four featured co-teachers.
+// A generated district of `schools` and `teachers`, the default scenario's
+// parameters, leaders the four featured co-teachers.
+Fixture* MakeGenerated(int schools, int teachers) {
+  GeneratorOptions o;
+  o.name = "generated";
+  o.schools = schools;
+  o.teachers = teachers;
+  o.seed = 2019;
+  GeneratedDistrict g = *GenerateDistrict(o);
+  Scenario s = *EmbeddedScenario();
+  s.clear_leaders();
+  for (const std::string& id : g.featured_leaders) s.add_leaders(id);
+  return new Fixture{*FreezeDistrict(g.district), s};
+}
+
+// The state: the generator scaled to 10,000 schools and 300,000 teachers.
 const Fixture& State() {
-  static const Fixture* f = [] {
-    GeneratorOptions o;
-    o.name = "state";
-    o.schools = 10000;
-    o.teachers = 300000;
-    o.seed = 2019;
-    GeneratedDistrict g = *GenerateDistrict(o);
-    Scenario s = *EmbeddedScenario();
-    s.clear_leaders();
-    for (const std::string& id : g.featured_leaders) s.add_leaders(id);
-    return new Fixture{*FreezeDistrict(g.district), s};
-  }();
+  static const Fixture* f = MakeGenerated(10000, 300000);
+  return *f;
+}
+
+// The ladder's districts, by teachers, made once each.
+const Fixture& Ladder(int teachers) {
+  static auto* cache = new std::map<int, Fixture*>;
+  Fixture*& f = (*cache)[teachers];
+  if (f == nullptr)
+    f = MakeGenerated(std::max(1, teachers * 41 / 1400), teachers);
   return *f;
 }
 
@@ -75,6 +90,17 @@ BENCHMARK(BM_CascadeSampleDistrict);
 
 void BM_CascadeState(benchmark::State& state) { RunReplicates(state, State()); }
 BENCHMARK(BM_CascadeState)->Unit(benchmark::kMillisecond);
+
+void BM_CascadeLadder(benchmark::State& state) {
+  RunReplicates(state, Ladder(static_cast<int>(state.range(0))));
+}
+BENCHMARK(BM_CascadeLadder)
+    ->ArgName("teachers")
+    ->Arg(1400)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Arg(300000)
+    ->Unit(benchmark::kMicrosecond);
 
 // The whole runner, as `collabnet simulate` uses it, on 1 and 2 threads.
 void BM_MonteCarloSampleDistrict(benchmark::State& state) {

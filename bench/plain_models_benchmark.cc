@@ -2,7 +2,10 @@
 // (shared bench-graphs: district, 1,400 teachers; state, 300,000; and a
 // generated Barabasi-Albert graph of a million nodes, m = 10), one
 // thread: cascades per second and ties (arcs) examined per second, for the
-// figures in ../shared/peers.md. Seeds: each graph's seeds4 file.
+// figures in ../shared/peers.md. Seeds: each graph's seeds4 file. Then a
+// ladder of generated districts, 1,400 to 300,000 teachers (the generator
+// at 41 schools per 1,400 teachers, seed 2019, its four featured leaders as
+// seeds), to show how throughput scales with the district.
 //
 // The graphs are read from $COLLABNET_BENCH_GRAPHS, by default the
 // bench-graphs folder of the shared folder beside the source tree.
@@ -17,6 +20,7 @@
 #include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
 #include "ingest/edge_list.h"
+#include "ingest/generator.h"
 #include "ingest/scale_free.h"
 #include "random/philox_stream.h"
 #include "sim/independent_cascade.h"
@@ -43,6 +47,26 @@ const BenchGraph& Load(const std::string& name) {
   auto& slot = (*cache)[name];
   if (slot) return *slot;
   slot = std::make_unique<BenchGraph>();
+  if (name.rfind("generated:", 0) == 0) {
+    const int teachers = std::stoi(name.substr(name.find(':') + 1));
+    GeneratorOptions o;
+    o.name = name;
+    o.teachers = teachers;
+    o.schools = std::max(1, teachers * 41 / 1400);
+    o.seed = 2019;
+    absl::StatusOr<GeneratedDistrict> d = GenerateDistrict(o);
+    absl::StatusOr<DistrictGraph> g =
+        d.ok() ? FreezeDistrict(d->district) : d.status();
+    if (!g.ok()) {
+      slot->error = std::string(g.status().message());
+      return *slot;
+    }
+    slot->graph = *std::move(g);
+    for (const std::string& id : d->featured_leaders) {
+      slot->seeds.push_back(*slot->graph.FindTeacher(id));
+    }
+    return *slot;
+  }
   if (name == "ba1m") {
     // Generated, as the peers' ba1m: a million nodes, m = 10, four random
     // seeds.
@@ -145,6 +169,24 @@ BENCHMARK_CAPTURE(Ic, Ba1m_WeightedCascade, "ba1m", kWc)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(Lt, Ba1m_LinearThreshold, "ba1m")
     ->Unit(benchmark::kMicrosecond);
+
+// The ladder: state.range(0) teachers.
+std::string Generated(const benchmark::State& state) {
+  return "generated:" + std::to_string(state.range(0));
+}
+void LadderIc(benchmark::State& state, IcParams params) {
+  Ic(state, Generated(state), params);
+}
+void LadderLt(benchmark::State& state) { Lt(state, Generated(state)); }
+
+void LadderSizes(benchmark::internal::Benchmark* b) {
+  b->ArgName("teachers");
+  for (int teachers : {1400, 10000, 50000, 300000}) b->Arg(teachers);
+  b->Unit(benchmark::kMicrosecond);
+}
+BENCHMARK_CAPTURE(LadderIc, IC_p0_05, kP005)->Apply(LadderSizes);
+BENCHMARK_CAPTURE(LadderIc, WeightedCascade, kWc)->Apply(LadderSizes);
+BENCHMARK(LadderLt)->Apply(LadderSizes);
 
 }  // namespace
 }  // namespace collabnet
