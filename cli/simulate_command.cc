@@ -18,6 +18,7 @@
 #include "report/json.h"
 #include "report/summary.h"
 #include "report/teacher_csv.h"
+#include "report/weekly_csv.h"
 #include "sim/monte_carlo.h"
 
 namespace collabnet::cli {
@@ -62,7 +63,11 @@ int RunSimulate(const std::vector<std::string>& args) {
        "seed gives byte-identical output on any number of threads")
       ("per-teacher", po::value<std::string>(),
        "also write each teacher's probability of being reached and of "
-       "adopting to this CSV file");
+       "adopting to this CSV file")
+      ("weekly", po::value<std::string>(),
+       "multi_channel: also write the weekly curves (reached, adopting, "
+       "practising) with their intervals and 5%-95% bands to this CSV "
+       "file");
   // clang-format on
   po::variables_map flags;
   if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
@@ -81,6 +86,12 @@ int RunSimulate(const std::vector<std::string>& args) {
 
   RunSetup setup;
   if (std::optional<int> code = PrepareRun(command, flags, setup)) return *code;
+  if (flags.count("weekly") > 0 &&
+      setup.scenario.model() != MULTI_CHANNEL_CASCADE) {
+    std::cerr << "collabnet simulate: --weekly needs the multi-channel "
+                 "cascade; the plain models have no weeks\n";
+    return kExitUsage;
+  }
 
   absl::StatusOr<RunResult> result;
   {
@@ -120,6 +131,13 @@ int RunSimulate(const std::vector<std::string>& args) {
   if (flags.count("per-teacher") > 0) {
     if (absl::Status s = WriteFileAtomically(
             flags["per-teacher"].as<std::string>(), FormatTeacherCsv(*result));
+        !s.ok()) {
+      return ReportError(command, s);
+    }
+  }
+  if (flags.count("weekly") > 0) {
+    if (absl::Status s = WriteFileAtomically(flags["weekly"].as<std::string>(),
+                                             FormatWeeklyCsv(*result));
         !s.ok()) {
       return ReportError(command, s);
     }

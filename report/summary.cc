@@ -158,19 +158,27 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                     "\n");
   }
   if (r.weekly_size() > 1) {
-    std::vector<std::string> weeks;
+    std::vector<std::string> weeks, bands;
     const int last = r.weekly_size() - 1;
     const int step = std::max(1, (last + 5) / 6);
-    for (int w = step; w <= last; w += step) {
-      weeks.push_back(absl::StrFormat("wk %d: %.0f", r.weekly(w).week(),
-                                      r.weekly(w).reached_mean()));
-    }
-    if (last % step != 0) {
-      weeks.push_back(absl::StrFormat("wk %d: %.0f", r.weekly(last).week(),
-                                      r.weekly(last).reached_mean()));
-    }
+    auto add_week = [&](const WeekPoint& w) {
+      weeks.push_back(
+          absl::StrFormat("wk %d: %.0f", w.week(), w.reached_mean()));
+      const Estimate& e = w.reached();
+      if (e.quantiles_size() == 5) {
+        bands.push_back(absl::StrFormat("wk %d: %.0f-%.0f", w.week(),
+                                        e.quantiles(0).value(),
+                                        e.quantiles(4).value()));
+      }
+    };
+    for (int w = step; w <= last; w += step) add_week(r.weekly(w));
+    if (last % step != 0) add_week(r.weekly(last));
     absl::StrAppend(&out, "  reached over time  ", absl::StrJoin(weeks, ", "),
                     "\n");
+    if (!bands.empty()) {
+      absl::StrAppend(&out, "  5%-95% of years   ", absl::StrJoin(bands, ", "),
+                      "\n");
+    }
   }
 
   std::vector<const SchoolReach*> schools;

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "sim/cascade_model.h"
+#include "sim/count_histogram.h"
 #include "sim/moments.h"
 #include "sim/multi_channel_cascade.h"
 #include "sim/parallel_replicates.h"
@@ -70,6 +72,7 @@ struct Tally {
       weekly_adopting[w] += c.weekly_adopting[w];
       weekly_lapsed[w] += c.weekly_lapsed[w];
     }
+    AddCurves(c);
     if (!teacher_reached.empty()) {
       for (VertexId v : c.reached_teachers) ++teacher_reached[v];
       for (VertexId v : c.adopting_teachers) ++teacher_adopting[v];
@@ -106,14 +109,50 @@ struct Tally {
       weekly_adopting[w] += o.weekly_adopting[w];
       weekly_lapsed[w] += o.weekly_lapsed[w];
     }
+    for (std::size_t k = 0; k < kCurves; ++k) {
+      MergeInto(curve[k], o.curve[k]);
+      MergeInto(ended[k], o.ended[k]);
+    }
     for (std::size_t v = 0; v < teacher_reached.size(); ++v) {
       teacher_reached[v] += o.teacher_reached[v];
       teacher_adopting[v] += o.teacher_adopting[v];
     }
   }
 
+  // The distribution over replicates of each weekly curve's cumulative
+  // count (reached, adopting, practising). A replicate adds its counts for
+  // the weeks its workspace held, W, to curve[k][0, W), and its final
+  // counts to ended[k][W]: in every week from W on it stays there. So week
+  // w's distribution is curve[k][w] plus ended[k][0..w].
+  static constexpr std::size_t kCurves = 3;
+  void AddCurves(const ReplicateCounts& c) {
+    const std::size_t weeks = c.weekly_reached.size();
+    std::int64_t reached_by = 0, adopting_by = 0, lapsed_by = 0;
+    for (std::size_t k = 0; k < kCurves; ++k) {
+      if (curve[k].size() < weeks) curve[k].resize(weeks);
+      if (ended[k].size() < weeks + 1) ended[k].resize(weeks + 1);
+    }
+    for (std::size_t w = 0; w < weeks; ++w) {
+      reached_by += c.weekly_reached[w];
+      adopting_by += c.weekly_adopting[w];
+      lapsed_by += c.weekly_lapsed[w];
+      curve[0][w].Add(static_cast<std::int32_t>(reached_by));
+      curve[1][w].Add(static_cast<std::int32_t>(adopting_by));
+      curve[2][w].Add(static_cast<std::int32_t>(adopting_by - lapsed_by));
+    }
+    ended[0][weeks].Add(static_cast<std::int32_t>(reached_by));
+    ended[1][weeks].Add(static_cast<std::int32_t>(adopting_by));
+    ended[2][weeks].Add(static_cast<std::int32_t>(adopting_by - lapsed_by));
+  }
+  static void MergeInto(std::vector<CountHistogram>& to,
+                        const std::vector<CountHistogram>& from) {
+    if (to.size() < from.size()) to.resize(from.size());
+    for (std::size_t w = 0; w < from.size(); ++w) to[w].Merge(from[w]);
+  }
+
   Moments reached, adopting, direct, sustained, by_broadcast,
       deferred_by_capacity;
+  std::array<std::vector<CountHistogram>, kCurves> curve, ended;
   std::array<Moments, kNumChannels> direct_by_channel{};
   std::array<Moments, kNumChannels> reached_by_channel{};
   std::array<Moments, kMaxHop + 1> by_hop{};
@@ -259,7 +298,15 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
   std::int64_t cum_adopting = 0;
   std::int64_t cum_lapsed = 0;
   const double n = static_cast<double>(replicates);
+  std::array<CountHistogram, Tally::kCurves> settled;  // ended by week w
   for (std::size_t w = 0; w <= last_week; ++w) {
+    std::array<Estimate, Tally::kCurves> band;
+    for (std::size_t k = 0; k < Tally::kCurves; ++k) {
+      if (w < total.ended[k].size()) settled[k].Merge(total.ended[k][w]);
+      CountHistogram week = settled[k];
+      if (w < total.curve[k].size()) week.Merge(total.curve[k][w]);
+      band[k] = week.ToEstimate();
+    }
     if (w < total.weekly_reached.size()) {
       cum_reached += total.weekly_reached[w];
       cum_adopting += total.weekly_adopting[w];
@@ -271,6 +318,9 @@ absl::StatusOr<RunResult> RunScenario(const DistrictGraph& graph,
     point->set_adopting_mean(static_cast<double>(cum_adopting) / n);
     point->set_practising_mean(static_cast<double>(cum_adopting - cum_lapsed) /
                                n);
+    *point->mutable_reached() = std::move(band[0]);
+    *point->mutable_adopting() = std::move(band[1]);
+    *point->mutable_practising() = std::move(band[2]);
   }
   if (options.per_teacher) {
     AddTeacherReach(graph, total.teacher_reached, total.teacher_adopting,

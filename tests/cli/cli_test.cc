@@ -306,6 +306,29 @@ TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
   EXPECT_EQ(Run("sweep --param horizon_weeks=x --replicates 10").exit_code, 1);
 }
 
+TEST_F(CliTest, WeeklyCurvesGoToCsvWithTheirBands) {
+  const Outcome o = Run("simulate --replicates 200 --weekly " +
+                        Path("weekly.csv") + " --out " + Path("summary.txt"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::string csv = ReadFileToString(Path("weekly.csv")).value();
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "week,reached_mean,reached_ci_low,reached_ci_high,reached_p05,"
+            "reached_p25,reached_p50,reached_p75,reached_p95,adopting_mean,"
+            "adopting_ci_low,adopting_ci_high,adopting_p05,adopting_p25,"
+            "adopting_p50,adopting_p75,adopting_p95,practising_mean,"
+            "practising_ci_low,practising_ci_high,practising_p05,"
+            "practising_p25,practising_p50,practising_p75,practising_p95");
+  // Weeks 0 to 36 of the default horizon, every field filled.
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 37);
+  EXPECT_EQ(csv.find(",,"), std::string::npos);
+  const Outcome plain =
+      Run("simulate --model ic --p 0.1 --replicates 10 --weekly " +
+          Path("plain.csv"));
+  EXPECT_EQ(plain.exit_code, 2);
+  EXPECT_THAT(plain.err, HasSubstr("--weekly needs the multi-channel"));
+  EXPECT_FALSE(std::filesystem::exists(Path("plain.csv")));
+}
+
 TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {
   // The default leaders with a capacity of 2 new teachers a term over
   // coaching and co-teaching: some contacts wait, and fewer teachers are

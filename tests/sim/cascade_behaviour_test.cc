@@ -48,6 +48,34 @@ TEST_F(DefaultDistrictTest, SameSeedSameResultOnAnyNumberOfThreads) {
   EXPECT_EQ(one, RunBytes(*scenario_, 1));
 }
 
+TEST_F(DefaultDistrictTest, WeeklyBandsWithoutAHorizonAreTheSameOnAnyThreads) {
+  // Without a horizon each thread's workspace grows to its own longest
+  // replicate, so the weeks replicates report themselves for differ.
+  Scenario s = *scenario_;
+  s.set_horizon_weeks(0);
+  s.set_replicates(400);
+  for (ChannelParams& c : *s.mutable_channels()) c.set_mean_delay_weeks(6);
+  const std::string one = RunBytes(s, 1);
+  EXPECT_EQ(one, RunBytes(s, 2));
+  EXPECT_EQ(one, RunBytes(s, 8));
+  RunResult r;
+  ASSERT_TRUE(r.ParseFromString(one));
+  ASSERT_GT(r.weekly_size(), 36);
+  // Every week speaks for every replicate, and the last is the final reach.
+  for (const WeekPoint& w : r.weekly()) {
+    EXPECT_EQ(w.reached().n(), 400);
+    EXPECT_DOUBLE_EQ(w.reached().mean(), w.reached_mean());
+    EXPECT_DOUBLE_EQ(w.adopting().mean(), w.adopting_mean());
+  }
+  const WeekPoint& last = r.weekly(r.weekly_size() - 1);
+  EXPECT_DOUBLE_EQ(last.reached().sd(), r.reached().sd());
+  ASSERT_EQ(last.reached().quantiles_size(), r.reached().quantiles_size());
+  for (int q = 0; q < r.reached().quantiles_size(); ++q) {
+    EXPECT_EQ(last.reached().quantiles(q).value(),
+              r.reached().quantiles(q).value());
+  }
+}
+
 TEST_F(DefaultDistrictTest, AnotherSeedGivesAnotherResult) {
   Scenario other = *scenario_;
   other.set_seed(scenario_->seed() + 1);

@@ -158,6 +158,46 @@ TEST(CascadeClosedForm, GeometricDelaysAgainstTheHorizon) {
   }
 }
 
+// P(X <= k) for X ~ Binomial(n, q).
+double BinomialCdf(int n, double q, int k) {
+  double term = std::pow(1 - q, n);  // P(X = 0)
+  double sum = 0;
+  for (int x = 0; x <= k && x <= n; ++x) {
+    sum += term;
+    term *= (n - x) / static_cast<double>(x + 1) * q / (1 - q);
+  }
+  return sum;
+}
+
+TEST(CascadeClosedForm, WeeklyBandsAreTheBinomialsQuantiles) {
+  // As above, week w's cumulative reach is Binomial(n, q_w). The reported
+  // 5% and 95% points are empirical quantiles of R replicates: the exact
+  // CDF there must be within kZ sampling errors of the level, on the
+  // side the integer steps allow.
+  constexpr int kLeaves = 60;
+  constexpr double kMean = 4;
+  constexpr int kReps = 10000;
+  Scenario s = SimpleScenario({0}, 1.0, kReps, 19);
+  for (ChannelParams& c : *s.mutable_channels()) c.set_mean_delay_weeks(kMean);
+  s.set_horizon_weeks(8);
+  const RunResult r = Simulate(Star(kLeaves), s);
+  for (int week = 1; week <= 8; ++week) {
+    SCOPED_TRACE(week);
+    const double q = 1 - std::pow(1 - 1 / kMean, week);
+    const Estimate& e = r.weekly(week).reached();
+    EXPECT_EQ(e.n(), kReps);
+    ExpectMean(e, kLeaves * q, kLeaves * q * (1 - q));
+    for (const Quantile& quantile : e.quantiles()) {
+      const double p = quantile.probability();
+      const double tolerance = kZ * std::sqrt(p * (1 - p) / kReps);
+      const auto at = static_cast<int>(std::ceil(quantile.value()));
+      const auto below = static_cast<int>(std::floor(quantile.value())) - 1;
+      EXPECT_GE(BinomialCdf(kLeaves, q, at), p - tolerance) << p;
+      EXPECT_LE(BinomialCdf(kLeaves, q, below), p + tolerance) << p;
+    }
+  }
+}
+
 TEST(CascadeClosedForm, UnitDelaysMakeTheHorizonAHopLimit) {
   Scenario s = SimpleScenario({0}, 1.0, 100);
   s.set_horizon_weeks(3);

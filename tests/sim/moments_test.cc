@@ -1,11 +1,44 @@
 #include "sim/moments.h"
 
 #include <cmath>
+#include <vector>
 
 #include "gtest/gtest.h"
+#include "random/philox_stream.h"
+#include "sim/count_histogram.h"
+#include "sim/quantiles.h"
 
 namespace collabnet {
 namespace {
+
+TEST(CountHistogram, EqualsTheEstimateOfTheValuesOneByOne) {
+  // Few distinct values, many repeats, in two halves merged: the same
+  // moments and quantiles as the values themselves.
+  PhiloxStream rng(11, 0, kPurposeTieBreak);
+  std::vector<std::int32_t> values;
+  CountHistogram first, second;
+  for (int i = 0; i < 1001; ++i) {
+    const auto x = static_cast<std::int32_t>(rng.NextBelow(40)) - 5;
+    values.push_back(x);
+    (i % 3 == 0 ? first : second).Add(x);
+  }
+  first.Merge(second);
+  Moments m;
+  for (std::int32_t x : values) m.Add(x);
+  Estimate expected = MakeEstimate(m, static_cast<std::int64_t>(values.size()));
+  AddQuantiles(values, expected);
+  const Estimate got = first.ToEstimate();
+  EXPECT_EQ(got.SerializeAsString(), expected.SerializeAsString());
+  EXPECT_EQ(first.n(), 1001);
+  // Interpolation between distinct neighbours: 1, 2, 2, 10 at 5% is 1.15.
+  CountHistogram h;
+  h.Add(10);
+  h.Add(2, 2);
+  h.Add(1);
+  EXPECT_DOUBLE_EQ(h.ToEstimate().quantiles(0).value(), 1.15);
+  EXPECT_DOUBLE_EQ(h.ToEstimate().quantiles(4).value(), 10 - 0.15 * 8);
+  EXPECT_EQ(CountHistogram().ToEstimate().quantiles_size(), 0);
+}
 
 TEST(MakeEstimate, MeanSdAndInterval) {
   Moments m;
