@@ -11,6 +11,7 @@
 #include "ingest/district_io.h"
 #include "ingest/edge_list.h"
 #include "ingest/embedded_default.h"
+#include "ingest/threshold_csv.h"
 
 namespace collabnet::cli {
 namespace {
@@ -314,6 +315,9 @@ void AddRunFlags(po::options_description& options) {
       ("term-weeks", po::value<int>(),
        "multi_channel: weeks in a term, for --leader-capacity (default a "
        "third of the year)")
+      ("thresholds", po::value<std::string>(),
+       "lt: CSV of given thresholds (teacher,threshold in [0, 1]); teachers "
+       "not listed draw theirs at random")
       ("lapse", po::value<double>(),
        "multi_channel: weekly probability that an adopter abandons the "
        "practice, replacing the scenario's")
@@ -348,9 +352,30 @@ std::optional<int> PrepareRun(const std::string& command,
                      "(leaders: \"T0001\"), with --leaders T0001,T0002 or "
                      "with --seeds FILE"));
   }
+  if (flags.count("thresholds") > 0 && scenario->model() != LINEAR_THRESHOLD) {
+    std::cerr << "collabnet " << command
+              << ": --thresholds is for the linear threshold model (--model "
+                 "lt)\n";
+    return kExitUsage;
+  }
   absl::StatusOr<DistrictGraph> graph =
       LoadGraph(flags, *scenario, scenario_dir);
   if (!graph.ok()) return ReportError(command, graph.status());
+  if (flags.count("thresholds") > 0) {
+    const std::string path = flags["thresholds"].as<std::string>();
+    absl::StatusOr<std::vector<GivenThreshold>> given = ReadThresholdCsv(path);
+    if (!given.ok()) return ReportError(command, given.status());
+    scenario->clear_thresholds();
+    for (const GivenThreshold& t : *given) {
+      if (!graph->FindTeacher(t.teacher)) {
+        return ReportError(
+            command, absl::InvalidArgumentError(absl::StrCat(
+                         path, ":", t.line, ": field 'teacher': found '",
+                         t.teacher, "'; expected a teacher of the network")));
+      }
+      (*scenario->mutable_thresholds())[t.teacher] = t.threshold;
+    }
+  }
   setup.scenario = *std::move(scenario);
   setup.graph = *std::move(graph);
   return std::nullopt;

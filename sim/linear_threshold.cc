@@ -1,5 +1,7 @@
 #include "sim/linear_threshold.h"
 
+#include <cmath>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "random/philox_stream.h"
@@ -13,6 +15,22 @@ absl::StatusOr<LtModel> PrepareLinearThreshold(
   model.graph = &graph;
   if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
   model.seeds = seeds;
+  if (!params.thresholds.empty()) {
+    if (params.thresholds.size() != graph.num_vertices()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("linear threshold: ", params.thresholds.size(),
+                       " thresholds for ", graph.num_vertices(), " teachers"));
+    }
+    for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+      const double t = params.thresholds[v];
+      if (!std::isnan(t) && !(t >= 0 && t <= 1)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("linear threshold: teacher '", graph.teacher_id(v),
+                         "': the threshold must be in [0, 1], got ", t));
+      }
+    }
+    model.given_threshold = params.thresholds;
+  }
   std::vector<double> in_weight(graph.num_vertices(), 0);
   const ArcIndex m = graph.num_arcs();
   for (ArcIndex a = 0; a < m; ++a) {
@@ -37,6 +55,8 @@ std::int64_t RunLtReplicate(const LtModel& model, std::uint64_t seed,
   std::vector<VertexId>& queue = ws.plain.queue;
   double* const sum = ws.sum.data();
   double* const theta = ws.theta.data();
+  const double* const given =
+      model.given_threshold.empty() ? nullptr : model.given_threshold.data();
 
   ws.plain.Start(model.seeds);
   ws.touched.Clear();
@@ -50,7 +70,9 @@ std::int64_t RunLtReplicate(const LtModel& model, std::uint64_t seed,
       if (active.Visited(v)) continue;
       if (ws.touched.Visit(v)) {
         sum[v] = 0;
-        theta[v] = rng.NextOpenDouble();
+        theta[v] = given != nullptr && !std::isnan(given[v])
+                       ? given[v]
+                       : rng.NextOpenDouble();
       }
       sum[v] += weight[a];
       if (sum[v] >= theta[v]) {

@@ -5,9 +5,11 @@
 // vertex, w(u, v) = weight(u, v) / (sum of v's in-weights), so they sum to 1
 // (with unit weights: 1 / in-degree, as in igraph, NDlib and Ripples).
 //
-// A replicate draws thresholds only from PhiloxStream(seed, replicate,
-// kPurposeThresholds), lazily, for the vertices the cascade touches; the
-// draw order follows the (deterministic) activation order.
+// Thresholds may be given for some or all vertices (Granovetter's
+// thresholds measured, not assumed); the rest are drawn. A replicate draws
+// thresholds only from PhiloxStream(seed, replicate, kPurposeThresholds),
+// lazily, for the vertices the cascade touches; the draw order follows the
+// (deterministic) activation order.
 #ifndef COLLABNET_SIM_LINEAR_THRESHOLD_H_
 #define COLLABNET_SIM_LINEAR_THRESHOLD_H_
 
@@ -22,12 +24,15 @@ namespace collabnet {
 
 struct LtParams {
   bool use_tie_weights = true;  // false: every in-arc counts the same
+  // Empty, or one per vertex: a threshold in [0, 1], or NaN to draw it.
+  std::vector<double> thresholds;
 };
 
 struct LtModel {
   const DistrictGraph* graph = nullptr;
   std::vector<VertexId> seeds;
-  std::vector<double> arc_weight;  // normalised w(u, v), per arc
+  std::vector<double> arc_weight;       // normalised w(u, v), per arc
+  std::vector<double> given_threshold;  // empty, or per vertex (NaN: draw)
 };
 
 // Scratch for one thread on top of PlainWorkspace.
@@ -40,7 +45,8 @@ struct LtWorkspace {
   std::vector<double> theta;
 };
 
-// InvalidArgument for an out-of-range or repeated seed.
+// InvalidArgument for an out-of-range or repeated seed, or thresholds that
+// are not one per vertex or not in [0, 1] (the message names the teacher).
 absl::StatusOr<LtModel> PrepareLinearThreshold(
     const DistrictGraph& graph, const LtParams& params,
     const std::vector<VertexId>& seeds);

@@ -1,6 +1,7 @@
 #include "sim/plain_monte_carlo.h"
 
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -80,9 +81,22 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
       break;
     }
     case LINEAR_THRESHOLD: {
-      absl::StatusOr<LtModel> m = PrepareLinearThreshold(
-          graph, LtParams{.use_tie_weights = scenario.use_tie_weights()},
-          seeds);
+      LtParams params;
+      params.use_tie_weights = scenario.use_tie_weights();
+      if (!scenario.thresholds().empty()) {
+        params.thresholds.assign(graph.num_vertices(),
+                                 std::numeric_limits<double>::quiet_NaN());
+        for (const auto& [id, threshold] : scenario.thresholds()) {
+          const std::optional<VertexId> v = graph.FindTeacher(id);
+          if (!v) {
+            return absl::InvalidArgumentError(
+                absl::StrCat("scenario thresholds: teacher '", id,
+                             "' is not in the network"));
+          }
+          params.thresholds[*v] = threshold;
+        }
+      }
+      absl::StatusOr<LtModel> m = PrepareLinearThreshold(graph, params, seeds);
       if (!m.ok()) {
         return absl::InvalidArgumentError(
             absl::StrCat("scenario: ", m.status().message()));

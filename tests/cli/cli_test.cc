@@ -262,6 +262,40 @@ TEST_F(CliTest, PlainGraphModeRunsEveryModelFromASeedFile) {
   }
 }
 
+TEST_F(CliTest, GivenThresholdsDecideTheLinearThresholdModel) {
+  // a -> c <- b with a the seed: c's active share is 1/2, so c always
+  // activates with a given threshold of 0.5 and never with 0.6 (drawn at
+  // random, half the time).
+  Write("g.edges", "a c\nb c\n");
+  Write("t.csv", "teacher,threshold\nc,0.5\n");
+  Write("t2.csv", "teacher,threshold\nc,0.6\nb,0.1\n");
+  const std::string base = "simulate --graph " + Path("g.edges") +
+                           " --directed --leaders a --model lt "
+                           "--replicates 50 --format json";
+  for (const auto& [file, reached] :
+       {std::pair<std::string, int>{"t.csv", 1}, {"t2.csv", 0}}) {
+    const Outcome o = Run(base + " --thresholds " + Path(file));
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    RunResult r;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &r).ok());
+    EXPECT_EQ(r.reached().mean(), reached) << file;
+    EXPECT_EQ(r.reached().sd(), 0) << file;
+  }
+  Outcome o;
+  Write("bad.csv", "teacher,threshold\nb,0.5\nzz,0.5\n");
+  o = Run(base + " --thresholds " + Path("bad.csv"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("bad.csv:3: field 'teacher': found 'zz'"));
+  Write("bad2.csv", "teacher,threshold\nb,2\n");
+  o = Run(base + " --thresholds " + Path("bad2.csv"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("bad2.csv:2: field 'threshold'"));
+  o = Run("simulate --graph " + Path("g.edges") +
+          " --leaders a --model wc --thresholds " + Path("t.csv"));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("--thresholds is for the linear threshold"));
+}
+
 TEST_F(CliTest, PlainGraphModeRejectsFlagsThatDoNotFit) {
   Write("g.edges", "a b\n");
   EXPECT_EQ(

@@ -4,6 +4,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "random/philox_stream.h"
@@ -194,7 +195,7 @@ TEST(DistrictGraphBuilder, ArcsComeOutInAStableSortOfWhatWasAdded) {
   const std::uint32_t school = b.AddSchool("s", "", 1);
   constexpr int kTeachers = 50;
   for (int i = 0; i < kTeachers; ++i) {
-    ASSERT_TRUE(b.AddTeacher("t" + std::to_string(i), school, TEACHER).ok());
+    ASSERT_TRUE(b.AddTeacher(absl::StrCat("t", i), school, TEACHER).ok());
   }
   struct Arc {
     VertexId source, target;

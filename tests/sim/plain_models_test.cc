@@ -244,8 +244,8 @@ TEST(LinearThreshold, TieWeightsSetTheShares) {
       Freeze(MakeDistrict(3, {{0, 2, PLC, true, 1.0}, {1, 2, PLC, true, 3.0}}));
   constexpr int kReps = 40000;
   for (bool weighted : {true, false}) {
-    absl::StatusOr<LtModel> model =
-        PrepareLinearThreshold(g, LtParams{.use_tie_weights = weighted}, {1});
+    absl::StatusOr<LtModel> model = PrepareLinearThreshold(
+        g, LtParams{.use_tie_weights = weighted, .thresholds = {}}, {1});
     LtWorkspace ws(3);
     auto [mean, var] = MeanVar(kReps, [&](int r) {
       return RunLtReplicate(*model, 9, static_cast<std::uint64_t>(r), ws);
@@ -253,6 +253,63 @@ TEST(LinearThreshold, TieWeightsSetTheShares) {
     const double q = weighted ? 0.75 : 0.5;
     ExpectClose(mean, q, q * (1 - q), kReps);
   }
+}
+
+TEST(LinearThreshold, GivenThresholdsHoldAndTheRestAreDrawn) {
+  // The seed t0 and an inactive t1 point at each of 100 leaves, so a leaf's
+  // active share is 1/2: a leaf given 0.3 always activates, one given 0.7
+  // never does, one given exactly 0.5 always does, and a drawn one does
+  // with probability 1/2.
+  constexpr int kLeaves = 100;
+  constexpr int kReps = 20000;
+  std::vector<TieSpec> ties;
+  for (int v = 2; v < kLeaves + 2; ++v) {
+    ties.push_back({0, v});
+    ties.push_back({1, v});
+  }
+  const DistrictGraph g = Freeze(MakeDistrict(kLeaves + 2, ties));
+  LtParams params;
+  params.thresholds.assign(kLeaves + 2, std::nan(""));
+  for (int v = 2; v < 32; ++v) params.thresholds[v] = 0.3;
+  for (int v = 32; v < 62; ++v) params.thresholds[v] = 0.7;
+  params.thresholds[62] = 0.5;
+  absl::StatusOr<LtModel> model = PrepareLinearThreshold(g, params, {0});
+  ASSERT_TRUE(model.ok()) << model.status();
+  LtWorkspace ws(g.num_vertices());
+  Moments drawn;
+  for (int r = 0; r < kReps; ++r) {
+    RunLtReplicate(*model, 21, static_cast<std::uint64_t>(r), ws);
+    std::vector<bool> active(kLeaves + 2, false);
+    for (VertexId v : ws.plain.queue) active[v] = true;
+    for (int v = 2; v < 32; ++v) ASSERT_TRUE(active[v]) << v;
+    for (int v = 32; v < 62; ++v) ASSERT_FALSE(active[v]) << v;
+    ASSERT_TRUE(active[62]);
+    int count = 0;
+    for (int v = 63; v < kLeaves + 2; ++v) count += active[v] ? 1 : 0;
+    drawn.Add(count);
+  }
+  const int free_leaves = kLeaves + 2 - 63;
+  ExpectClose(MakeEstimate(drawn, kReps).mean(), free_leaves * 0.5,
+              free_leaves * 0.25, kReps);
+}
+
+TEST(LinearThreshold, RejectsThresholdsThatDoNotFit) {
+  const DistrictGraph g = Freeze(testing::Path(3));
+  LtParams params;
+  params.thresholds = {0.5, 0.5};
+  EXPECT_FALSE(PrepareLinearThreshold(g, params, {0}).ok());
+  params.thresholds = {0.5, 1.5, std::nan(""), 0.1};
+  const absl::Status s = PrepareLinearThreshold(g, params, {0}).status();
+  EXPECT_NE(s.message().find("teacher 't1'"), std::string::npos) << s;
+  Scenario scenario;
+  scenario.set_model(LINEAR_THRESHOLD);
+  scenario.set_replicates(10);
+  scenario.add_leaders("t0");
+  (*scenario.mutable_thresholds())["nobody"] = 0.5;
+  const absl::Status unknown = RunScenario(g, scenario, {}).status();
+  EXPECT_NE(unknown.message().find("'nobody' is not in the network"),
+            std::string::npos)
+      << unknown;
 }
 
 TEST(LinearThreshold, APathAlwaysActivatesWhole) {
@@ -305,7 +362,8 @@ TEST_F(SampleDistrictTest, LinearThresholdAgreesWithItsLiveEdgeForm) {
   constexpr int kReps = 3000;
   for (bool weighted : {false, true}) {
     absl::StatusOr<LtModel> model = PrepareLinearThreshold(
-        *graph_, LtParams{.use_tie_weights = weighted}, seeds_);
+        *graph_, LtParams{.use_tie_weights = weighted, .thresholds = {}},
+        seeds_);
     ASSERT_TRUE(model.ok());
     LtWorkspace ws(graph_->num_vertices());
     const auto cascade = MeanVar(kReps, [&](int r) {
