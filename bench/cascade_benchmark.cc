@@ -126,16 +126,23 @@ void BM_FreezeState(benchmark::State& state) {
   o.schools = 10000;
   o.teachers = 300000;
   static const District* d = new District(GenerateDistrict(o)->district);
-  std::size_t bytes = 0;
-  std::int64_t ties = 0;
+  std::size_t bytes = 0, tie_bytes = 0, teacher_bytes = 0;
+  std::int64_t ties = 0, teachers = 0;
   for (auto _ : state) {
     absl::StatusOr<DistrictGraph> g = FreezeDistrict(*d);
     bytes = g->MemoryBytes();
+    tie_bytes = g->TieBytes();
+    teacher_bytes = g->TeacherBytes();
     ties = g->num_ties();
+    teachers = g->num_vertices();
   }
   state.SetItemsProcessed(state.iterations() * ties);
   state.counters["graph_bytes_per_tie"] =
       static_cast<double>(bytes) / static_cast<double>(ties);
+  state.counters["tie_bytes_per_tie"] =
+      static_cast<double>(tie_bytes) / static_cast<double>(ties);
+  state.counters["teacher_bytes_per_teacher"] =
+      static_cast<double>(teacher_bytes) / static_cast<double>(teachers);
 }
 BENCHMARK(BM_FreezeState)->Unit(benchmark::kMillisecond);
 

@@ -109,9 +109,16 @@ const BenchGraph& Load(const std::string& name) {
 void Report(benchmark::State& state, const DistrictGraph& g, std::int64_t arcs,
             std::int64_t reached) {
   ReportCascadeCounters(state, arcs, reached);
-  // The frozen graph's arrays per tie, teachers' own arrays included.
+  // The frozen graph's arrays per tie, teachers' own arrays included; and
+  // split into what grows with the ties and what with the teachers.
+  const auto ties = static_cast<double>(g.num_ties());
   state.counters["graph_bytes_per_tie"] =
-      static_cast<double>(g.MemoryBytes()) / static_cast<double>(g.num_ties());
+      static_cast<double>(g.MemoryBytes()) / ties;
+  state.counters["tie_bytes_per_tie"] =
+      static_cast<double>(g.TieBytes()) / ties;
+  state.counters["teacher_bytes_per_teacher"] =
+      static_cast<double>(g.TeacherBytes()) /
+      static_cast<double>(g.num_vertices());
 }
 
 void Ic(benchmark::State& state, const std::string& graph, IcParams params) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/iterator/transform_iterator.hpp>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <tuple>
@@ -41,14 +42,17 @@ std::optional<VertexId> DistrictGraph::FindTeacher(absl::string_view id) const {
   return index_.Find(id, ids_);
 }
 
-std::size_t DistrictGraph::MemoryBytes() const {
-  return offsets().size_bytes() + targets().size_bytes() +
-         channels_.size() * sizeof(channels_[0]) +
+std::size_t DistrictGraph::TieBytes() const {
+  return targets().size_bytes() + channels_.size() * sizeof(channels_[0]) +
+         weight_codes_.size() + weight_table_.size() * sizeof(float) +
          weights_.size() * sizeof(weights_[0]) +
-         in_offsets_.size() * sizeof(ArcIndex) +
          in_sources_.size() * sizeof(VertexId) +
-         in_arc_ids_.size() * sizeof(ArcIndex) + roles_.size() +
-         grade_masks_.size() * sizeof(std::uint16_t) +
+         in_arc_ids_.size() * sizeof(ArcIndex);
+}
+
+std::size_t DistrictGraph::TeacherBytes() const {
+  return offsets().size_bytes() + in_offsets_.size() * sizeof(ArcIndex) +
+         roles_.size() + grade_masks_.size() * sizeof(std::uint16_t) +
          subject_masks_.size() * sizeof(std::uint64_t) +
          school_of_.size() * sizeof(std::uint32_t) + index_.MemoryBytes();
 }
@@ -167,8 +171,30 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
   g.channels_.reserve(m);
   for (const Arc& a : arcs_) g.channels_.push_back(a.channel);
   if (weighted_) {
-    g.weights_.reserve(m);
-    for (const Arc& a : arcs_) g.weights_.push_back(a.weight);
+    // One-byte codes while the distinct weights fit in 256, in order of
+    // first appearance; floats once they do not.
+    absl::flat_hash_map<std::uint32_t, std::uint8_t> code_of;
+    g.weight_codes_.reserve(m);
+    for (const Arc& a : arcs_) {
+      std::uint32_t bits;
+      std::memcpy(&bits, &a.weight, sizeof bits);
+      auto it = code_of.find(bits);
+      if (it == code_of.end()) {
+        if (g.weight_table_.size() == 256) break;
+        it = code_of
+                 .emplace(bits,
+                          static_cast<std::uint8_t>(g.weight_table_.size()))
+                 .first;
+        g.weight_table_.push_back(a.weight);
+      }
+      g.weight_codes_.push_back(it->second);
+    }
+    if (g.weight_codes_.size() != m) {
+      g.weight_codes_ = {};
+      g.weight_table_ = {};
+      g.weights_.reserve(m);
+      for (const Arc& a : arcs_) g.weights_.push_back(a.weight);
+    }
   }
   if (options.build_reverse) {
     g.in_offsets_.assign(static_cast<std::size_t>(n) + 1, 0);

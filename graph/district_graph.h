@@ -68,7 +68,9 @@ class DistrictGraph {
   ArcIndex num_arcs() const { return static_cast<ArcIndex>(targets().size()); }
   // Ties kept (self-loops excluded); an undirected tie counts once.
   std::int64_t num_ties() const { return num_ties_; }
-  bool has_weights() const { return !weights_.empty(); }
+  bool has_weights() const {
+    return !weight_codes_.empty() || !weights_.empty();
+  }
 
   // Out-arcs of v are the indices [arc_begin(v), arc_end(v)).
   ArcIndex arc_begin(VertexId v) const { return offsets()[v]; }
@@ -78,6 +80,7 @@ class DistrictGraph {
     return static_cast<Channel>(channels_[a]);
   }
   float arc_weight(ArcIndex a) const {
+    if (!weight_codes_.empty()) return weight_table_[weight_codes_[a]];
     return weights_.empty() ? 1.0f : weights_[a];
   }
   // Raw arrays for hot loops: offsets has n + 1 entries.
@@ -123,13 +126,22 @@ class DistrictGraph {
 
   const Csr& csr() const { return csr_; }
 
-  // Bytes held by the graph's arrays (not counting string contents).
-  std::size_t MemoryBytes() const;
+  // Bytes held by the graph's arrays (not counting string contents): those
+  // sized by the arcs, those sized by the teachers and schools, and both.
+  std::size_t TieBytes() const;
+  std::size_t TeacherBytes() const;
+  std::size_t MemoryBytes() const { return TieBytes() + TeacherBytes(); }
 
  private:
   friend class DistrictGraphBuilder;
   Csr csr_;
   std::vector<std::uint8_t> channels_;
+  // Weights: all empty when every tie weighs 1. With at most 256 distinct
+  // weights (counts of contacts, hours: the usual case) each arc holds a
+  // one-byte code into weight_table_, a quarter of a float's memory;
+  // otherwise weights_ holds a float per arc.
+  std::vector<std::uint8_t> weight_codes_;
+  std::vector<float> weight_table_;
   std::vector<float> weights_;
   std::vector<ArcIndex> in_offsets_;
   std::vector<VertexId> in_sources_;

@@ -126,6 +126,37 @@ TEST(FreezeDistrict, UnweightedGraphsStoreNoWeights) {
   EXPECT_TRUE(FreezeDistrict(Sample())->has_weights());
 }
 
+TEST(FreezeDistrict, WeightsKeepTheirValuesCodedOrNot) {
+  // A directed tie from t0 to each of 600 teachers, the weight of tie i
+  // being one of `distinct` values: up to 256 are held as one-byte codes,
+  // more as floats, and every arc reads back its own weight either way.
+  for (int distinct : {2, 256, 257}) {
+    SCOPED_TRACE(distinct);
+    DistrictGraphBuilder b;
+    const std::uint32_t school = b.AddSchool("s", "", 1);
+    constexpr int kTies = 600;
+    for (int i = 0; i <= kTies; ++i) {
+      ASSERT_TRUE(b.AddTeacher(absl::StrCat("t", i), school, TEACHER).ok());
+    }
+    auto weight_of = [&](VertexId v) {
+      return 0.5f + static_cast<float>(static_cast<int>(v) % distinct) * 0.25f;
+    };
+    for (VertexId v = 1; v <= kTies; ++v) {
+      b.AddTie(0, v, PLC, /*directed=*/true, weight_of(v));
+    }
+    absl::StatusOr<DistrictGraph> g = std::move(b).Freeze();
+    ASSERT_TRUE(g.ok());
+    ASSERT_TRUE(g->has_weights());
+    for (ArcIndex a = 0; a < g->num_arcs(); ++a) {
+      ASSERT_EQ(g->arc_weight(a), weight_of(g->arc_target(a))) << a;
+    }
+    // targets and channels, plus a byte a tie and the table, or a float.
+    const std::size_t coded = kTies * (4 + 1 + 1) + distinct * 4;
+    const std::size_t plain = kTies * (4 + 1 + 4);
+    EXPECT_EQ(g->TieBytes(), distinct <= 256 ? coded : plain);
+  }
+}
+
 TEST(FreezeDistrict, KeepsTheIdMapAndSchools) {
   absl::StatusOr<DistrictGraph> g = FreezeDistrict(Sample());
   ASSERT_TRUE(g.ok());
