@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "ingest/atomic_file.h"
 #include "tests/testing/districts.h"
+#include "tests/testing/scratch_dir.h"
 
 namespace collabnet {
 namespace {
@@ -17,17 +18,7 @@ namespace {
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::HasSubstr;
 
-class DistrictIoTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("collabnet_io_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string Path(const std::string& name) { return (dir_ / name).string(); }
-  std::filesystem::path dir_;
-};
+using DistrictIoTest = testing::ScratchDirTest;
 
 District Sample() {
   District d = testing::MakeDistrict(

@@ -1,15 +1,13 @@
 #include "ingest/edge_list.h"
 
-#include <unistd.h>
 #include <zlib.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest/line_reader.h"
+#include "tests/testing/scratch_dir.h"
 
 namespace collabnet {
 namespace {
@@ -17,21 +15,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class EdgeListTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("collabnet_edges_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-  std::filesystem::path dir_;
-};
+using EdgeListTest = testing::ScratchDirTest;
 
 // The arcs of g as "u>v" strings by teacher id, in CSR order.
 std::vector<std::string> Arcs(const DistrictGraph& g) {

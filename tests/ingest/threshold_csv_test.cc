@@ -1,33 +1,21 @@
 #include "ingest/threshold_csv.h"
 
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/scratch_dir.h"
 
 namespace collabnet {
 namespace {
 
 using ::testing::HasSubstr;
 
-class ThresholdCsvTest : public ::testing::Test {
+class ThresholdCsvTest : public testing::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("collabnet_thresholds_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string Write(const std::string& text) {
-    const std::string path = (dir_ / "thresholds.csv").string();
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
+    return ScratchDirTest::Write("thresholds.csv", text);
   }
-  std::filesystem::path dir_;
 };
 
 TEST_F(ThresholdCsvTest, ReadsEveryRowWithItsLine) {
@@ -61,7 +49,7 @@ TEST_F(ThresholdCsvTest, AHeaderWithoutTheColumnsIsAnError) {
   const absl::Status s = ReadThresholdCsv(Write("id,value\nT1,0.5\n")).status();
   EXPECT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr(":1:"));
-  EXPECT_EQ(ReadThresholdCsv((dir_ / "missing.csv").string()).status().code(),
+  EXPECT_EQ(ReadThresholdCsv(Path("missing.csv")).status().code(),
             absl::StatusCode::kNotFound);
 }
 
