@@ -108,6 +108,18 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
   if (flags.count("lapse") > 0) {
     scenario.set_lapse_probability(flags["lapse"].as<double>());
   }
+  if (flags.count("credibility") > 0) {
+    scenario.set_leader_credibility(flags["credibility"].as<double>());
+  }
+  if (flags.count("same-school") > 0) {
+    scenario.set_same_school_multiplier(flags["same-school"].as<double>());
+  }
+  if (flags.count("same-grade") > 0) {
+    scenario.set_same_grade_multiplier(flags["same-grade"].as<double>());
+  }
+  if (flags.count("same-subject") > 0) {
+    scenario.set_same_subject_multiplier(flags["same-subject"].as<double>());
+  }
   if (flags.count("leader-capacity") > 0) {
     scenario.mutable_leader_capacity()->set_teachers_per_term(
         flags["leader-capacity"].as<int>());
@@ -299,6 +311,15 @@ void AddRunFlags(po::options_description& options) {
        "multi_channel: WEEKS:P, a district-wide PD broadcast on those weeks "
        "reaching each teacher not yet reached with probability P (e.g. "
        "6,12,18:0.05), replacing the scenario's")
+      ("credibility", po::value<double>(),
+       "every model: multiplies the ties of teacher leaders and coaches "
+       "(1: none), replacing the scenario's")
+      ("same-school", po::value<double>(),
+       "every model: multiplies ties within a school (1: none)")
+      ("same-grade", po::value<double>(),
+       "every model: multiplies ties between teachers sharing a grade")
+      ("same-subject", po::value<double>(),
+       "every model: multiplies ties between teachers sharing a subject")
       ("leader-capacity", po::value<int>(),
        "multi_channel: new teachers each leader can support a term over "
        "coaching and co-teaching; the rest wait for the next term (0: no "

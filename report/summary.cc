@@ -97,7 +97,25 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
       WithCommas(d.teachers()), " teachers, ", WithCommas(d.ties()), " ties\n");
   absl::StrAppend(&out, r.leaders_size(),
                   r.leaders_size() == 1 ? " leader: " : " leaders: ",
-                  absl::StrJoin(r.leaders(), ", "), "\n\n");
+                  absl::StrJoin(r.leaders(), ", "), "\n");
+  // The tie context in effect, which every model applies.
+  const Scenario& run = d.parameters();
+  std::vector<std::string> context;
+  for (const auto& [what, factor] :
+       {std::pair<const char*, double>{"leaders and coaches",
+                                       run.leader_credibility()},
+        {"same school", run.same_school_multiplier()},
+        {"same grade", run.same_grade_multiplier()},
+        {"same subject", run.same_subject_multiplier()}}) {
+    if (factor != 0 && factor != 1) {
+      context.push_back(absl::StrFormat("%s x%g", what, factor));
+    }
+  }
+  if (!context.empty()) {
+    absl::StrAppend(
+        &out, "Ties weighed by context: ", absl::StrJoin(context, ", "), "\n");
+  }
+  absl::StrAppend(&out, "\n");
 
   const bool plain = d.model() != "multi_channel_cascade";
   if (plain) {

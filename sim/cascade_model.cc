@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "proto/channel_names.h"
+#include "sim/tie_context.h"
 
 namespace collabnet {
 
@@ -53,13 +54,6 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
     model.delay_scale[ch] = mean == 1 ? 0 : 1.0 / std::log1p(-1.0 / mean);
   }
 
-  const double credibility =
-      scenario.leader_credibility() == 0 ? 1 : scenario.leader_credibility();
-  if (!(credibility > 0 && std::isfinite(credibility))) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "scenario: field 'leader_credibility' must be positive, got ",
-        scenario.leader_credibility()));
-  }
   for (double a : {scenario.adoption_at_zero_readiness(),
                    scenario.adoption_at_full_readiness()}) {
     if (!(a >= 0 && a <= 1)) {
@@ -130,45 +124,16 @@ absl::StatusOr<CascadeModel> PrepareCascade(const DistrictGraph& graph,
                                   : 0;
   model.lapse_scale = lapse > 0 && lapse < 1 ? 1.0 / std::log1p(-lapse) : 0;
 
-  auto multiplier = [](double m, const char* field) -> absl::StatusOr<double> {
-    if (m == 0) return 1.0;
-    if (!(m > 0 && std::isfinite(m))) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "scenario: field '", field, "' must be positive, got ", m));
-    }
-    return m;
-  };
-  const absl::StatusOr<double> same_school =
-      multiplier(scenario.same_school_multiplier(), "same_school_multiplier");
-  const absl::StatusOr<double> same_grade =
-      multiplier(scenario.same_grade_multiplier(), "same_grade_multiplier");
-  const absl::StatusOr<double> same_subject =
-      multiplier(scenario.same_subject_multiplier(), "same_subject_multiplier");
-  for (const absl::StatusOr<double>* m :
-       {&same_school, &same_grade, &same_subject}) {
-    if (!m->ok()) return m->status();
-  }
+  const absl::StatusOr<TieContext> context = TieContextOf(scenario);
+  if (!context.ok()) return context.status();
+  const std::vector<double> factor = TieContextFactors(graph, *context);
 
   const VertexId n = graph.num_vertices();
   model.arc_threshold.resize(graph.num_arcs());
-  for (VertexId u = 0; u < n; ++u) {
-    const Role role = graph.role(u);
-    const double factor =
-        (role == TEACHER_LEADER || role == COACH) ? credibility : 1.0;
-    for (ArcIndex a = graph.arc_begin(u); a < graph.arc_end(u); ++a) {
-      const VertexId v = graph.arc_target(a);
-      double context = 1.0;
-      if (graph.school_of(u) == graph.school_of(v)) context *= *same_school;
-      if ((graph.grade_mask(u) & graph.grade_mask(v)) != 0) {
-        context *= *same_grade;
-      }
-      if ((graph.subject_mask(u) & graph.subject_mask(v)) != 0) {
-        context *= *same_subject;
-      }
-      const double p = probability[graph.arc_channel(a)] * graph.arc_weight(a) *
-                       factor * context;
-      model.arc_threshold[a] = ProbabilityThreshold(std::min(1.0, p));
-    }
+  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
+    const double p = probability[graph.arc_channel(a)] * graph.arc_weight(a) *
+                     (factor.empty() ? 1.0 : factor[a]);
+    model.arc_threshold[a] = ProbabilityThreshold(std::min(1.0, p));
   }
 
   model.adopt_threshold.resize(n);

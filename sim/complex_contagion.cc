@@ -32,6 +32,16 @@ absl::StatusOr<ContagionModel> PrepareComplexContagion(
   if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
   model.seeds = seeds;
   model.exposure_threshold = ProbabilityThreshold(params.probability);
+  if (!params.arc_factor.empty()) {
+    if (params.arc_factor.size() != graph.num_arcs()) {
+      return absl::InvalidArgumentError("one tie factor per arc expected");
+    }
+    model.arc_exposure_threshold.resize(graph.num_arcs());
+    for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
+      model.arc_exposure_threshold[a] = ProbabilityThreshold(
+          std::min(1.0, params.probability * params.arc_factor[a]));
+    }
+  }
   model.needed.assign(graph.num_vertices(),
                       static_cast<std::uint32_t>(params.threshold));
   if (params.threshold == 0) {
@@ -66,9 +76,10 @@ std::int64_t RunContagionReplicate(const ContagionModel& model,
     for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
       const VertexId v = targets[a];
       if (active.Visited(v)) continue;
-      if (std::min(rng.NextU32(), kMaxDraw) >= model.exposure_threshold) {
-        continue;
-      }
+      const std::uint32_t threshold = model.arc_exposure_threshold.empty()
+                                          ? model.exposure_threshold
+                                          : model.arc_exposure_threshold[a];
+      if (std::min(rng.NextU32(), kMaxDraw) >= threshold) continue;
       if (ws.touched.Visit(v)) {
         exposures[v] = 0;
       }

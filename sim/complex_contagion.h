@@ -24,13 +24,18 @@ struct ContagionParams {
   double probability = 1.0;  // p: chance one exposure lands
   int threshold = 2;         // k; 0: use fraction
   double fraction = 0.0;     // phi, used when threshold is 0
+  // Empty, or per arc: multiplies p for that tie (capped at 1), as the
+  // tie's context (sim/tie_context.h) says.
+  std::vector<double> arc_factor = {};
 };
 
 struct ContagionModel {
   const DistrictGraph* graph = nullptr;
   std::vector<VertexId> seeds;
   std::uint32_t exposure_threshold = 0;  // ProbabilityThreshold(p)
-  std::vector<std::uint32_t> needed;     // exposures each vertex needs
+  // Per arc when ties differ (ContagionParams::arc_factor), else empty.
+  std::vector<std::uint32_t> arc_exposure_threshold;
+  std::vector<std::uint32_t> needed;  // exposures each vertex needs
 };
 
 struct ContagionWorkspace {

@@ -168,8 +168,12 @@ std::vector<double> IcArcProbabilities(const DistrictGraph& g,
     }
   } else if (params.weighting == IcWeighting::kTieWeight) {
     for (ArcIndex a = 0; a < m; ++a) {
-      p[a] = std::min(1.0, params.probability * g.arc_weight(a));
+      p[a] = params.probability * g.arc_weight(a);
     }
+  }
+  for (ArcIndex a = 0; a < m; ++a) {
+    if (!params.arc_factor.empty()) p[a] *= params.arc_factor[a];
+    p[a] = std::min(1.0, p[a]);
   }
   return p;
 }
@@ -185,7 +189,11 @@ absl::StatusOr<IcModel> PrepareIndependentCascade(
   model.graph = &graph;
   if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
   model.seeds = seeds;
-  if (params.weighting == IcWeighting::kUniform) {
+  if (!params.arc_factor.empty() &&
+      params.arc_factor.size() != graph.num_arcs()) {
+    return absl::InvalidArgumentError("one tie factor per arc expected");
+  }
+  if (params.weighting == IcWeighting::kUniform && params.arc_factor.empty()) {
     const double p = params.probability;
     model.uniform = true;
     if (p > kDirectDrawAbove) {

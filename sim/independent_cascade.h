@@ -52,6 +52,9 @@ enum class IcWeighting { kUniform, kWeightedCascade, kTieWeight };
 struct IcParams {
   IcWeighting weighting = IcWeighting::kUniform;
   double probability = 0.05;  // p for kUniform and kTieWeight
+  // Empty, or per arc: multiplies p(u, v) (capped at 1), as the tie's
+  // context (sim/tie_context.h) says.
+  std::vector<double> arc_factor = {};
 };
 
 inline constexpr double kDirectDrawAbove = 0.3;
@@ -118,8 +121,9 @@ struct PlainWorkspace {
 absl::Status CheckSeeds(const DistrictGraph& graph,
                         const std::vector<VertexId>& seeds);
 
-// InvalidArgument for p outside [0, 1] or an unknown or repeated seed
-// (seeds are vertex ids < n; the message names the position).
+// InvalidArgument for p outside [0, 1], an unknown or repeated seed (seeds
+// are vertex ids < n; the message names the position), or arc factors that
+// are not one per arc.
 absl::StatusOr<IcModel> PrepareIndependentCascade(
     const DistrictGraph& graph, const IcParams& params,
     const std::vector<VertexId>& seeds);
@@ -129,8 +133,8 @@ absl::StatusOr<IcModel> PrepareIndependentCascade(
 std::int64_t RunIcReplicate(const IcModel& model, std::uint64_t seed,
                             std::uint64_t replicate, PlainWorkspace& ws);
 
-// The probability p(u, v) of every arc under `params`, for tests, the
-// live-edge estimator and reverse-reachable sampling.
+// The probability p(u, v) of every arc under `params` (factors included),
+// for tests, the live-edge estimator and reverse-reachable sampling.
 std::vector<double> IcArcProbabilities(const DistrictGraph& graph,
                                        const IcParams& params);
 

@@ -31,16 +31,22 @@ absl::StatusOr<LtModel> PrepareLinearThreshold(
     }
     model.given_threshold = params.thresholds;
   }
-  std::vector<double> in_weight(graph.num_vertices(), 0);
   const ArcIndex m = graph.num_arcs();
-  for (ArcIndex a = 0; a < m; ++a) {
-    in_weight[graph.arc_target(a)] +=
-        params.use_tie_weights ? graph.arc_weight(a) : 1.0;
+  if (!params.arc_factor.empty() && params.arc_factor.size() != m) {
+    return absl::InvalidArgumentError("one tie factor per arc expected");
   }
   model.arc_weight.resize(m);
   for (ArcIndex a = 0; a < m; ++a) {
-    const double w = params.use_tie_weights ? graph.arc_weight(a) : 1.0;
-    model.arc_weight[a] = w / in_weight[graph.arc_target(a)];
+    model.arc_weight[a] =
+        (params.use_tie_weights ? graph.arc_weight(a) : 1.0) *
+        (params.arc_factor.empty() ? 1.0 : params.arc_factor[a]);
+  }
+  std::vector<double> in_weight(graph.num_vertices(), 0);
+  for (ArcIndex a = 0; a < m; ++a) {
+    in_weight[graph.arc_target(a)] += model.arc_weight[a];
+  }
+  for (ArcIndex a = 0; a < m; ++a) {
+    model.arc_weight[a] /= in_weight[graph.arc_target(a)];
   }
   return model;
 }

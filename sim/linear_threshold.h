@@ -25,7 +25,10 @@ namespace collabnet {
 struct LtParams {
   bool use_tie_weights = true;  // false: every in-arc counts the same
   // Empty, or one per vertex: a threshold in [0, 1], or NaN to draw it.
-  std::vector<double> thresholds;
+  std::vector<double> thresholds = {};
+  // Empty, or per arc: multiplies the tie's weight before normalising, as
+  // the tie's context (sim/tie_context.h) says.
+  std::vector<double> arc_factor = {};
 };
 
 struct LtModel {

@@ -15,6 +15,7 @@
 #include "sim/parallel_replicates.h"
 #include "sim/quantiles.h"
 #include "sim/result_parts.h"
+#include "sim/tie_context.h"
 
 namespace collabnet {
 namespace {
@@ -56,6 +57,8 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
     }
     seeds.push_back(*v);
   }
+  const absl::StatusOr<TieContext> context = TieContextOf(scenario);
+  if (!context.ok()) return context.status();
   std::optional<IcModel> ic;
   std::optional<LtModel> lt;
   std::optional<ContagionModel> cc;
@@ -65,6 +68,7 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
     case WEIGHTED_CASCADE: {
       IcParams params;
       params.probability = scenario.probability();
+      params.arc_factor = TieContextFactors(graph, *context);
       params.weighting = scenario.model() == WEIGHTED_CASCADE
                              ? IcWeighting::kWeightedCascade
                          : scenario.use_tie_weights() ? IcWeighting::kTieWeight
@@ -83,6 +87,7 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
     case LINEAR_THRESHOLD: {
       LtParams params;
       params.use_tie_weights = scenario.use_tie_weights();
+      params.arc_factor = TieContextFactors(graph, *context);
       if (!scenario.thresholds().empty()) {
         params.thresholds.assign(graph.num_vertices(),
                                  std::numeric_limits<double>::quiet_NaN());
@@ -110,6 +115,7 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
       params.probability = scenario.probability();
       params.threshold = scenario.contagion_threshold();
       params.fraction = scenario.contagion_fraction();
+      params.arc_factor = TieContextFactors(graph, *context);
       absl::StatusOr<ContagionModel> m =
           PrepareComplexContagion(graph, params, seeds);
       if (!m.ok()) {

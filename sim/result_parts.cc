@@ -22,6 +22,7 @@ RunDetails MakeRunDetails(const DistrictGraph& graph, const Scenario& scenario,
   d.set_arcs(graph.num_arcs());
   d.set_model(std::string(model));
   d.set_version(COLLABNET_VERSION);
+  *d.mutable_parameters() = scenario;
   return d;
 }
 

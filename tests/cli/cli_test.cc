@@ -385,6 +385,13 @@ TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {
       Run("simulate --replicates 100 --horizon 36 --leader-capacity 1");
   EXPECT_THAT(text.out, HasSubstr("waited for a later term"));
   EXPECT_EQ(Run("simulate --pd-weeks 1,x").exit_code, 2);
+  // The tie context applies to every model, and the summary says which.
+  const Outcome context =
+      Run("simulate --replicates 100 --model ic --p 0.05 --same-school 2 "
+          "--credibility 1 --same-subject 1.5");
+  ASSERT_EQ(context.exit_code, 0) << context.err;
+  EXPECT_THAT(context.out, HasSubstr("Ties weighed by context: same school "
+                                     "x2, same subject x1.5\n"));
   const Outcome bad = Run("simulate --replicates 10 --pd-weeks 40");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_THAT(bad.err, HasSubstr("pd_weeks"));

@@ -205,6 +205,47 @@ TEST(IndependentCascade, PerArcProbabilitiesOfAHubByDirectDraws) {
   ExpectStarClassesReached({100, 600, 4}, {0.6, 0.02, 1.0}, 2);
 }
 
+TEST(TieContext, EveryPlainModelWeighsTiesWithinASchool) {
+  // Seed t0 and t3 (never active) both point at t1 and t2; t0 and t1 are in
+  // school s, t2 and t3 in b. With same_school_multiplier 2:
+  //   ic p = 0.2: t1 with 0.4, t2 with 0.2;
+  //   wc (in-degree 2): t1 with min(1, 2 / 2) = 1, t2 with 1/2;
+  //   lt: t1's in-weights 2 (t0) and 1 (t3), active share 2/3; t2's 1 (t0)
+  //       and 2 (t3), active share 1/3;
+  //   cc, k = 1, p = 0.2: as ic.
+  constexpr int kReps = 20000;
+  District d = MakeDistrict(4, {{0, 1}, {0, 2}, {3, 1}, {3, 2}});
+  d.add_schools()->set_id("b");
+  d.mutable_teachers(2)->set_school_id("b");
+  d.mutable_teachers(3)->set_school_id("b");
+  const DistrictGraph g = Freeze(d);
+  Scenario s;
+  s.add_leaders("t0");
+  s.set_replicates(kReps);
+  s.set_seed(31);
+  s.set_same_school_multiplier(2);
+  struct Case {
+    Model model;
+    double p1, p2;
+  };
+  for (const Case& c :
+       {Case{INDEPENDENT_CASCADE, 0.4, 0.2}, Case{WEIGHTED_CASCADE, 1, 0.5},
+        Case{LINEAR_THRESHOLD, 2.0 / 3, 1.0 / 3},
+        Case{COMPLEX_CONTAGION, 0.4, 0.2}}) {
+    SCOPED_TRACE(Model_Name(c.model));
+    s.set_model(c.model);
+    s.set_probability(0.2);
+    s.set_contagion_threshold(1);
+    absl::StatusOr<RunResult> r = RunScenario(g, s, {.progress = nullptr});
+    ASSERT_TRUE(r.ok()) << r.status();
+    ExpectClose(r->reached().mean(), c.p1 + c.p2,
+                c.p1 * (1 - c.p1) + c.p2 * (1 - c.p2), kReps);
+    EXPECT_EQ(r->details().parameters().same_school_multiplier(), 2);
+  }
+  s.set_same_school_multiplier(-1);
+  EXPECT_FALSE(RunScenario(g, s, {.progress = nullptr}).ok());
+}
+
 TEST(IndependentCascade, RejectsBadInput) {
   const DistrictGraph g = Freeze(testing::Star(3));
   EXPECT_FALSE(
@@ -244,8 +285,8 @@ TEST(LinearThreshold, TieWeightsSetTheShares) {
       Freeze(MakeDistrict(3, {{0, 2, PLC, true, 1.0}, {1, 2, PLC, true, 3.0}}));
   constexpr int kReps = 40000;
   for (bool weighted : {true, false}) {
-    absl::StatusOr<LtModel> model = PrepareLinearThreshold(
-        g, LtParams{.use_tie_weights = weighted, .thresholds = {}}, {1});
+    absl::StatusOr<LtModel> model =
+        PrepareLinearThreshold(g, LtParams{.use_tie_weights = weighted}, {1});
     LtWorkspace ws(3);
     auto [mean, var] = MeanVar(kReps, [&](int r) {
       return RunLtReplicate(*model, 9, static_cast<std::uint64_t>(r), ws);
@@ -362,8 +403,7 @@ TEST_F(SampleDistrictTest, LinearThresholdAgreesWithItsLiveEdgeForm) {
   constexpr int kReps = 3000;
   for (bool weighted : {false, true}) {
     absl::StatusOr<LtModel> model = PrepareLinearThreshold(
-        *graph_, LtParams{.use_tie_weights = weighted, .thresholds = {}},
-        seeds_);
+        *graph_, LtParams{.use_tie_weights = weighted}, seeds_);
     ASSERT_TRUE(model.ok());
     LtWorkspace ws(graph_->num_vertices());
     const auto cascade = MeanVar(kReps, [&](int r) {
