@@ -127,24 +127,24 @@ int RunSimulate(const std::vector<std::string>& args) {
   } else {
     output = FormatSummary(*result);
   }
-  // Every output is complete before any is written; each write is atomic.
+  // Every output is complete before any is written, and the files are
+  // written together: a failed write leaves every one as it was.
+  std::vector<std::pair<std::string, std::string>> files;
   if (flags.count("per-teacher") > 0) {
-    if (absl::Status s = WriteFileAtomically(
-            flags["per-teacher"].as<std::string>(), FormatTeacherCsv(*result));
-        !s.ok()) {
-      return ReportError(command, s);
-    }
+    files.emplace_back(flags["per-teacher"].as<std::string>(),
+                       FormatTeacherCsv(*result));
   }
   if (flags.count("weekly") > 0) {
-    if (absl::Status s = WriteFileAtomically(flags["weekly"].as<std::string>(),
-                                             FormatWeeklyCsv(*result));
-        !s.ok()) {
-      return ReportError(command, s);
-    }
+    files.emplace_back(flags["weekly"].as<std::string>(),
+                       FormatWeeklyCsv(*result));
   }
-  if (absl::Status s = EmitOutput(flags, output); !s.ok()) {
+  if (flags.count("out") > 0) {
+    files.emplace_back(flags["out"].as<std::string>(), output);
+  }
+  if (absl::Status s = WriteFilesAtomically(files); !s.ok()) {
     return ReportError(command, s);
   }
+  if (flags.count("out") == 0) std::cout << output << std::flush;
   return kExitOk;
 }
 

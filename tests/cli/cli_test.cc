@@ -361,6 +361,13 @@ TEST_F(CliTest, WeeklyCurvesGoToCsvWithTheirBands) {
   EXPECT_EQ(plain.exit_code, 2);
   EXPECT_THAT(plain.err, HasSubstr("--weekly needs the multi-channel"));
   EXPECT_FALSE(std::filesystem::exists(Path("plain.csv")));
+  // One output that cannot be written leaves none written.
+  const Outcome partial =
+      Run("simulate --replicates 20 --per-teacher " + Path("t.csv") +
+          " --weekly " + Path("no/such/dir/w.csv") + " --out " + Path("s.txt"));
+  EXPECT_EQ(partial.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(Path("t.csv")));
+  EXPECT_FALSE(std::filesystem::exists(Path("s.txt")));
 }
 
 TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {
