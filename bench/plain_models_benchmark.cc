@@ -121,7 +121,8 @@ void Report(benchmark::State& state, const DistrictGraph& g, std::int64_t arcs,
       static_cast<double>(g.num_vertices());
 }
 
-void Ic(benchmark::State& state, const std::string& graph, IcParams params) {
+void Ic(benchmark::State& state, const std::string& graph,
+        const IcParams& params) {
   const BenchGraph& g = Load(graph);
   if (!g.error.empty()) {
     state.SkipWithError(g.error.c_str());
@@ -181,7 +182,7 @@ BENCHMARK_CAPTURE(Lt, Ba1m_LinearThreshold, "ba1m")
 std::string Generated(const benchmark::State& state) {
   return "generated:" + std::to_string(state.range(0));
 }
-void LadderIc(benchmark::State& state, IcParams params) {
+void LadderIc(benchmark::State& state, const IcParams& params) {
   Ic(state, Generated(state), params);
 }
 void LadderLt(benchmark::State& state) { Lt(state, Generated(state)); }

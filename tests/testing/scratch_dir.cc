@@ -23,7 +23,7 @@ std::string ScratchDirTest::Path(const std::string& name) const {
 
 std::string ScratchDirTest::Write(const std::string& name,
                                   const std::string& text) const {
-  const std::string path = Path(name);
+  std::string path = Path(name);
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
