@@ -95,8 +95,12 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
       const std::uint8_t ch = channels[a];
       int when = week + 1;
       if (model.delay_scale[ch] != 0) {
+        // Inverse transform in single precision of one 32-bit uniform: each
+        // delay's probability is exact to within 2^-25, as for the
+        // independent cascade's jumps, at a fraction of a double log's cost.
         when += static_cast<int>(
-            std::floor(std::log(rng.NextOpenDouble()) * model.delay_scale[ch]));
+            std::floor(std::log(rng.NextOpenFloat()) *
+                       static_cast<float>(model.delay_scale[ch])));
       }
       when = calendar.NextMeeting(ch, when);
       if (horizon > 0 && when > horizon) continue;
