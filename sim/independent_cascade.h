@@ -20,19 +20,8 @@
 // the logarithm is several times cheaper. Above kDirectDrawAbove every arc
 // gets its own draw.
 //
-// Speed, for per-arc probabilities: arcs that always succeed (p = 1) come
-// first and take no draw. For the rest, the model stores each arc's
-// survival S(a) = prod (1 - p(b)) over the vertex's uncertain arcs b up to
-// and including a. With U uniform on (0, 1], the first arc with
-// S(a) < U * S(last success) is the next success: the chance that none of
-// the arcs between succeeds is exactly their survival ratio. So a vertex
-// takes one draw per success plus one, and no logarithm. Survivals and the
-// product U * S are single-precision floats (relative error 2^-24 each),
-// which moves each event's probability by at most 2^-23 (1.2e-7). A vertex
-// whose total survival would leave the float range (hazard sum above
-// kMaxSurvivalHazard, only hubs of thousands of arcs) uses geometric jumps at
-// its largest probability q with thinning by p(u, v) / q instead, or a draw per
-// arc when q is large.
+// Speed, for per-arc probabilities: sim/arc_draws.h, one draw per success
+// plus one, without logarithms.
 //
 // A replicate draws only from PhiloxStream(seed, replicate, kPurposeCascade).
 #ifndef COLLABNET_SIM_INDEPENDENT_CASCADE_H_
@@ -43,6 +32,7 @@
 
 #include "absl/status/statusor.h"
 #include "graph/district_graph.h"
+#include "sim/arc_draws.h"
 #include "sim/visit_bits.h"
 
 namespace collabnet {
@@ -57,25 +47,6 @@ struct IcParams {
   std::vector<double> arc_factor = {};
 };
 
-inline constexpr double kDirectDrawAbove = 0.3;
-// exp(-80) = 1.8e-35 stays a normal float.
-inline constexpr double kMaxSurvivalHazard = 80;
-
-// A vertex's arcs for per-arc probabilities: [begin, uncertain) always
-// succeed; [uncertain, end) are drawn as `draw` says: above 1, one draw per
-// arc (value = p); below 0, geometric jumps with this scale
-// (1 / log(1 - q); value = p / q); otherwise survival (value = S(a)), and
-// `draw` is the vertex's last survival, 1 when no arc can succeed. Packed so
-// a vertex that spreads nowhere costs one load.
-struct IcVertexPlan {
-  ArcIndex begin = 0;
-  ArcIndex uncertain = 0;
-  ArcIndex end = 0;
-  float draw = 1;
-};
-inline constexpr float kIcDrawDirect = 2;
-inline constexpr std::size_t kIcValuePadding = 16;
-
 struct IcModel {
   const DistrictGraph* graph = nullptr;
   std::vector<VertexId> seeds;
@@ -86,13 +57,8 @@ struct IcModel {
   double uniform_jump_scale = 0;  // 0 when p = 0
   std::uint32_t uniform_threshold = 0;
   bool uniform_direct = false;
-  // Per-arc probabilities: a plan per vertex, and the arcs' targets and
-  // values in plan order (certain arcs first). `values` has
-  // kIcValuePadding entries past the last arc, so short runs of survivals
-  // are compared a block at a time without reading out of bounds.
-  std::vector<IcVertexPlan> plans;
-  std::vector<VertexId> targets;
-  std::vector<float> values;
+  // Per-arc probabilities (empty with uniform).
+  ArcDraws draws;
 };
 
 // Scratch for one thread: the visited set and the activation queue, reused

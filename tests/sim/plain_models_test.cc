@@ -158,9 +158,9 @@ void ExpectStarClassesReached(const std::vector<int>& class_sizes,
   absl::StatusOr<IcModel> model =
       PrepareIndependentCascade(g, {IcWeighting::kTieWeight, 0.01}, {0});
   ASSERT_TRUE(model.ok());
-  const float draw = model->plans[0].draw;
+  const float draw = model->draws.plans[0].draw;
   if (expected_draw_sign > 1) {
-    EXPECT_EQ(draw, kIcDrawDirect);
+    EXPECT_EQ(draw, kDrawDirect);
   } else if (expected_draw_sign < 0) {
     EXPECT_LT(draw, 0);
   } else {
