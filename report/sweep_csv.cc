@@ -31,7 +31,8 @@ std::string FormatSweepCsv(const SweepResult& sweep) {
   std::vector<std::string> header(sweep.parameters().begin(),
                                   sweep.parameters().end());
   header.push_back("replicates");
-  for (const char* figure : {"reached", "adopting", "sustained", "direct"}) {
+  for (const char* figure :
+       {"reached", "adopting", "sustained", "direct", "deferred_by_capacity"}) {
     for (const char* stat : {"mean", "sd", "ci_low", "ci_high"}) {
       header.push_back(absl::StrCat(figure, "_", stat));
     }
@@ -52,6 +53,7 @@ std::string FormatSweepCsv(const SweepResult& sweep) {
     AppendEstimate(r.adopting(), fields);
     AppendEstimate(r.sustained(), fields);
     AppendEstimate(r.direct_reach(), fields);
+    AppendEstimate(r.deferred_by_capacity(), fields);
     for (const CategoryComparison& c : r.observed_comparison()) {
       fields.push_back(absl::StrCat(c.simulated().mean()));
     }

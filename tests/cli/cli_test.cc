@@ -329,6 +329,7 @@ TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
   EXPECT_THAT(csv, HasSubstr("leader_credibility,channel.social_media."
                              "probability,replicates,reached_mean"));
   EXPECT_THAT(csv, HasSubstr("direct_professional_development_mean"));
+  EXPECT_THAT(csv, HasSubstr("deferred_by_capacity_mean"));
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 6);
   o = Run(
       "sweep --replicates 50 --param lapse_probability=0,0.1 --format json");
@@ -336,6 +337,26 @@ TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
   SweepResult sweep;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &sweep).ok());
   EXPECT_EQ(sweep.rows_size(), 2);
+  // A planner's sweep over leaders' capacity: the waits fall as it grows.
+  o =
+      Run("sweep --replicates 200 --horizon 36 --format json "
+          "--param leader_capacity.teachers_per_term=1,4,16");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  SweepResult capacity;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(o.out, &capacity).ok());
+  ASSERT_EQ(capacity.rows_size(), 3);
+  EXPECT_GT(capacity.rows(0).result().deferred_by_capacity().mean(),
+            capacity.rows(1).result().deferred_by_capacity().mean());
+  EXPECT_GT(capacity.rows(1).result().deferred_by_capacity().mean(),
+            capacity.rows(2).result().deferred_by_capacity().mean());
+  EXPECT_EQ(capacity.rows(2)
+                .result()
+                .details()
+                .parameters()
+                .leader_capacity()
+                .teachers_per_term(),
+            16);
   EXPECT_EQ(Run("sweep --param noequals").exit_code, 2);
   EXPECT_EQ(Run("sweep --param horizon_weeks=x --replicates 10").exit_code, 1);
 }
