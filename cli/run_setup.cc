@@ -78,9 +78,17 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
     return "complex contagion needs --k (colleagues) or --fraction";
   }
   if (flags["use-weights"].as<bool>()) scenario.set_use_tie_weights(true);
+  if (flags["channel-probabilities"].as<bool>()) {
+    if (scenario.model() != INDEPENDENT_CASCADE) {
+      return "--channel-probabilities is for the independent cascade "
+             "(--model ic)";
+    }
+    scenario.set_channel_probabilities(true);
+  }
   if (scenario.model() == INDEPENDENT_CASCADE && scenario.probability() == 0 &&
-      flags.count("p") == 0) {
-    return "the independent cascade needs --p, the probability per tie";
+      flags.count("p") == 0 && !scenario.channel_probabilities()) {
+    return "the independent cascade needs --p, the probability per tie, or "
+           "--channel-probabilities";
   }
   if (flags.count("graph") > 0 && scenario.model() == MULTI_CHANNEL_CASCADE) {
     return "the multi-channel cascade needs a district with typed ties; with "
@@ -294,6 +302,9 @@ void AddRunFlags(po::options_description& options) {
        "cc: distinct exposing colleagues needed to adopt")
       ("fraction", po::value<double>(),
        "cc: share of a teacher's colleagues needed, when --k is 0")
+      ("channel-probabilities", po::bool_switch(),
+       "ic: each tie's probability is its channel's, from the scenario's "
+       "channels (a district's typed ties), instead of --p")
       ("use-weights", po::bool_switch(),
        "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
        "their weight")

@@ -67,6 +67,11 @@ std::vector<double> IcArcProbabilities(const DistrictGraph& g,
                                        const IcParams& params) {
   const ArcIndex m = g.num_arcs();
   std::vector<double> p(m, params.probability);
+  if (!params.channel_probability.empty()) {
+    for (ArcIndex a = 0; a < m; ++a) {
+      p[a] = params.channel_probability[g.arc_channel(a)];
+    }
+  }
   if (params.weighting == IcWeighting::kWeightedCascade) {
     std::vector<std::uint32_t> in_degree(g.num_vertices(), 0);
     for (VertexId v : g.targets()) ++in_degree[v];
@@ -75,7 +80,7 @@ std::vector<double> IcArcProbabilities(const DistrictGraph& g,
     }
   } else if (params.weighting == IcWeighting::kTieWeight) {
     for (ArcIndex a = 0; a < m; ++a) {
-      p[a] = params.probability * g.arc_weight(a);
+      p[a] *= g.arc_weight(a);
     }
   }
   for (ArcIndex a = 0; a < m; ++a) {
@@ -100,7 +105,26 @@ absl::StatusOr<IcModel> PrepareIndependentCascade(
       params.arc_factor.size() != graph.num_arcs()) {
     return absl::InvalidArgumentError("one tie factor per arc expected");
   }
-  if (params.weighting == IcWeighting::kUniform && params.arc_factor.empty()) {
+  if (!params.channel_probability.empty()) {
+    if (params.channel_probability.size() != kNumChannels) {
+      return absl::InvalidArgumentError("one probability per channel expected");
+    }
+    for (double q : params.channel_probability) {
+      if (!(q >= 0 && q <= 1)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("channel probabilities must be in [0, 1], got ", q));
+      }
+    }
+    for (std::uint8_t ch : graph.channels()) {
+      if (ch == CHANNEL_UNSPECIFIED) {
+        return absl::InvalidArgumentError(
+            "per-channel probabilities need a district whose ties name "
+            "their channel; this network's do not");
+      }
+    }
+  }
+  if (params.weighting == IcWeighting::kUniform && params.arc_factor.empty() &&
+      params.channel_probability.empty()) {
     const double p = params.probability;
     model.uniform = true;
     if (p > kDirectDrawAbove) {

@@ -45,6 +45,9 @@ struct IcParams {
   // Empty, or per arc: multiplies p(u, v) (capped at 1), as the tie's
   // context (sim/tie_context.h) says.
   std::vector<double> arc_factor = {};
+  // Empty, or kNumChannels probabilities: for kUniform and kTieWeight, the
+  // probability of a tie is its channel's instead of `probability`.
+  std::vector<double> channel_probability = {};
 };
 
 struct IcModel {
@@ -88,8 +91,9 @@ absl::Status CheckSeeds(const DistrictGraph& graph,
                         const std::vector<VertexId>& seeds);
 
 // InvalidArgument for p outside [0, 1], an unknown or repeated seed (seeds
-// are vertex ids < n; the message names the position), or arc factors that
-// are not one per arc.
+// are vertex ids < n; the message names the position), arc factors that
+// are not one per arc, or channel probabilities on a graph whose ties have
+// no channel.
 absl::StatusOr<IcModel> PrepareIndependentCascade(
     const DistrictGraph& graph, const IcParams& params,
     const std::vector<VertexId>& seeds);

@@ -69,6 +69,19 @@ absl::StatusOr<RunResult> RunPlainScenario(const DistrictGraph& graph,
       IcParams params;
       params.probability = scenario.probability();
       params.arc_factor = TieContextFactors(graph, *context);
+      if (scenario.channel_probabilities() &&
+          scenario.model() == INDEPENDENT_CASCADE) {
+        params.channel_probability.assign(kNumChannels, 0.0);
+        for (int i = 0; i < scenario.channels_size(); ++i) {
+          const int ch = scenario.channels(i).channel();
+          if (ch <= 0 || ch >= kNumChannels) {
+            return absl::InvalidArgumentError(absl::StrCat(
+                "scenario channels[", i, "]: field 'channel' is unspecified"));
+          }
+          params.channel_probability[static_cast<std::size_t>(ch)] =
+              scenario.channels(i).probability();
+        }
+      }
       params.weighting = scenario.model() == WEIGHTED_CASCADE
                              ? IcWeighting::kWeightedCascade
                          : scenario.use_tie_weights() ? IcWeighting::kTieWeight

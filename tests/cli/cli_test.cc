@@ -317,6 +317,16 @@ TEST_F(CliTest, PlainGraphModeRejectsFlagsThatDoNotFit) {
       Run("simulate --graph " + Path("g.edges") + " --leaders zz --p 0.1");
   EXPECT_EQ(o.exit_code, 1);
   EXPECT_THAT(o.err, HasSubstr("'zz' is not in the network"));
+  // Per-channel probabilities need typed ties, and the independent cascade.
+  const Outcome untyped = Run("simulate --graph " + Path("g.edges") +
+                              " --leaders a --channel-probabilities");
+  EXPECT_EQ(untyped.exit_code, 1);
+  EXPECT_THAT(untyped.err, HasSubstr("ties name their channel"));
+  EXPECT_EQ(Run("simulate --model wc --channel-probabilities").exit_code, 2);
+  const Outcome typed =
+      Run("simulate --model ic --channel-probabilities --replicates 100");
+  EXPECT_EQ(typed.exit_code, 0) << typed.err;
+  EXPECT_THAT(typed.out, HasSubstr("Model: independent_cascade"));
 }
 
 TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {

@@ -246,6 +246,53 @@ TEST(TieContext, EveryPlainModelWeighsTiesWithinASchool) {
   EXPECT_FALSE(RunScenario(g, s, {.progress = nullptr}).ok());
 }
 
+TEST(IndependentCascade, ChannelProbabilitiesPerTie) {
+  // t0 reaches 60 PLC leaves at 0.5 and 100 social-media leaves at 0.1;
+  // with tie weights, the PLC ties (weight 1.5) at 0.75.
+  constexpr int kReps = 20000;
+  std::vector<TieSpec> ties;
+  for (int v = 1; v <= 60; ++v) ties.push_back({0, v, PLC, true, 1.5});
+  for (int v = 61; v <= 160; ++v) ties.push_back({0, v, SOCIAL_MEDIA});
+  const DistrictGraph g = Freeze(MakeDistrict(161, ties));
+  Scenario s;
+  s.set_model(INDEPENDENT_CASCADE);
+  s.set_channel_probabilities(true);
+  s.add_leaders("t0");
+  s.set_replicates(kReps);
+  s.set_seed(41);
+  for (auto [channel, p] :
+       {std::pair{PLC, 0.5}, std::pair{SOCIAL_MEDIA, 0.1}}) {
+    ChannelParams* c = s.add_channels();
+    c->set_channel(channel);
+    c->set_probability(p);
+  }
+  for (bool weights : {false, true}) {
+    SCOPED_TRACE(weights);
+    s.set_use_tie_weights(weights);
+    const double plc = weights ? 0.75 : 0.5;
+    absl::StatusOr<RunResult> r = RunScenario(g, s, {.progress = nullptr});
+    ASSERT_TRUE(r.ok()) << r.status();
+    ExpectClose(r->reached().mean(), 60 * plc + 100 * 0.1,
+                60 * plc * (1 - plc) + 100 * 0.1 * 0.9, kReps);
+  }
+  // A plain network's ties have no channel to take a probability from.
+  IcParams params;
+  params.channel_probability.assign(kNumChannels, 0.5);
+  const DistrictGraph plain = Freeze(testing::Star(3));
+  EXPECT_TRUE(PrepareIndependentCascade(plain, params, {0}).ok());
+  DistrictGraphBuilder b;
+  const std::uint32_t school = b.AddSchool("s", "", 1);
+  ASSERT_TRUE(b.AddTeacher("a", school, TEACHER).ok());
+  ASSERT_TRUE(b.AddTeacher("b", school, TEACHER).ok());
+  b.AddTie(0, 1, CHANNEL_UNSPECIFIED, true, 1);
+  absl::StatusOr<DistrictGraph> untyped =
+      std::move(b).Freeze({.require_channels = false});
+  ASSERT_TRUE(untyped.ok()) << untyped.status();
+  EXPECT_FALSE(PrepareIndependentCascade(*untyped, params, {0}).ok());
+  params.channel_probability[PLC] = 1.5;
+  EXPECT_FALSE(PrepareIndependentCascade(plain, params, {0}).ok());
+}
+
 TEST(IndependentCascade, RejectsBadInput) {
   const DistrictGraph g = Freeze(testing::Star(3));
   EXPECT_FALSE(
