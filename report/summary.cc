@@ -86,6 +86,38 @@ void AppendDirectReach(const RunResult& r, std::string& out) {
   }
 }
 
+// ", p = 0.05, tie weights" and the like: what the plain model ran with.
+std::string PlainModelSettings(const Scenario& s) {
+  std::vector<std::string> parts;
+  switch (s.model()) {
+    case INDEPENDENT_CASCADE:
+      parts.push_back(s.channel_probabilities()
+                          ? "each channel's probability"
+                          : absl::StrFormat("p = %g", s.probability()));
+      break;
+    case LINEAR_THRESHOLD:
+      parts.push_back(
+          s.thresholds().empty()
+              ? "thresholds drawn"
+              : absl::StrFormat("%d thresholds given, the rest drawn",
+                                s.thresholds_size()));
+      break;
+    case COMPLEX_CONTAGION:
+      parts.push_back(
+          s.contagion_threshold() > 0
+              ? absl::StrFormat("k = %d", s.contagion_threshold())
+              : absl::StrFormat("fraction = %g", s.contagion_fraction()));
+      parts.push_back(absl::StrFormat("p = %g", s.probability()));
+      break;
+    default:
+      break;
+  }
+  if (s.use_tie_weights() && s.model() != WEIGHTED_CASCADE) {
+    parts.push_back("tie weights");
+  }
+  return parts.empty() ? "" : ", " + absl::StrJoin(parts, ", ");
+}
+
 }  // namespace
 
 std::string FormatSummary(const RunResult& r, int schools_listed) {
@@ -119,7 +151,7 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
 
   const bool plain = d.model() != "multi_channel_cascade";
   if (plain) {
-    absl::StrAppend(&out, "Model: ", d.model(), "\n");
+    absl::StrAppend(&out, "Model: ", d.model(), PlainModelSettings(run), "\n");
   } else {
     AppendDirectReach(r, out);
   }

@@ -248,13 +248,19 @@ TEST_F(CliTest, PlainGraphModeRunsEveryModelFromASeedFile) {
   }
   Write("g.edges", edges);
   Write("seeds.txt", "0\n100\n");
-  for (const char* model : {"ic --p 0.3", "wc", "lt", "cc --k 2 --p 0.9"}) {
+  const std::pair<const char*, const char*> models[] = {
+      {"ic --p 0.3", "Model: independent_cascade, p = 0.3\n"},
+      {"wc", "Model: weighted_cascade\n"},
+      {"lt", "Model: linear_threshold, thresholds drawn\n"},
+      {"cc --k 2 --p 0.9", "Model: complex_contagion, k = 2, p = 0.9\n"}};
+  for (const auto& [model, says] : models) {
     const Outcome o = Run(
         absl::StrCat("simulate --graph ", Path("g.edges"), " --seeds ",
                      Path("seeds.txt"), " --model ", model,
                      " --replicates 300 --per-teacher ", Path("teachers.csv")));
     ASSERT_EQ(o.exit_code, 0) << model << ": " << o.err;
     EXPECT_THAT(o.out, HasSubstr("2 leaders: 0, 100"));
+    EXPECT_THAT(o.out, HasSubstr(says));
     EXPECT_THAT(o.out, HasSubstr("reached quantiles"));
     const std::string csv = ReadFileToString(Path("teachers.csv")).value();
     EXPECT_THAT(csv, HasSubstr("teacher,school,reached_probability"));
@@ -326,7 +332,8 @@ TEST_F(CliTest, PlainGraphModeRejectsFlagsThatDoNotFit) {
   const Outcome typed =
       Run("simulate --model ic --channel-probabilities --replicates 100");
   EXPECT_EQ(typed.exit_code, 0) << typed.err;
-  EXPECT_THAT(typed.out, HasSubstr("Model: independent_cascade"));
+  EXPECT_THAT(typed.out, HasSubstr("Model: independent_cascade, each "
+                                   "channel's probability"));
 }
 
 TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
