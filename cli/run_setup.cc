@@ -47,6 +47,12 @@ absl::StatusOr<Scenario> LoadScenario(const po::variables_map& flags,
   return EmbeddedScenario();
 }
 
+// Calls set with the value of `flag` when it was given.
+template <typename T, typename Set>
+void IfGiven(const po::variables_map& flags, const char* flag, Set set) {
+  if (flags.count(flag) > 0) set(flags[flag].as<T>());
+}
+
 // Applies the flags that replace scenario fields. Returns a usage message
 // when the flags do not fit together.
 std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
@@ -104,45 +110,31 @@ std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
       scenario.add_leaders(std::string(id));
     }
   }
-  if (flags.count("replicates") > 0) {
-    scenario.set_replicates(flags["replicates"].as<int>());
-  }
-  if (flags.count("seed") > 0) {
-    scenario.set_seed(flags["seed"].as<std::uint64_t>());
-  }
-  if (flags.count("horizon") > 0) {
-    scenario.set_horizon_weeks(flags["horizon"].as<int>());
-  }
-  if (flags.count("lapse") > 0) {
-    scenario.set_lapse_probability(flags["lapse"].as<double>());
-  }
-  if (flags.count("credibility") > 0) {
-    scenario.set_leader_credibility(flags["credibility"].as<double>());
-  }
-  if (flags.count("same-school") > 0) {
-    scenario.set_same_school_multiplier(flags["same-school"].as<double>());
-  }
-  if (flags.count("same-grade") > 0) {
-    scenario.set_same_grade_multiplier(flags["same-grade"].as<double>());
-  }
-  if (flags.count("same-subject") > 0) {
-    scenario.set_same_subject_multiplier(flags["same-subject"].as<double>());
-  }
-  if (flags.count("leader-capacity") > 0) {
-    scenario.mutable_leader_capacity()->set_teachers_per_term(
-        flags["leader-capacity"].as<int>());
-  }
-  if (flags.count("teaching-weeks") > 0) {
-    scenario.mutable_calendar()->set_teaching_weeks(
-        flags["teaching-weeks"].as<int>());
-  }
-  if (flags.count("term-weeks") > 0) {
-    scenario.mutable_calendar()->set_term_weeks(flags["term-weeks"].as<int>());
-  }
-  if (flags.count("plc-every") > 0) {
-    scenario.mutable_calendar()->set_plc_every_weeks(
-        flags["plc-every"].as<int>());
-  }
+  IfGiven<int>(flags, "replicates", [&](int v) { scenario.set_replicates(v); });
+  IfGiven<std::uint64_t>(flags, "seed",
+                         [&](std::uint64_t v) { scenario.set_seed(v); });
+  IfGiven<int>(flags, "horizon", [&](int v) { scenario.set_horizon_weeks(v); });
+  IfGiven<double>(flags, "lapse",
+                  [&](double v) { scenario.set_lapse_probability(v); });
+  IfGiven<double>(flags, "credibility",
+                  [&](double v) { scenario.set_leader_credibility(v); });
+  IfGiven<double>(flags, "same-school",
+                  [&](double v) { scenario.set_same_school_multiplier(v); });
+  IfGiven<double>(flags, "same-grade",
+                  [&](double v) { scenario.set_same_grade_multiplier(v); });
+  IfGiven<double>(flags, "same-subject",
+                  [&](double v) { scenario.set_same_subject_multiplier(v); });
+  IfGiven<int>(flags, "leader-capacity", [&](int v) {
+    scenario.mutable_leader_capacity()->set_teachers_per_term(v);
+  });
+  IfGiven<int>(flags, "teaching-weeks", [&](int v) {
+    scenario.mutable_calendar()->set_teaching_weeks(v);
+  });
+  IfGiven<int>(flags, "term-weeks",
+               [&](int v) { scenario.mutable_calendar()->set_term_weeks(v); });
+  IfGiven<int>(flags, "plc-every", [&](int v) {
+    scenario.mutable_calendar()->set_plc_every_weeks(v);
+  });
   if (flags.count("pd-weeks") > 0) {
     const std::string spec = flags["pd-weeks"].as<std::string>();
     Calendar& calendar = *scenario.mutable_calendar();

@@ -5,6 +5,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "ingest/csv_table.h"
+#include "ingest/network_builder.h"
 #include "text/csv_field.h"
 
 namespace collabnet {
@@ -86,25 +87,27 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> FormatRsiena(
   }
   files.emplace_back("actors.csv", actors);
   files.emplace_back("school.txt", school);
+  // Each tie's ends and span, found once for every wave.
+  absl::StatusOr<std::vector<std::pair<int, int>>> ends =
+      TieEndNumbers(district);
+  if (!ends.ok()) return ends.status();
+  std::vector<std::optional<absl::CivilDay>> first, last;
+  for (const Tie& t : district.ties()) {
+    first.push_back(ParseIsoDate(t.first_seen()));
+    last.push_back(ParseIsoDate(t.last_seen()));
+  }
   for (std::size_t k = 0; k < waves.size(); ++k) {
     std::vector<char> m(static_cast<std::size_t>(n) * n, 0);
-    for (const Tie& t : district.ties()) {
-      auto s = index.find(t.source());
-      auto d = index.find(t.target());
-      if (s == index.end() || d == index.end()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("tie ", t.source(), " -> ", t.target(),
-                         " names a teacher not in the district"));
-      }
-      if (s->second == d->second) continue;
-      const std::optional<absl::CivilDay> first = ParseIsoDate(t.first_seen());
-      const std::optional<absl::CivilDay> last = ParseIsoDate(t.last_seen());
+    for (int i = 0; i < district.ties_size(); ++i) {
+      const auto e = static_cast<std::size_t>(i);
+      const std::size_t s = static_cast<std::size_t>((*ends)[e].first) - 1;
+      const std::size_t d = static_cast<std::size_t>((*ends)[e].second) - 1;
+      if (s == d) continue;
       // Present if [first, last] overlaps (previous wave, this wave].
-      if (first && *first > waves[k]) continue;
-      if (last && k > 0 && !(*last > waves[k - 1])) continue;
-      m[static_cast<std::size_t>(s->second) * n + d->second] = 1;
-      if (!t.directed())
-        m[static_cast<std::size_t>(d->second) * n + s->second] = 1;
+      if (first[e] && *first[e] > waves[k]) continue;
+      if (last[e] && k > 0 && !(*last[e] > waves[k - 1])) continue;
+      m[s * n + d] = 1;
+      if (!district.ties(i).directed()) m[d * n + s] = 1;
     }
     std::string text;
     text.reserve(static_cast<std::size_t>(n) * n * 2);

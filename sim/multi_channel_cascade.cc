@@ -61,7 +61,7 @@ void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
 
   PhiloxStream rng(seed, replicate, kPurposeCascade);
   const SchoolCalendar& calendar = model.calendar;
-  ws.leader_load_.assign(model.leaders.size(), {-1, 0});
+  if (model.capacity > 0) ws.leader_load_.assign(model.leaders.size(), {-1, 0});
 
   // Weeks an adopter practises before lapsing; effectively forever without
   // lapse.
