@@ -12,11 +12,10 @@
 #include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
 #include "graph/district_graph.h"
-#include "ingest/embedded_default.h"
-#include "ingest/generator.h"
-#include "sim/cascade_model.h"
-#include "sim/monte_carlo.h"
+#include "data/embedded_default.h"
+#include "synthetic/generator.h"
 #include "sim/multi_channel_cascade.h"
+#include "sim/runner.h"
 
 namespace collabnet {
 namespace {
@@ -66,19 +65,22 @@ const Fixture& Ladder(int teachers) {
 }
 
 void RunReplicates(benchmark::State& state, const Fixture& f) {
-  absl::StatusOr<CascadeModel> model = PrepareCascade(f.graph, f.scenario);
+  absl::StatusOr<MultiChannelCascade> model =
+      MultiChannelCascade::Prepare(f.graph, f.scenario);
   if (!model.ok()) {
     state.SkipWithError(std::string(model.status().message()).c_str());
     return;
   }
-  CascadeWorkspace ws(*model);
-  std::uint64_t replicate = 0;
+  MultiChannelCascade::Workspace ws(*model);
+  ReplicateCounts counts;
+  std::uint32_t replicate = 0;
   std::int64_t arcs = 0, reached = 0;
   for (auto _ : state) {
-    RunCascadeReplicate(*model, f.scenario.seed(), replicate++, ws);
-    arcs += ws.counts().arcs_examined;
-    reached += ws.counts().reached;
-    benchmark::DoNotOptimize(ws.counts().reached);
+    counts.Reset();
+    model->Run(replicate++, ws, counts);
+    arcs += counts.arcs_examined();
+    reached += static_cast<std::int64_t>(counts.reached().size());
+    benchmark::DoNotOptimize(counts.adopting());
   }
   ReportCascadeCounters(state, arcs, reached);
 }

@@ -24,9 +24,9 @@
 #include "absl/strings/str_format.h"
 #include "benchmark/benchmark.h"
 #include "graph/district_graph.h"
-#include "ingest/district_csv.h"
-#include "ingest/edge_list.h"
-#include "ingest/source_ingest.h"
+#include "formats/district_csv.h"
+#include "formats/edge_list.h"
+#include "records/source_ingest.h"
 #include "random/philox_stream.h"
 
 namespace collabnet {

@@ -19,12 +19,13 @@
 
 #include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
-#include "ingest/edge_list.h"
-#include "ingest/generator.h"
-#include "ingest/scale_free.h"
+#include "formats/edge_list.h"
+#include "synthetic/generator.h"
+#include "synthetic/scale_free.h"
 #include "random/philox_stream.h"
 #include "sim/independent_cascade.h"
 #include "sim/linear_threshold.h"
+#include "sim/runner.h"
 
 namespace collabnet {
 namespace {
@@ -121,45 +122,93 @@ void Report(benchmark::State& state, const DistrictGraph& g, std::int64_t arcs,
       static_cast<double>(g.num_vertices());
 }
 
-void Ic(benchmark::State& state, const std::string& graph,
-        const IcParams& params) {
+// The scenario a benchmark runs: `model` on the graph's seeds, one seed.
+Scenario BenchScenario(const BenchGraph& g, void (*model)(Scenario&)) {
+  Scenario s;
+  s.set_name("bench");
+  s.set_replicates(1);
+  s.set_seed(1);
+  for (VertexId v : g.seeds) s.add_leaders(g.graph.teacher_id(v));
+  model(s);
+  return s;
+}
+
+// Replicate after replicate of one model, on one thread.
+template <typename M>
+void RunModelReplicates(benchmark::State& state, const std::string& graph,
+                        void (*model)(Scenario&)) {
   const BenchGraph& g = Load(graph);
   if (!g.error.empty()) {
     state.SkipWithError(g.error.c_str());
     return;
   }
-  absl::StatusOr<IcModel> model =
-      PrepareIndependentCascade(g.graph, params, g.seeds);
-  PlainWorkspace ws(g.graph.num_vertices());
+  absl::StatusOr<M> m = M::Prepare(g.graph, BenchScenario(g, model));
+  if (!m.ok()) {
+    state.SkipWithError(std::string(m.status().message()).c_str());
+    return;
+  }
+  typename M::Workspace ws(*m);
+  ReplicateCounts counts;
   std::int64_t arcs = 0, reached = 0;
-  std::uint64_t r = 0;
+  std::uint32_t r = 0;
   for (auto _ : state) {
-    reached += RunIcReplicate(*model, 1, r++, ws);
-    arcs += ws.arcs_examined;
+    counts.Reset();
+    m->Run(r++, ws, counts);
+    arcs += counts.arcs_examined();
+    reached += static_cast<std::int64_t>(counts.reached().size());
   }
   Report(state, g.graph, arcs, reached);
+}
+
+void Ic(benchmark::State& state, const std::string& graph,
+        void (*model)(Scenario&)) {
+  RunModelReplicates<IndependentCascade>(state, graph, model);
 }
 
 void Lt(benchmark::State& state, const std::string& graph) {
+  RunModelReplicates<LinearThreshold>(state, graph, [](Scenario& s) {
+    s.mutable_linear_threshold();
+  });
+}
+
+void IcP005(Scenario& s) {
+  s.mutable_independent_cascade()->set_probability(0.05);
+}
+void IcP01(Scenario& s) { s.mutable_independent_cascade()->set_probability(0.1); }
+void Wc(Scenario& s) {
+  s.mutable_independent_cascade()->set_probabilities(
+      IndependentCascadeParams::WEIGHTED_CASCADE);
+}
+constexpr auto* kP005 = &IcP005;
+constexpr auto* kP01 = &IcP01;
+constexpr auto* kWc = &Wc;
+
+// The whole runner, as `collabnet simulate --graph` uses it, one thread:
+// the model's replicates and every figure of the result made from them.
+void Runner(benchmark::State& state, const std::string& graph,
+            void (*model)(Scenario&)) {
   const BenchGraph& g = Load(graph);
   if (!g.error.empty()) {
     state.SkipWithError(g.error.c_str());
     return;
   }
-  absl::StatusOr<LtModel> model = PrepareLinearThreshold(g.graph, {}, g.seeds);
-  LtWorkspace ws(g.graph.num_vertices());
-  std::int64_t arcs = 0, reached = 0;
-  std::uint64_t r = 0;
+  Scenario s = BenchScenario(g, model);
+  s.set_replicates(static_cast<std::int32_t>(state.range(0)));
   for (auto _ : state) {
-    reached += RunLtReplicate(*model, 1, r++, ws);
-    arcs += ws.plain.arcs_examined;
+    absl::StatusOr<RunResult> r =
+        RunScenario(g.graph, s, {.threads = 1, .progress = nullptr});
+    benchmark::DoNotOptimize(r->reached().mean());
   }
-  Report(state, g.graph, arcs, reached);
+  state.counters["cascades_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * state.range(0)),
+      benchmark::Counter::kIsRate);
 }
-
-constexpr IcParams kP005{IcWeighting::kUniform, 0.05};
-constexpr IcParams kP01{IcWeighting::kUniform, 0.1};
-constexpr IcParams kWc{IcWeighting::kWeightedCascade, 0};
+BENCHMARK_CAPTURE(Runner, District_IC_p0_05, "district", kP005)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(Runner, District_WeightedCascade, "district", kWc)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_CAPTURE(Ic, District_IC_p0_05, "district", kP005);
 BENCHMARK_CAPTURE(Ic, District_IC_p0_1, "district", kP01);
@@ -182,8 +231,8 @@ BENCHMARK_CAPTURE(Lt, Ba1m_LinearThreshold, "ba1m")
 std::string Generated(const benchmark::State& state) {
   return "generated:" + std::to_string(state.range(0));
 }
-void LadderIc(benchmark::State& state, const IcParams& params) {
-  Ic(state, Generated(state), params);
+void LadderIc(benchmark::State& state, void (*model)(Scenario&)) {
+  Ic(state, Generated(state), model);
 }
 void LadderLt(benchmark::State& state) { Lt(state, Generated(state)); }
 

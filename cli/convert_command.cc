@@ -6,13 +6,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
-#include "cli/commands.h"
+#include "cli/command.h"
 #include "cli/flags.h"
 #include "graph/district_graph.h"
-#include "ingest/csv_table.h"
-#include "ingest/district_io.h"
-#include "ingest/pseudonymize.h"
-#include "ingest/rsiena.h"
+#include "io/csv_table.h"
+#include "formats/district_io.h"
+#include "records/pseudonymize.h"
+#include "formats/rsiena.h"
 #include "proto/channel_names.h"
 
 namespace collabnet::cli {
@@ -20,7 +20,7 @@ namespace {
 
 namespace po = boost::program_options;
 
-constexpr char kSummary[] =
+constexpr char kHelp[] =
     "Converts a district or network between its forms, chosen by path:\n"
     "  a folder (CSV: schools.csv, teachers.csv, ties.csv), .pb, .textproto\n"
     "  .graphml, .gexf                       Gephi, igraph, networkx, yEd\n"
@@ -34,67 +34,64 @@ constexpr char kSummary[] =
     "The input is checked as the simulator would check it before anything\n"
     "is written, and what the output format cannot hold is listed.";
 
-}  // namespace
-
-int RunConvert(const std::vector<std::string>& args) {
-  const std::string command = "convert";
-  NetworkReadOptions network;
-  std::string channel;
-  po::options_description options("Flags");
+void AddFlags(po::options_description& options) {
+  const NetworkReadOptions defaults;
   // clang-format off
   options.add_options()
       ("in", po::value<std::string>()->required(), "district or network to read")
       ("out", po::value<std::string>()->required(), "where to write")
-      ("directed", po::bool_switch(&network.directed),
+      ("directed", po::bool_switch(),
        "edge and contact lists: ties point from the first node to the second")
-      ("channel", po::value<std::string>(&channel),
+      ("channel", po::value<std::string>(),
        "the channel of ties whose file does not name one (e.g. plc)")
       ("school-attribute",
-       po::value<std::string>(&network.school_attribute)
-           ->default_value(network.school_attribute),
+       po::value<std::string>()->default_value(defaults.school_attribute),
        "GraphML and GEXF: the node attribute holding the school")
-      ("partition", po::value<std::string>(&network.partition_path),
+      ("partition", po::value<std::string>(),
        "Pajek: the .clu partition of schools (default: the .net's sibling)")
-      ("nodes", po::value<std::string>(&network.nodes_path),
+      ("nodes", po::value<std::string>(),
        "edge lists: the 'node school' file (default: the sibling .nodes)")
       ("waves", po::value<std::string>(),
        "RSiena: the wave dates, comma-separated YYYY-MM-DD, increasing")
       ("adoptions", po::value<std::string>(),
-       "RSiena: adoption records 'teacher,date' for the behaviour matrix")
-      ("pseudonymize", po::value<std::string>(),
-       "replace teacher ids by keyed hashes and drop names; KEY or @FILE");
+       "RSiena: adoption records 'teacher,date' for the behaviour matrix");
   // clang-format on
-  po::variables_map flags;
-  if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
-    return *code;
+  AddPseudonymizeFlag(options);
+}
+
+absl::Status Run(const Flags& flags) {
+  NetworkReadOptions network;
+  network.directed = flags["directed"].as<bool>();
+  network.school_attribute = flags["school-attribute"].as<std::string>();
+  if (flags.count("partition") > 0) {
+    network.partition_path = flags["partition"].as<std::string>();
   }
-  auto usage = [&](const std::string& what) {
-    std::cerr << "collabnet " << command << ": " << what << "\n";
-    return kExitUsage;
-  };
-  if (!channel.empty()) {
+  if (flags.count("nodes") > 0) {
+    network.nodes_path = flags["nodes"].as<std::string>();
+  }
+  if (flags.count("channel") > 0) {
+    const std::string channel = flags["channel"].as<std::string>();
     const std::optional<Channel> c = ParseChannel(channel);
     if (!c) {
-      return usage("--channel: found '" + channel + "'; expected one of " +
-                   ChannelFileNames());
+      return UsageError("--channel: found '" + channel + "'; expected one of " +
+                        ChannelFileNames());
     }
     network.channel = *c;
   }
   const std::string in = flags["in"].as<std::string>();
   const std::string out = flags["out"].as<std::string>();
   absl::StatusOr<DistrictFormat> in_format = DistrictFormatOf(in);
-  if (!in_format.ok()) return usage(std::string(in_format.status().message()));
+  if (!in_format.ok()) return UsageError(in_format.status().message());
   absl::StatusOr<DistrictFormat> out_format = DistrictFormatOf(out);
-  if (!out_format.ok()) {
-    return usage(std::string(out_format.status().message()));
-  }
+  if (!out_format.ok()) return UsageError(out_format.status().message());
   if (!CanReadFormat(*in_format)) {
-    return usage(in + ": " + std::string(DistrictFormatName(*in_format)) +
-                 " is written, not read");
+    return UsageError(in + ": " + std::string(DistrictFormatName(*in_format)) +
+                      " is written, not read");
   }
   if (!CanWriteFormat(*out_format)) {
-    return usage(out + ": " + std::string(DistrictFormatName(*out_format)) +
-                 " is read, not written");
+    return UsageError(out + ": " +
+                      std::string(DistrictFormatName(*out_format)) +
+                      " is read, not written");
   }
   WriteOptions write;
   if (flags.count("waves") > 0) {
@@ -102,55 +99,52 @@ int RunConvert(const std::vector<std::string>& args) {
          absl::StrSplit(flags["waves"].as<std::string>(), ',')) {
       absl::CivilDay day;
       if (!IsIsoDate(d) || !absl::ParseCivilTime(d, &day)) {
-        return usage("--waves: found '" + std::string(d) +
-                     "'; expected dates YYYY-MM-DD separated by commas");
+        return UsageError("--waves: found '" + std::string(d) +
+                          "'; expected dates YYYY-MM-DD separated by commas");
       }
       write.waves.push_back(day);
     }
   }
   if (*out_format == DistrictFormat::kRsiena && write.waves.size() < 2) {
-    return usage("an RSiena folder needs --waves with two or more dates");
+    return UsageError("an RSiena folder needs --waves with two or more dates");
   }
   absl::StatusOr<std::string> key_flag = PseudonymKeyFlag(flags);
-  if (!key_flag.ok()) return ReportError(command, key_flag.status());
+  if (!key_flag.ok()) return key_flag.status();
   const std::string key = *key_flag;
 
   CsvReadReport report;
   NetworkReadReport network_report;
   absl::StatusOr<District> district =
       ReadDistrict(in, &report, network, &network_report);
-  if (!district.ok()) return ReportError(command, district.status());
+  if (!district.ok()) return district.status();
   FreezeOptions freeze;
   freeze.require_channels = false;
   FreezeStats stats;
   if (absl::StatusOr<DistrictGraph> g =
           FreezeDistrict(*district, freeze, &stats);
       !g.ok()) {
-    return ReportError(
-        command, absl::Status(g.status().code(),
-                              in + ": " + std::string(g.status().message())));
+    return absl::Status(g.status().code(),
+                        in + ": " + std::string(g.status().message()));
   }
   std::vector<Adoption> adoptions;
   if (flags.count("adoptions") > 0) {
     const std::string path = flags["adoptions"].as<std::string>();
     std::ifstream file(path, std::ios::binary);
-    if (!file) {
-      return ReportError(command, absl::NotFoundError("cannot open " + path));
-    }
+    if (!file) return absl::NotFoundError("cannot open " + path);
     absl::StatusOr<std::vector<Adoption>> a =
         ReadAdoptions(file, path, *district);
-    if (!a.ok()) return ReportError(command, a.status());
+    if (!a.ok()) return a.status();
     adoptions = *std::move(a);
     write.adoptions = &adoptions;
   }
   if (!key.empty()) {
     if (absl::Status s = PseudonymizeDistrict(key, *district); !s.ok()) {
-      return ReportError(command, s);
+      return s;
     }
     for (Adoption& a : adoptions) a.teacher = Pseudonym(key, a.teacher);
   }
   if (absl::Status s = WriteDistrict(*district, out, write); !s.ok()) {
-    return ReportError(command, s);
+    return s;
   }
   std::cerr << "collabnet convert: " << report.schools << " schools, "
             << report.teachers << " teachers, " << report.ties << " ties";
@@ -177,7 +171,16 @@ int RunConvert(const std::vector<std::string>& args) {
               << "\n";
   }
   if (!key.empty()) std::cerr << "  teacher ids pseudonymised, names dropped\n";
-  return kExitOk;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Command ConvertCommand() {
+  return {"convert",
+          "convert a network between the district formats, GraphML,\n"
+          "             GEXF, Pajek, UCINET DL, edge lists and RSiena matrices",
+          kHelp, AddFlags, Run};
 }
 
 }  // namespace collabnet::cli

@@ -1,18 +1,13 @@
-#include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "cli/commands.h"
+#include "cli/command.h"
 #include "cli/flags.h"
+#include "cli/run_setup.h"
 #include "google/protobuf/text_format.h"
-#include "graph/district_graph.h"
-#include "ingest/atomic_file.h"
-#include "ingest/district_io.h"
-#include "ingest/embedded_default.h"
 #include "sim/direct_reach_fit.h"
 
 namespace collabnet::cli {
@@ -20,29 +15,21 @@ namespace {
 
 namespace po = boost::program_options;
 
-constexpr char kSummary[] =
+constexpr char kHelp[] =
     "Fits the probabilities of the channels in each observed category so the\n"
     "leaders' simulated direct reach matches the observed figure (for the\n"
     "default: 311 via PD, 63 job-embedded, 113 social media). Multiplicative\n"
     "fixed point with common random numbers; the leader-to-peer ratio and\n"
     "every other parameter stay as given. Writes the fitted scenario as text\n"
-    "protobuf.";
+    "protobuf. The scenario and network flags are those of 'collabnet\n"
+    "simulate'; the scenario's model must use channel probabilities\n"
+    "(multi_channel, or ic with --channel-probabilities).";
 
-}  // namespace
-
-int RunFit(const std::vector<std::string>& args) {
-  const std::string command = "fit";
-  po::options_description options("Flags");
+void AddFlags(po::options_description& options) {
+  AddRunFlags(options);
+  AddThreadsFlag(options);
   // clang-format off
   options.add_options()
-      ("scenario", po::value<std::string>(),
-       "scenario to fit (text protobuf); default: the embedded default")
-      ("district", po::value<std::string>(),
-       "district, replacing the scenario's")
-      ("replicates", po::value<int>(),
-       "replicates per iteration, replacing the scenario's")
-      ("threads", po::value<int>()->default_value(0),
-       "worker threads (0: every core)")
       ("max-iterations", po::value<int>()->default_value(30),
        "give up after this many iterations")
       ("tolerance", po::value<double>()->default_value(0.002),
@@ -50,43 +37,21 @@ int RunFit(const std::vector<std::string>& args) {
       ("out", po::value<std::string>(),
        "write the fitted scenario here (atomically) instead of stdout");
   // clang-format on
-  po::variables_map flags;
-  if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
-    return *code;
-  }
-  Scenario scenario;
-  std::string scenario_dir;
-  if (flags.count("scenario") > 0) {
-    const std::string path = flags["scenario"].as<std::string>();
-    absl::StatusOr<Scenario> read = ReadScenario(path);
-    if (!read.ok()) return ReportError(command, read.status());
-    scenario = *std::move(read);
-    scenario_dir = std::filesystem::path(path).parent_path().string();
-  } else {
-    absl::StatusOr<Scenario> read = EmbeddedScenario();
-    if (!read.ok()) return ReportError(command, read.status());
-    scenario = *std::move(read);
-  }
-  std::string district_path;
-  if (flags.count("district") > 0) {
-    district_path = flags["district"].as<std::string>();
-  } else if (!scenario.district().empty()) {
-    district_path =
-        (std::filesystem::path(scenario_dir) / scenario.district()).string();
-  }
-  absl::StatusOr<District> district =
-      district_path.empty() ? EmbeddedDistrict() : ReadDistrict(district_path);
-  if (!district.ok()) return ReportError(command, district.status());
-  if (flags.count("replicates") > 0) {
-    scenario.set_replicates(flags["replicates"].as<int>());
-  }
-  absl::StatusOr<DistrictGraph> graph = FreezeDistrict(*district);
-  if (!graph.ok()) return ReportError(command, graph.status());
+}
 
+absl::Status Run(const Flags& flags) {
+  absl::StatusOr<int> threads = ThreadsFlag(flags);
+  if (!threads.ok()) return threads.status();
+  absl::StatusOr<RunSetup> setup = PrepareRun(flags);
+  if (!setup.ok()) return setup.status();
+  for (const std::string& note : setup->notes) {
+    std::cerr << "collabnet fit: note: " << note << "\n";
+  }
+  const Scenario& scenario = setup->scenario;
   FitOptions fit_options;
   fit_options.max_iterations = flags["max-iterations"].as<int>();
   fit_options.relative_tolerance = flags["tolerance"].as<double>();
-  fit_options.run.threads = flags["threads"].as<int>();
+  fit_options.run.threads = *threads;
   fit_options.on_iteration = [&scenario](int iteration,
                                          const std::vector<double>& simulated) {
     std::string line =
@@ -99,12 +64,9 @@ int RunFit(const std::vector<std::string>& args) {
     }
     std::cerr << line << "\n";
   };
-  absl::StatusOr<FitResult> fit = FitDirectReach(*graph, scenario, fit_options);
-  if (!fit.ok()) return ReportError(command, fit.status());
-  if (!fit->converged) {
-    std::cerr << "collabnet fit: did not converge in " << fit->iterations
-              << " iterations; the scenario written is the last iterate\n";
-  }
+  absl::StatusOr<FitResult> fit =
+      FitDirectReach(setup->graph, scenario, fit_options);
+  if (!fit.ok()) return fit.status();
   // The fitted file says how it was made, so it can be made again.
   std::string text = absl::StrCat(
       "# Fitted by `collabnet fit` in ", fit->iterations, " iterations of ",
@@ -125,10 +87,20 @@ int RunFit(const std::vector<std::string>& args) {
   std::string body;
   google::protobuf::TextFormat::PrintToString(fit->scenario, &body);
   text += body;
-  if (absl::Status s = EmitOutput(flags, text); !s.ok()) {
-    return ReportError(command, s);
+  if (absl::Status s = EmitOutput(flags, text); !s.ok()) return s;
+  if (!fit->converged) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "did not converge in ", fit->iterations,
+        " iterations; the scenario written is the last iterate"));
   }
-  return fit->converged ? kExitOk : kExitFailure;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Command FitCommand() {
+  return {"fit", "fit channel probabilities to an observed direct reach",
+          kHelp, AddFlags, Run};
 }
 
 }  // namespace collabnet::cli

@@ -1,35 +1,51 @@
-// Flag parsing shared by the subcommands (Boost.Program_options).
+// Flag parsing (Boost.Program_options) and the flag groups several
+// commands share, each declared once: output (--out, --format), threads
+// and pseudonymisation. The scenario and network flags are in run_setup.h.
 #ifndef COLLABNET_CLI_FLAGS_H_
 #define COLLABNET_CLI_FLAGS_H_
 
 #include <boost/program_options.hpp>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "cli/command.h"
 
 namespace collabnet::cli {
 
 // Parses `args` against `options` (which gets --help added). Returns an exit
 // code when the command should stop: kExitOk after printing help, kExitUsage
-// after printing what was wrong. `summary` opens the help text.
-std::optional<int> ParseFlags(
-    const std::string& command, const std::string& summary,
-    boost::program_options::options_description& options,
-    const std::vector<std::string>& args,
-    boost::program_options::variables_map& values);
+// after printing what was wrong.
+std::optional<int> ParseFlags(const Command& command,
+                              boost::program_options::options_description& options,
+                              const std::vector<std::string>& args,
+                              Flags& values);
+
+// --out FILE and --format F, F one of `formats` (the first is the default;
+// `what` says what each is).
+struct OutputFlags {
+  std::vector<std::string> formats;
+  std::string what;  // e.g. "text (a readable summary) or json (...)"
+  void Add(boost::program_options::options_description& options) const;
+  // The --format given, or a usage error naming the formats.
+  absl::StatusOr<std::string> Format(const Flags& flags) const;
+};
 
 // Writes `output` to the file --out names (atomically), or to stdout when
 // there is no --out.
-absl::Status EmitOutput(const boost::program_options::variables_map& flags,
-                        const std::string& output);
+absl::Status EmitOutput(const Flags& flags, const std::string& output);
 
-// The key of --pseudonymize (the text, or @FILE's first line); "" when the
-// flag is absent.
-absl::StatusOr<std::string> PseudonymKeyFlag(
-    const boost::program_options::variables_map& flags);
+// --threads N: worker threads, 0 for every core.
+void AddThreadsFlag(boost::program_options::options_description& options);
+absl::StatusOr<int> ThreadsFlag(const Flags& flags);
+
+// --pseudonymize KEY|@FILE.
+void AddPseudonymizeFlag(boost::program_options::options_description& options);
+// The key (the text, or @FILE's first line); "" when the flag is absent.
+absl::StatusOr<std::string> PseudonymKeyFlag(const Flags& flags);
 
 }  // namespace collabnet::cli
 

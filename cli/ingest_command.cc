@@ -4,20 +4,20 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "cli/commands.h"
+#include "cli/command.h"
 #include "cli/flags.h"
 #include "graph/district_graph.h"
-#include "ingest/csv_table.h"
-#include "ingest/district_io.h"
-#include "ingest/pseudonymize.h"
-#include "ingest/source_ingest.h"
+#include "io/csv_table.h"
+#include "formats/district_io.h"
+#include "records/pseudonymize.h"
+#include "records/source_ingest.h"
 
 namespace collabnet::cli {
 namespace {
 
 namespace po = boost::program_options;
 
-constexpr char kSummary[] =
+constexpr char kHelp[] =
     "Merges the collaboration records a district keeps into one district:\n"
     "a roster (required), and any of PLC rosters, peer observations,\n"
     "co-teaching, coaching logs, PD attendance, social media and advice\n"
@@ -37,19 +37,23 @@ absl::StatusOr<absl::CivilDay> ParseDayFlag(const std::string& name,
   return day;
 }
 
-}  // namespace
+// The flag of each source layout.
+constexpr std::pair<const char*, SourceKind> kSources[] = {
+    {"plc", SourceKind::kPlc},
+    {"observations", SourceKind::kObservations},
+    {"co-teaching", SourceKind::kCoTeaching},
+    {"coaching", SourceKind::kCoaching},
+    {"pd", SourceKind::kPd},
+    {"social", SourceKind::kSocial},
+    {"advice", SourceKind::kAdvice},
+};
 
-int RunIngest(const std::vector<std::string>& args) {
-  const std::string command = "ingest";
-  IngestOptions o;
-  std::string off_roster = "error";
-  std::string coaching_weight = "sessions";
-  po::options_description options("Flags");
+void AddFlags(po::options_description& options) {
   // clang-format off
   options.add_options()
-      ("roster", po::value<std::string>(&o.roster_path)->required(),
+      ("roster", po::value<std::string>()->required(),
        "teachers: id,school[,grades,subjects,role,name]")
-      ("schools", po::value<std::string>(&o.schools_path),
+      ("schools", po::value<std::string>(),
        "schools: id[,name,title_i,pbis,readiness]; without it, schools come "
        "from the roster with no attributes")
       ("plc", po::value<std::vector<std::string>>()->composing(),
@@ -70,57 +74,51 @@ int RunIngest(const std::vector<std::string>& args) {
        "keep records on or after this date (YYYY-MM-DD)")
       ("until", po::value<std::string>(),
        "keep records on or before this date (YYYY-MM-DD)")
-      ("half-life", po::value<double>(&o.half_life_days),
+      ("half-life", po::value<double>(),
        "recency half-life in days: a record this old counts half")
-      ("off-roster", po::value<std::string>(&off_roster)->default_value(off_roster),
+      ("off-roster", po::value<std::string>()->default_value("error"),
        "a record naming someone not on the roster: error, drop or keep (as "
        "a teacher of school off_roster)")
-      ("fold-case", po::bool_switch(&o.fold_case),
+      ("fold-case", po::bool_switch(),
        "match ids ignoring case (the roster's spelling is kept)")
-      ("coaching-weight",
-       po::value<std::string>(&coaching_weight)->default_value(coaching_weight),
+      ("coaching-weight", po::value<std::string>()->default_value("sessions"),
        "a coaching record counts one session, or its hours (needs minutes)")
-      ("pseudonymize", po::value<std::string>(),
-       "replace teacher ids by keyed hashes and drop names; KEY, or @FILE "
-       "to read the key from a file")
-      ("name", po::value<std::string>(&o.name), "the district's name")
+      ("name", po::value<std::string>(), "the district's name")
       ("out", po::value<std::string>()->required(),
        "district to write: a folder (CSV), .pb, .textproto, .graphml, .gexf, "
        ".net or .dl");
   // clang-format on
-  po::variables_map flags;
-  if (auto code = ParseFlags(command, kSummary, options, args, flags)) {
-    return *code;
+  AddPseudonymizeFlag(options);
+}
+
+absl::Status Run(const Flags& flags) {
+  IngestOptions o;
+  o.roster_path = flags["roster"].as<std::string>();
+  if (flags.count("schools") > 0) {
+    o.schools_path = flags["schools"].as<std::string>();
   }
-  const std::pair<const char*, SourceKind> sources[] = {
-      {"plc", SourceKind::kPlc},
-      {"observations", SourceKind::kObservations},
-      {"co-teaching", SourceKind::kCoTeaching},
-      {"coaching", SourceKind::kCoaching},
-      {"pd", SourceKind::kPd},
-      {"social", SourceKind::kSocial},
-      {"advice", SourceKind::kAdvice},
-  };
-  for (const auto& [flag, kind] : sources) {
+  if (flags.count("name") > 0) o.name = flags["name"].as<std::string>();
+  o.fold_case = flags["fold-case"].as<bool>();
+  for (const auto& [flag, kind] : kSources) {
     if (flags.count(flag) == 0) continue;
     for (const std::string& path : flags[flag].as<std::vector<std::string>>()) {
       o.sources.push_back({kind, path});
     }
   }
-  auto usage = [&](const std::string& what) {
-    std::cerr << "collabnet " << command << ": " << what << "\n";
-    return kExitUsage;
-  };
   for (const char* name : {"since", "until"}) {
     if (flags.count(name) == 0) continue;
     absl::StatusOr<absl::CivilDay> day =
         ParseDayFlag(name, flags[name].as<std::string>());
-    if (!day.ok()) return usage(std::string(day.status().message()));
+    if (!day.ok()) return UsageError(day.status().message());
     (name[0] == 's' ? o.since : o.until) = *day;
   }
-  if (flags.count("half-life") > 0 && !(o.half_life_days > 0)) {
-    return usage("--half-life: expected a positive number of days");
+  if (flags.count("half-life") > 0) {
+    o.half_life_days = flags["half-life"].as<double>();
+    if (!(o.half_life_days > 0)) {
+      return UsageError("--half-life: expected a positive number of days");
+    }
   }
+  const std::string off_roster = flags["off-roster"].as<std::string>();
   if (off_roster == "error") {
     o.off_roster = OffRosterPolicy::kError;
   } else if (off_roster == "drop") {
@@ -128,47 +126,58 @@ int RunIngest(const std::vector<std::string>& args) {
   } else if (off_roster == "keep") {
     o.off_roster = OffRosterPolicy::kKeep;
   } else {
-    return usage("--off-roster: found '" + off_roster +
-                 "'; expected error, drop or keep");
+    return UsageError("--off-roster: found '" + off_roster +
+                      "'; expected error, drop or keep");
   }
+  const std::string coaching_weight = flags["coaching-weight"].as<std::string>();
   if (coaching_weight == "sessions") {
     o.coaching_weight = CoachingWeight::kSessions;
   } else if (coaching_weight == "hours") {
     o.coaching_weight = CoachingWeight::kHours;
   } else {
-    return usage("--coaching-weight: found '" + coaching_weight +
-                 "'; expected sessions or hours");
+    return UsageError("--coaching-weight: found '" + coaching_weight +
+                      "'; expected sessions or hours");
   }
   absl::StatusOr<std::string> key_flag = PseudonymKeyFlag(flags);
-  if (!key_flag.ok()) return ReportError(command, key_flag.status());
+  if (!key_flag.ok()) return key_flag.status();
   const std::string key = *key_flag;
   const std::string out = flags["out"].as<std::string>();
   if (absl::StatusOr<DistrictFormat> f = DistrictFormatOf(out); !f.ok()) {
-    return usage(std::string(f.status().message()));
+    return UsageError(f.status().message());
   }
 
   IngestReport report;
   absl::StatusOr<District> district = IngestSources(o, &report);
-  if (!district.ok()) return ReportError(command, district.status());
+  if (!district.ok()) return district.status();
   FreezeStats stats;
   if (absl::StatusOr<DistrictGraph> g = FreezeDistrict(*district, {}, &stats);
       !g.ok()) {
-    return ReportError(command, g.status());
+    return g.status();
   }
   if (!key.empty()) {
     if (absl::Status s = PseudonymizeDistrict(key, *district); !s.ok()) {
-      return ReportError(command, s);
+      return s;
     }
   }
   if (absl::Status s = WriteDistrict(*district, out); !s.ok()) {
-    return ReportError(command, s);
+    return s;
   }
   std::cerr << "collabnet ingest: " << FormatIngestReport(report);
   if (!key.empty()) {
     std::cerr << "  teacher ids pseudonymised, names dropped\n";
   }
   std::cerr << "  written to " << out << "\n";
-  return kExitOk;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Command IngestCommand() {
+  return {"ingest",
+          "merge a district's records (roster, PLCs, observations,\n"
+          "             co-teaching, coaching, PD, social media, advice) into "
+          "one district",
+          kHelp, AddFlags, Run};
 }
 
 }  // namespace collabnet::cli

@@ -1,35 +1,227 @@
 #include "cli/run_setup.h"
 
 #include <filesystem>
-#include <iostream>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "cli/commands.h"
-#include "ingest/district_io.h"
-#include "ingest/edge_list.h"
-#include "ingest/embedded_default.h"
-#include "ingest/threshold_csv.h"
+#include "data/embedded_default.h"
+#include "formats/district_io.h"
+#include "formats/edge_list.h"
+#include "scenario/scenario_file.h"
+#include "scenario/threshold_csv.h"
+#include "sim/validate_scenario.h"
 
 namespace collabnet::cli {
 namespace {
 
 namespace po = boost::program_options;
 
-std::optional<Model> ParseModel(const std::string& name) {
-  if (name == "multi_channel") return MULTI_CHANNEL_CASCADE;
-  if (name == "ic") return INDEPENDENT_CASCADE;
-  if (name == "wc") return WEIGHTED_CASCADE;
-  if (name == "lt") return LINEAR_THRESHOLD;
-  if (name == "cc") return COMPLEX_CONTAGION;
-  return std::nullopt;
+// Models by their flag names.
+struct ModelName {
+  const char* flag;
+  Scenario::ModelCase model;
+  IndependentCascadeParams::Probabilities probabilities;
+};
+constexpr ModelName kModels[] = {
+    {"multi_channel", Scenario::kMultiChannel, {}},
+    {"ic", Scenario::kIndependentCascade, IndependentCascadeParams::UNIFORM},
+    {"wc", Scenario::kIndependentCascade,
+     IndependentCascadeParams::WEIGHTED_CASCADE},
+    {"lt", Scenario::kLinearThreshold, {}},
+    {"cc", Scenario::kComplexContagion, {}},
+};
+
+// Empties the scenario's model block and starts one for `model`.
+void SwitchModel(Scenario& s, Scenario::ModelCase model) {
+  switch (model) {
+    case Scenario::kMultiChannel:
+      s.mutable_multi_channel();
+      break;
+    case Scenario::kIndependentCascade:
+      s.mutable_independent_cascade();
+      break;
+    case Scenario::kLinearThreshold:
+      s.mutable_linear_threshold();
+      break;
+    case Scenario::kComplexContagion:
+      s.mutable_complex_contagion();
+      break;
+    default:
+      break;
+  }
+}
+
+absl::Status ParseWeeks(const std::string& flag, absl::string_view spec,
+                        absl::string_view example,
+                        google::protobuf::RepeatedField<std::int32_t>& out) {
+  out.Clear();
+  for (absl::string_view w : absl::StrSplit(spec, ',')) {
+    int week = 0;
+    if (!absl::SimpleAtoi(w, &week)) {
+      return UsageError(absl::StrCat("--", flag, " '", spec,
+                                     "': expected weeks, e.g. ", example));
+    }
+    out.Add(week);
+  }
+  return absl::OkStatus();
+}
+
+// A flag that sets a parameter of one or more models. `set` runs only when
+// the flag was given and the scenario runs one of `models`.
+struct ModelFlag {
+  const char* flag;
+  std::initializer_list<Scenario::ModelCase> models;
+  const char* models_text;  // for the message when it does not apply
+  absl::Status (*set)(const Flags& flags, Scenario& s);
+};
+
+template <typename T>
+const T& Value(const Flags& flags, const char* flag) {
+  return flags[flag].as<T>();
+}
+
+const ModelFlag kModelFlags[] = {
+    {"p",
+     {Scenario::kIndependentCascade, Scenario::kComplexContagion},
+     "the independent cascade (--model ic) and complex contagion (cc)",
+     [](const Flags& f, Scenario& s) {
+       if (s.has_complex_contagion()) {
+         s.mutable_complex_contagion()->set_probability(Value<double>(f, "p"));
+       } else if (s.independent_cascade().probabilities() !=
+                  IndependentCascadeParams::UNIFORM) {
+         return UsageError(
+             "--p is the one probability of every tie; the weighted cascade "
+             "(--model wc) and --channel-probabilities set theirs otherwise");
+       } else {
+         s.mutable_independent_cascade()->set_probability(
+             Value<double>(f, "p"));
+       }
+       return absl::OkStatus();
+     }},
+    {"k",
+     {Scenario::kComplexContagion},
+     "complex contagion (--model cc)",
+     [](const Flags& f, Scenario& s) {
+       s.mutable_complex_contagion()->set_threshold(Value<int>(f, "k"));
+       return absl::OkStatus();
+     }},
+    {"fraction",
+     {Scenario::kComplexContagion},
+     "complex contagion (--model cc)",
+     [](const Flags& f, Scenario& s) {
+       s.mutable_complex_contagion()->set_fraction(Value<double>(f, "fraction"));
+       return absl::OkStatus();
+     }},
+    {"use-weights",
+     {Scenario::kIndependentCascade, Scenario::kLinearThreshold},
+     "the independent cascade (--model ic) and the linear threshold (lt)",
+     [](const Flags&, Scenario& s) {
+       if (s.has_linear_threshold()) {
+         s.mutable_linear_threshold()->set_use_tie_weights(true);
+       } else {
+         s.mutable_independent_cascade()->set_use_tie_weights(true);
+       }
+       return absl::OkStatus();
+     }},
+    {"channel-probabilities",
+     {Scenario::kIndependentCascade},
+     "the independent cascade (--model ic)",
+     [](const Flags&, Scenario& s) {
+       s.mutable_independent_cascade()->set_probabilities(
+           IndependentCascadeParams::CHANNELS);
+       return absl::OkStatus();
+     }},
+    {"lapse",
+     {Scenario::kMultiChannel},
+     "the multi-channel model",
+     [](const Flags& f, Scenario& s) {
+       s.mutable_multi_channel()->set_lapse_probability(
+           Value<double>(f, "lapse"));
+       return absl::OkStatus();
+     }},
+    {"leader-capacity",
+     {Scenario::kMultiChannel},
+     "the multi-channel model",
+     [](const Flags& f, Scenario& s) {
+       s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(
+           Value<int>(f, "leader-capacity"));
+       return absl::OkStatus();
+     }},
+    {"teaching-weeks",
+     {Scenario::kMultiChannel},
+     "the multi-channel model",
+     [](const Flags& f, Scenario& s) {
+       s.mutable_multi_channel()->mutable_calendar()->set_teaching_weeks(
+           Value<int>(f, "teaching-weeks"));
+       return absl::OkStatus();
+     }},
+    {"term-weeks",
+     {Scenario::kMultiChannel},
+     "the multi-channel model",
+     [](const Flags& f, Scenario& s) {
+       s.mutable_multi_channel()->mutable_calendar()->set_term_weeks(
+           Value<int>(f, "term-weeks"));
+       return absl::OkStatus();
+     }},
+    {"plc-every",
+     {Scenario::kMultiChannel},
+     "the multi-channel model",
+     [](const Flags& f, Scenario& s) {
+       s.mutable_multi_channel()->mutable_calendar()->set_plc_every_weeks(
+           Value<int>(f, "plc-every"));
+       return absl::OkStatus();
+     }},
+    {"pd-weeks",
+     {Scenario::kMultiChannel},
+     "the multi-channel model",
+     [](const Flags& f, Scenario& s) {
+       return ParseWeeks(
+           "pd-weeks", Value<std::string>(f, "pd-weeks"), "1,8,15,22,29,36",
+           *s.mutable_multi_channel()->mutable_calendar()->mutable_pd_weeks());
+     }},
+    {"broadcast",
+     {Scenario::kMultiChannel},
+     "the multi-channel model",
+     [](const Flags& f, Scenario& s) {
+       // WEEKS:P, e.g. 6,12,18:0.05
+       const std::string spec = Value<std::string>(f, "broadcast");
+       const std::vector<std::string> parts = absl::StrSplit(spec, ':');
+       Broadcast broadcast;
+       double q = 0;
+       if (parts.size() != 2 || !absl::SimpleAtod(parts[1], &q) ||
+           !ParseWeeks("broadcast", parts[0], "6,12,18:0.05",
+                       *broadcast.mutable_weeks())
+                .ok()) {
+         return UsageError(absl::StrCat(
+             "--broadcast '", spec, "': expected WEEKS:P, e.g. 6,12,18:0.05"));
+       }
+       broadcast.set_probability(q);
+       *s.mutable_multi_channel()->mutable_broadcast() = broadcast;
+       return absl::OkStatus();
+     }},
+};
+
+bool Given(const Flags& flags, const char* flag) {
+  if (flags.count(flag) == 0) return false;
+  // Switches are present with false when not given.
+  const boost::any& v = flags[flag].value();
+  if (const bool* b = boost::any_cast<bool>(&v)) return *b;
+  return true;
+}
+
+// Calls set with the value of `flag` when it was given.
+template <typename T, typename Set>
+void IfGiven(const Flags& flags, const char* flag, Set set) {
+  if (flags.count(flag) > 0) set(flags[flag].as<T>());
 }
 
 // The scenario to run, before flags override it, and the folder its
 // relative district path is relative to.
-absl::StatusOr<Scenario> LoadScenario(const po::variables_map& flags,
+absl::StatusOr<Scenario> LoadScenario(const Flags& flags,
                                       std::string& scenario_dir) {
   if (flags.count("scenario") > 0) {
     const std::string path = flags["scenario"].as<std::string>();
@@ -37,9 +229,11 @@ absl::StatusOr<Scenario> LoadScenario(const po::variables_map& flags,
     return ReadScenario(path);
   }
   if (flags.count("graph") > 0) {
+    // A plain network runs the textbook model: an independent cascade whose
+    // probability the flags give.
     Scenario plain;
     plain.set_name("plain");
-    plain.set_model(INDEPENDENT_CASCADE);
+    plain.mutable_independent_cascade();
     plain.set_replicates(10000);
     plain.set_seed(1);
     return plain;
@@ -47,135 +241,117 @@ absl::StatusOr<Scenario> LoadScenario(const po::variables_map& flags,
   return EmbeddedScenario();
 }
 
-// Calls set with the value of `flag` when it was given.
-template <typename T, typename Set>
-void IfGiven(const po::variables_map& flags, const char* flag, Set set) {
-  if (flags.count(flag) > 0) set(flags[flag].as<T>());
+// Applies the flags that choose the model and set its parameters.
+// `from_flags` says whether the model block was made here rather than read.
+absl::Status ApplyModelFlags(const Flags& flags, Scenario& s,
+                             std::vector<std::string>& notes,
+                             bool& from_flags) {
+  from_flags = flags.count("scenario") == 0 && flags.count("graph") > 0;
+  if (flags.count("model") > 0) {
+    const std::string name = flags["model"].as<std::string>();
+    const ModelName* model = nullptr;
+    for (const ModelName& m : kModels) {
+      if (name == m.flag) model = &m;
+    }
+    if (model == nullptr) {
+      return UsageError(absl::StrCat(
+          "--model must be multi_channel, ic, wc, lt or cc, got '", name, "'"));
+    }
+    const bool same_block = s.model_case() == model->model;
+    const bool same = same_block && (model->model != Scenario::kIndependentCascade ||
+                                     (s.independent_cascade().probabilities() ==
+                                      IndependentCascadeParams::WEIGHTED_CASCADE) ==
+                                         (model->probabilities ==
+                                          IndependentCascadeParams::WEIGHTED_CASCADE));
+    if (!same) {
+      if (s.model_case() != Scenario::MODEL_NOT_SET && !from_flags) {
+        notes.push_back(absl::StrCat("--model ", name, ": the scenario's ",
+                                     ScenarioModelName(s),
+                                     " parameters do not apply and are left "
+                                     "out"));
+      }
+      s.clear_model();
+      SwitchModel(s, model->model);
+      if (model->model == Scenario::kIndependentCascade) {
+        s.mutable_independent_cascade()->set_probabilities(model->probabilities);
+      }
+      from_flags = true;
+    }
+  }
+  for (const ModelFlag& f : kModelFlags) {
+    if (!Given(flags, f.flag)) continue;
+    bool applies = false;
+    for (Scenario::ModelCase m : f.models) applies |= s.model_case() == m;
+    if (!applies) {
+      return UsageError(absl::StrCat("--", f.flag, " applies to ",
+                                     f.models_text, " only; this scenario runs ",
+                                     ScenarioModelName(s)));
+    }
+    if (absl::Status st = f.set(flags, s); !st.ok()) return st;
+  }
+  if (from_flags && !s.channels().empty() && !ScenarioUsesChannels(s)) {
+    notes.push_back(absl::StrCat("--model: ", ScenarioModelName(s),
+                                 " does not use the scenario's channel "
+                                 "parameters; they are left out"));
+    s.clear_channels();
+  }
+  // A model made from flags needs the flags that give its parameters.
+  if (from_flags && s.has_independent_cascade() &&
+      s.independent_cascade().probabilities() ==
+          IndependentCascadeParams::UNIFORM &&
+      !s.independent_cascade().has_probability()) {
+    return UsageError(
+        "the independent cascade needs --p, the probability per tie, or "
+        "--channel-probabilities (or --model wc for 1 / in-degree)");
+  }
+  if (from_flags && s.has_complex_contagion() &&
+      s.complex_contagion().rule_case() ==
+          ComplexContagionParams::RULE_NOT_SET) {
+    return UsageError("complex contagion needs --k (colleagues) or --fraction");
+  }
+  return absl::OkStatus();
 }
 
-// Applies the flags that replace scenario fields. Returns a usage message
-// when the flags do not fit together.
-std::optional<std::string> ApplyOverrides(const po::variables_map& flags,
-                                          Scenario& scenario) {
-  if (flags.count("model") > 0) {
-    const std::optional<Model> model =
-        ParseModel(flags["model"].as<std::string>());
-    if (!model) {
-      return absl::StrCat(
-          "--model must be multi_channel, ic, wc, lt or cc, got '",
-          flags["model"].as<std::string>(), "'");
-    }
-    scenario.set_model(*model);
-  }
-  if (flags.count("p") > 0) scenario.set_probability(flags["p"].as<double>());
-  if (flags.count("k") > 0) {
-    scenario.set_contagion_threshold(flags["k"].as<int>());
-  }
-  if (flags.count("fraction") > 0) {
-    scenario.set_contagion_fraction(flags["fraction"].as<double>());
-  }
-  if (scenario.model() == COMPLEX_CONTAGION && flags.count("p") == 0 &&
-      scenario.probability() == 0) {
-    scenario.set_probability(1.0);  // Centola and Macy's deterministic form
-  }
-  if (scenario.model() == COMPLEX_CONTAGION &&
-      scenario.contagion_threshold() == 0 &&
-      scenario.contagion_fraction() == 0) {
-    return "complex contagion needs --k (colleagues) or --fraction";
-  }
-  if (flags["use-weights"].as<bool>()) scenario.set_use_tie_weights(true);
-  if (flags["channel-probabilities"].as<bool>()) {
-    if (scenario.model() != INDEPENDENT_CASCADE) {
-      return "--channel-probabilities is for the independent cascade "
-             "(--model ic)";
-    }
-    scenario.set_channel_probabilities(true);
-  }
-  if (scenario.model() == INDEPENDENT_CASCADE && scenario.probability() == 0 &&
-      flags.count("p") == 0 && !scenario.channel_probabilities()) {
-    return "the independent cascade needs --p, the probability per tie, or "
-           "--channel-probabilities";
-  }
-  if (flags.count("graph") > 0 && scenario.model() == MULTI_CHANNEL_CASCADE) {
-    return "the multi-channel cascade needs a district with typed ties; with "
-           "--graph use --model ic, wc, lt or cc";
-  }
-  if (flags.count("graph") > 0 && flags.count("district") > 0) {
-    return "give --graph or --district, not both";
+// Applies the flags that replace shared scenario fields.
+absl::Status ApplySharedFlags(const Flags& flags, Scenario& s) {
+  if (flags.count("leaders") > 0 && flags.count("seeds") > 0) {
+    return UsageError("give --leaders or --seeds, not both");
   }
   if (flags.count("leaders") > 0) {
-    scenario.clear_leaders();
+    s.clear_leaders();
     for (absl::string_view id : absl::StrSplit(
              flags["leaders"].as<std::string>(), ',', absl::SkipWhitespace())) {
-      scenario.add_leaders(std::string(id));
+      s.add_leaders(std::string(id));
     }
   }
-  IfGiven<int>(flags, "replicates", [&](int v) { scenario.set_replicates(v); });
+  if (flags.count("seeds") > 0) {
+    absl::StatusOr<std::vector<std::string>> ids =
+        ReadIdList(flags["seeds"].as<std::string>());
+    if (!ids.ok()) return ids.status();
+    s.clear_leaders();
+    for (const std::string& id : *ids) s.add_leaders(id);
+  }
+  IfGiven<int>(flags, "replicates", [&](int v) { s.set_replicates(v); });
   IfGiven<std::uint64_t>(flags, "seed",
-                         [&](std::uint64_t v) { scenario.set_seed(v); });
-  IfGiven<int>(flags, "horizon", [&](int v) { scenario.set_horizon_weeks(v); });
-  IfGiven<double>(flags, "lapse",
-                  [&](double v) { scenario.set_lapse_probability(v); });
+                         [&](std::uint64_t v) { s.set_seed(v); });
+  IfGiven<int>(flags, "horizon", [&](int v) { s.set_horizon(v); });
   IfGiven<double>(flags, "credibility",
-                  [&](double v) { scenario.set_leader_credibility(v); });
+                  [&](double v) { s.set_leader_credibility(v); });
   IfGiven<double>(flags, "same-school",
-                  [&](double v) { scenario.set_same_school_multiplier(v); });
+                  [&](double v) { s.set_same_school_multiplier(v); });
   IfGiven<double>(flags, "same-grade",
-                  [&](double v) { scenario.set_same_grade_multiplier(v); });
+                  [&](double v) { s.set_same_grade_multiplier(v); });
   IfGiven<double>(flags, "same-subject",
-                  [&](double v) { scenario.set_same_subject_multiplier(v); });
-  IfGiven<int>(flags, "leader-capacity", [&](int v) {
-    scenario.mutable_leader_capacity()->set_teachers_per_term(v);
-  });
-  IfGiven<int>(flags, "teaching-weeks", [&](int v) {
-    scenario.mutable_calendar()->set_teaching_weeks(v);
-  });
-  IfGiven<int>(flags, "term-weeks",
-               [&](int v) { scenario.mutable_calendar()->set_term_weeks(v); });
-  IfGiven<int>(flags, "plc-every", [&](int v) {
-    scenario.mutable_calendar()->set_plc_every_weeks(v);
-  });
-  if (flags.count("pd-weeks") > 0) {
-    const std::string spec = flags["pd-weeks"].as<std::string>();
-    Calendar& calendar = *scenario.mutable_calendar();
-    calendar.clear_pd_weeks();
-    for (absl::string_view w : absl::StrSplit(spec, ',')) {
-      int week = 0;
-      if (!absl::SimpleAtoi(w, &week)) {
-        return absl::StrCat("--pd-weeks '", spec,
-                            "': expected weeks of the school year, e.g. "
-                            "1,8,15,22,29,36");
-      }
-      calendar.add_pd_weeks(week);
-    }
-  }
-  if (flags.count("broadcast") > 0) {
-    // WEEKS:P, e.g. 6,12,18:0.05
-    const std::string spec = flags["broadcast"].as<std::string>();
-    const std::vector<std::string> parts = absl::StrSplit(spec, ':');
-    Broadcast broadcast;
-    double q = 0;
-    bool ok = parts.size() == 2 && absl::SimpleAtod(parts[1], &q);
-    broadcast.set_probability(q);
-    for (absl::string_view w : absl::StrSplit(ok ? parts[0] : "", ',')) {
-      int week = 0;
-      ok = ok && absl::SimpleAtoi(w, &week);
-      broadcast.add_weeks(week);
-    }
-    if (!ok) {
-      return absl::StrCat("--broadcast '", spec,
-                          "': expected WEEKS:P, e.g. 6,12,18:0.05");
-    }
-    *scenario.mutable_broadcast() = broadcast;
-  }
-  return std::nullopt;
+                  [&](double v) { s.set_same_subject_multiplier(v); });
+  return absl::OkStatus();
 }
 
 // The graph to run on: a plain network, the scenario's district, or the
-// embedded one. Notes about what was dropped go to stderr.
-absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
+// embedded one.
+absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
                                         const Scenario& scenario,
-                                        const std::string& scenario_dir) {
+                                        const std::string& scenario_dir,
+                                        std::vector<std::string>& notes) {
   if (flags.count("graph") > 0) {
     const std::string graph_path = flags["graph"].as<std::string>();
     absl::StatusOr<DistrictFormat> format = DistrictFormatOf(graph_path);
@@ -192,12 +368,12 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
       absl::StatusOr<DistrictGraph> graph =
           ReadEdgeListGraph(graph_path, options, {}, &report);
       if (graph.ok() && report.self_loops_dropped > 0) {
-        std::cerr << "collabnet: note: " << report.self_loops_dropped
-                  << " self-loops dropped\n";
+        notes.push_back(
+            absl::StrCat(report.self_loops_dropped, " self-loops dropped"));
       }
       if (graph.ok() && report.node_columns_not_used > 0) {
-        std::cerr << "collabnet simulate: note: the nodes file's columns "
-                     "after 'node school' were not used\n";
+        notes.push_back(
+            "the nodes file's columns after 'node school' were not used");
       }
       return graph;
     }
@@ -211,9 +387,7 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
     absl::StatusOr<District> network =
         ReadDistrict(graph_path, nullptr, options, &report);
     if (!network.ok()) return network.status();
-    for (const std::string& note : report.notes) {
-      std::cerr << "collabnet: note: " << note << "\n";
-    }
+    notes.insert(notes.end(), report.notes.begin(), report.notes.end());
     FreezeOptions freeze;
     freeze.require_channels = false;
     FreezeStats stats;
@@ -225,8 +399,8 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
           absl::StrCat(graph_path, ": ", graph.status().message()));
     }
     if (stats.self_loops_dropped > 0) {
-      std::cerr << "collabnet: note: " << stats.self_loops_dropped
-                << " self-loops dropped\n";
+      notes.push_back(
+          absl::StrCat(stats.self_loops_dropped, " self-loops dropped"));
     }
     return graph;
   }
@@ -255,8 +429,9 @@ absl::StatusOr<DistrictGraph> LoadGraph(const po::variables_map& flags,
                                      ": ", graph.status().message()));
   }
   if (stats.self_loops_dropped > 0) {
-    std::cerr << "collabnet: note: " << stats.self_loops_dropped
-              << " self-loop ties (a teacher tied to themself) were dropped\n";
+    notes.push_back(absl::StrCat(stats.self_loops_dropped,
+                                 " self-loop ties (a teacher tied to "
+                                 "themself) were dropped"));
   }
   return graph;
 }
@@ -286,22 +461,26 @@ void AddRunFlags(po::options_description& options) {
        "multi_channel (districts only), ic (independent cascade, --p), wc "
        "(weighted cascade, 1/in-degree), lt (linear threshold) or cc "
        "(complex contagion, --k or --fraction); default: the scenario's, or "
-       "ic with --graph")
+       "ic with --graph. A model other than the scenario's leaves out the "
+       "scenario's parameters of its own model")
       ("p", po::value<double>(),
        "ic: probability per tie; cc: probability an exposure lands "
        "(default 1)")
       ("k", po::value<int>(),
        "cc: distinct exposing colleagues needed to adopt")
       ("fraction", po::value<double>(),
-       "cc: share of a teacher's colleagues needed, when --k is 0")
+       "cc: share of a teacher's colleagues needed, instead of --k")
       ("channel-probabilities", po::bool_switch(),
        "ic: each tie's probability is its channel's, from the scenario's "
        "channels (a district's typed ties), instead of --p")
       ("use-weights", po::bool_switch(),
        "ic: multiply p by the tie weight (capped at 1); lt: weigh in-ties by "
        "their weight")
+      ("thresholds", po::value<std::string>(),
+       "lt: CSV of given thresholds (teacher,threshold in [0, 1]); teachers "
+       "not listed draw theirs at random")
       ("leaders", po::value<std::string>(),
-       "comma-separated teacher ids that adopt at week 0, replacing the "
+       "comma-separated teacher ids active from the start, replacing the "
        "scenario's")
       ("seeds", po::value<std::string>(),
        "file of seed teacher ids (whitespace- or comma-separated), replacing "
@@ -310,10 +489,9 @@ void AddRunFlags(po::options_description& options) {
        "Monte Carlo replicates, replacing the scenario's")
       ("seed", po::value<std::uint64_t>(),
        "random seed, replacing the scenario's")
-      ("broadcast", po::value<std::string>(),
-       "multi_channel: WEEKS:P, a district-wide PD broadcast on those weeks "
-       "reaching each teacher not yet reached with probability P (e.g. "
-       "6,12,18:0.05), replacing the scenario's")
+      ("horizon", po::value<int>(),
+       "weeks (multi_channel) or rounds (the others) to simulate; 0: until "
+       "nothing changes; replacing the scenario's")
       ("credibility", po::value<double>(),
        "every model: multiplies the ties of teacher leaders and coaches "
        "(1: none), replacing the scenario's")
@@ -323,6 +501,13 @@ void AddRunFlags(po::options_description& options) {
        "every model: multiplies ties between teachers sharing a grade")
       ("same-subject", po::value<double>(),
        "every model: multiplies ties between teachers sharing a subject")
+      ("lapse", po::value<double>(),
+       "multi_channel: weekly probability that an adopter abandons the "
+       "practice, replacing the scenario's")
+      ("broadcast", po::value<std::string>(),
+       "multi_channel: WEEKS:P, a district-wide PD broadcast on those weeks "
+       "reaching each teacher not yet reached with probability P (e.g. "
+       "6,12,18:0.05), replacing the scenario's")
       ("leader-capacity", po::value<int>(),
        "multi_channel: new teachers each leader can support a term over "
        "coaching and co-teaching; the rest wait for the next term (0: no "
@@ -338,71 +523,66 @@ void AddRunFlags(po::options_description& options) {
        "multi_channel: teaching weeks in a school year (default 36)")
       ("term-weeks", po::value<int>(),
        "multi_channel: weeks in a term, for --leader-capacity (default a "
-       "third of the year)")
-      ("thresholds", po::value<std::string>(),
-       "lt: CSV of given thresholds (teacher,threshold in [0, 1]); teachers "
-       "not listed draw theirs at random")
-      ("lapse", po::value<double>(),
-       "multi_channel: weekly probability that an adopter abandons the "
-       "practice, replacing the scenario's")
-      ("horizon", po::value<int>(),
-       "weeks to simulate (0: until the cascade dies out), replacing the "
-       "scenario's")
-      ("threads", po::value<int>()->default_value(0),
-       "worker threads (0: every core); results do not depend on it");
+       "third of the year)");
   // clang-format on
 }
 
-std::optional<int> PrepareRun(const std::string& command,
-                              const po::variables_map& flags, RunSetup& setup) {
+absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
+  if (flags.count("graph") > 0 && flags.count("district") > 0) {
+    return UsageError("give --graph or --district, not both");
+  }
+  RunSetup setup;
   std::string scenario_dir;
   absl::StatusOr<Scenario> scenario = LoadScenario(flags, scenario_dir);
-  if (!scenario.ok()) return ReportError(command, scenario.status());
-  if (std::optional<std::string> usage = ApplyOverrides(flags, *scenario)) {
-    std::cerr << "collabnet " << command << ": " << *usage << "\n";
-    return kExitUsage;
+  if (!scenario.ok()) return scenario.status();
+  bool from_flags = false;
+  if (absl::Status s = ApplyModelFlags(flags, *scenario, setup.notes, from_flags);
+      !s.ok()) {
+    return s;
   }
-  if (flags.count("seeds") > 0) {
-    absl::StatusOr<std::vector<std::string>> ids =
-        ReadIdList(flags["seeds"].as<std::string>());
-    if (!ids.ok()) return ReportError(command, ids.status());
-    scenario->clear_leaders();
-    for (const std::string& id : *ids) scenario->add_leaders(id);
+  if (flags.count("graph") > 0 && scenario->has_multi_channel()) {
+    return UsageError(
+        "the multi-channel cascade needs a district with typed ties; with "
+        "--graph use --model ic, wc, lt or cc");
   }
-  if (scenario->leaders().empty()) {
-    return ReportError(
-        command, absl::InvalidArgumentError(
-                     "the scenario has no leaders; list them in the scenario "
-                     "(leaders: \"T0001\"), with --leaders T0001,T0002 or "
-                     "with --seeds FILE"));
+  if (Given(flags, "thresholds") && !scenario->has_linear_threshold()) {
+    return UsageError(absl::StrCat(
+        "--thresholds applies to the linear threshold (--model lt) only; this "
+        "scenario runs ",
+        ScenarioModelName(*scenario)));
   }
-  if (flags.count("thresholds") > 0 && scenario->model() != LINEAR_THRESHOLD) {
-    std::cerr << "collabnet " << command
-              << ": --thresholds is for the linear threshold model (--model "
-                 "lt)\n";
-    return kExitUsage;
-  }
+  if (absl::Status s = ApplySharedFlags(flags, *scenario); !s.ok()) return s;
   absl::StatusOr<DistrictGraph> graph =
-      LoadGraph(flags, *scenario, scenario_dir);
-  if (!graph.ok()) return ReportError(command, graph.status());
+      LoadGraph(flags, *scenario, scenario_dir, setup.notes);
+  if (!graph.ok()) return graph.status();
   if (flags.count("thresholds") > 0) {
     const std::string path = flags["thresholds"].as<std::string>();
     absl::StatusOr<std::vector<GivenThreshold>> given = ReadThresholdCsv(path);
-    if (!given.ok()) return ReportError(command, given.status());
-    scenario->clear_thresholds();
+    if (!given.ok()) return given.status();
+    auto& thresholds =
+        *scenario->mutable_linear_threshold()->mutable_thresholds();
+    thresholds.clear();
     for (const GivenThreshold& t : *given) {
       if (!graph->FindTeacher(t.teacher)) {
-        return ReportError(
-            command, absl::InvalidArgumentError(absl::StrCat(
-                         path, ":", t.line, ": field 'teacher': found '",
-                         t.teacher, "'; expected a teacher of the network")));
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", t.line, ": field 'teacher': found '", t.teacher,
+            "'; expected a teacher of the network"));
       }
-      (*scenario->mutable_thresholds())[t.teacher] = t.threshold;
+      thresholds[t.teacher] = t.threshold;
     }
+  }
+  if (absl::Status s = ValidateScenario(*graph, *scenario); !s.ok()) {
+    if (scenario->leaders().empty()) {
+      return absl::Status(
+          s.code(), absl::StrCat(s.message(),
+                                 ", or give --leaders T0001,T0002 or --seeds "
+                                 "FILE"));
+    }
+    return s;
   }
   setup.scenario = *std::move(scenario);
   setup.graph = *std::move(graph);
-  return std::nullopt;
+  return setup;
 }
 
 }  // namespace collabnet::cli

@@ -1,34 +1,47 @@
-// What simulate and sweep share: the flags that say where the scenario and
-// the network come from and which scenario fields they replace, and turning
-// them into a scenario and a frozen graph.
+// What simulate, sweep and fit share: the flags that say where the scenario
+// and the network come from and which scenario fields they replace, and
+// turning them into a checked scenario and a frozen graph.
+//
+// A flag that sets a model's parameter applies to that model only: given
+// to a scenario of another model it is a usage error that says so, never
+// silently ignored. --model switches the scenario's model; the parameters
+// of the model it had, which the new one cannot use, are left out with a
+// note.
 #ifndef COLLABNET_CLI_RUN_SETUP_H_
 #define COLLABNET_CLI_RUN_SETUP_H_
 
 #include <boost/program_options.hpp>
-#include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/status/statusor.h"
+#include "cli/command.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 
 namespace collabnet::cli {
 
-// Adds --scenario, --district, --graph, --nodes, --directed, --model, --p,
-// --k, --fraction, --use-weights, --leaders, --seeds, --replicates, --seed,
-// --lapse, --horizon and --threads.
+// Adds --scenario, --district, --graph, --nodes, --directed, --model and
+// the model parameters (--p, --k, --fraction, --use-weights,
+// --channel-probabilities, --thresholds, --lapse, --broadcast, --pd-weeks,
+// --plc-every, --teaching-weeks, --term-weeks, --leader-capacity), the
+// leaders (--leaders, --seeds), --replicates, --seed, --horizon and the
+// tie context (--credibility, --same-school, --same-grade,
+// --same-subject).
 void AddRunFlags(boost::program_options::options_description& options);
 
 struct RunSetup {
-  Scenario scenario;
+  Scenario scenario;  // passes ValidateScenario on `graph`
   DistrictGraph graph;
+  // What the user should know about how the inputs were read: self-loops
+  // dropped, a model's parameters left out. For stderr.
+  std::vector<std::string> notes;
 };
 
-// Loads the scenario and graph the flags name and applies the overrides.
-// On failure prints why and returns the exit code (kExitUsage for flags that
-// do not fit together, kExitFailure for bad input).
-std::optional<int> PrepareRun(
-    const std::string& command,
-    const boost::program_options::variables_map& flags, RunSetup& setup);
+// Loads the scenario and graph the flags name, applies the overrides and
+// validates the result. UsageError for flags that do not fit together;
+// InvalidArgument (or NotFound) for bad input, naming file, line and field.
+absl::StatusOr<RunSetup> PrepareRun(const Flags& flags);
 
 }  // namespace collabnet::cli
 

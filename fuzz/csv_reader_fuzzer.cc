@@ -1,7 +1,7 @@
 #include <sstream>
 
 #include "fuzz/fuzz_input.h"
-#include "ingest/csv_reader.h"
+#include "io/csv_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -3,7 +3,7 @@
 
 #include "absl/strings/str_split.h"
 #include "fuzz/fuzz_input.h"
-#include "ingest/district_csv.h"
+#include "formats/district_csv.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

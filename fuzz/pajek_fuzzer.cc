@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "fuzz/fuzz_input.h"
-#include "ingest/pajek.h"
+#include "formats/pajek.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "fuzz/fuzz_input.h"
-#include "ingest/source_layouts.h"
+#include "records/source_layouts.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

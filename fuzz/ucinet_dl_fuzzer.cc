@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "fuzz/fuzz_input.h"
-#include "ingest/ucinet_dl.h"
+#include "formats/ucinet_dl.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

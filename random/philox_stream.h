@@ -8,7 +8,7 @@
 // thread or 64, and giving each purpose its own stream means adding a new
 // kind of draw never changes the old ones.
 //
-//   PhiloxStream rng(seed, replicate, kPurposeCascade);
+//   PhiloxStream rng(seed, index, kPurposeGenerator);
 //   if (rng.NextU32() < threshold) ...
 //
 // Thread-compatible: one stream per thread; streams are cheap to create.
@@ -22,13 +22,21 @@
 
 namespace collabnet {
 
-// Stream purposes. Never renumber: results are keyed by these values.
+// What a draw is for. Never renumber: results are keyed by these values.
+// The simulator's coupled draws (sim/coupled_draws.h) are keyed by their
+// purpose, the replicate and the item they are about.
 enum RandomPurpose : std::uint32_t {
-  kPurposeCascade = 1,      // edge draws, adoption, delays
-  kPurposeGenerator = 2,    // synthetic districts
-  kPurposeThresholds = 3,   // threshold models
-  kPurposeTieBreak = 4,     // ties in rankings
-  kPurposeCalibration = 5,  // parameter fitting
+  kPurposeCascade = 1,       // a replicate's one stream (DrawMode::kStream)
+  kPurposeGenerator = 2,     // synthetic districts
+  kPurposeThresholds = 3,    // a teacher's linear-threshold threshold
+  kPurposeTieBreak = 4,      // ties in rankings
+  kPurposeCalibration = 5,   // parameter fitting
+  kPurposeArcSuccess = 6,    // whether a tie carries the practice
+  kPurposeContactDelay = 7,  // the weeks a successful contact takes
+  kPurposeAdoption = 8,      // whether a reached teacher adopts, and for how
+                             // long they practise
+  kPurposeBroadcast = 9,     // whether a broadcast reaches a teacher
+  kPurposeLiveEdge = 10,     // the live-edge reference estimators
 };
 
 class PhiloxStream {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -89,32 +90,32 @@ void AppendDirectReach(const RunResult& r, std::string& out) {
 // ", p = 0.05, tie weights" and the like: what the plain model ran with.
 std::string PlainModelSettings(const Scenario& s) {
   std::vector<std::string> parts;
-  switch (s.model()) {
-    case INDEPENDENT_CASCADE:
-      parts.push_back(s.channel_probabilities()
-                          ? "each channel's probability"
-                          : absl::StrFormat("p = %g", s.probability()));
-      break;
-    case LINEAR_THRESHOLD:
-      parts.push_back(
-          s.thresholds().empty()
-              ? "thresholds drawn"
-              : absl::StrFormat("%d thresholds given, the rest drawn",
-                                s.thresholds_size()));
-      break;
-    case COMPLEX_CONTAGION:
-      parts.push_back(
-          s.contagion_threshold() > 0
-              ? absl::StrFormat("k = %d", s.contagion_threshold())
-              : absl::StrFormat("fraction = %g", s.contagion_fraction()));
-      parts.push_back(absl::StrFormat("p = %g", s.probability()));
-      break;
-    default:
-      break;
+  bool weights = false;
+  if (s.has_independent_cascade()) {
+    const IndependentCascadeParams& ic = s.independent_cascade();
+    if (ic.probabilities() == IndependentCascadeParams::CHANNELS) {
+      parts.push_back("each channel's probability");
+    } else if (ic.probabilities() == IndependentCascadeParams::UNIFORM) {
+      parts.push_back(absl::StrFormat("p = %g", ic.probability()));
+    }
+    weights = ic.use_tie_weights();
+  } else if (s.has_linear_threshold()) {
+    const LinearThresholdParams& lt = s.linear_threshold();
+    parts.push_back(lt.thresholds().empty()
+                        ? "thresholds drawn"
+                        : absl::StrFormat("%d thresholds given, the rest drawn",
+                                          lt.thresholds_size()));
+    weights = lt.use_tie_weights();
+  } else if (s.has_complex_contagion()) {
+    const ComplexContagionParams& cc = s.complex_contagion();
+    parts.push_back(
+        cc.rule_case() == ComplexContagionParams::kThreshold
+            ? absl::StrFormat("k = %d", cc.threshold())
+            : absl::StrFormat("fraction = %g", cc.fraction()));
+    parts.push_back(absl::StrFormat(
+        "p = %g", cc.has_probability() ? cc.probability() : 1.0));
   }
-  if (s.use_tie_weights() && s.model() != WEIGHTED_CASCADE) {
-    parts.push_back("tie weights");
-  }
+  if (weights) parts.push_back("tie weights");
   return parts.empty() ? "" : ", " + absl::StrJoin(parts, ", ");
 }
 
@@ -133,13 +134,17 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   // The tie context in effect, which every model applies.
   const Scenario& run = d.parameters();
   std::vector<std::string> context;
-  for (const auto& [what, factor] :
-       {std::pair<const char*, double>{"leaders and coaches",
-                                       run.leader_credibility()},
-        {"same school", run.same_school_multiplier()},
-        {"same grade", run.same_grade_multiplier()},
-        {"same subject", run.same_subject_multiplier()}}) {
-    if (factor != 0 && factor != 1) {
+  for (const auto& [what, set, factor] :
+       {std::tuple<const char*, bool, double>{"leaders and coaches",
+                                              run.has_leader_credibility(),
+                                              run.leader_credibility()},
+        {"same school", run.has_same_school_multiplier(),
+         run.same_school_multiplier()},
+        {"same grade", run.has_same_grade_multiplier(),
+         run.same_grade_multiplier()},
+        {"same subject", run.has_same_subject_multiplier(),
+         run.same_subject_multiplier()}}) {
+    if (set && factor != 1) {
       context.push_back(absl::StrFormat("%s x%g", what, factor));
     }
   }
@@ -150,16 +155,15 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   absl::StrAppend(&out, "\n");
 
   const bool plain = d.model() != "multi_channel_cascade";
+  const std::string unit = d.time_unit().empty() ? "week" : d.time_unit();
   if (plain) {
     absl::StrAppend(&out, "Model: ", d.model(), PlainModelSettings(run), "\n");
-  } else {
-    AppendDirectReach(r, out);
   }
+  if (!plain || r.observed_comparison_size() > 0) AppendDirectReach(r, out);
   const double others = std::max<double>(1, d.teachers() - r.leaders_size());
   absl::StrAppend(&out, "\nSpread beyond the leaders by ",
-                  d.horizon_weeks() > 0 && !plain
-                      ? absl::StrCat("week ", d.horizon_weeks())
-                      : std::string("the end of the cascade"),
+                  d.horizon() > 0 ? absl::StrCat(unit, " ", d.horizon())
+                                  : std::string("the end of the cascade"),
                   ", mean [95% CI]\n");
   absl::StrAppend(
       &out, absl::StrFormat("  teachers reached   %-26s %5.1f%% of %s\n",
@@ -211,13 +215,14 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
     std::vector<std::string> weeks, bands;
     const int last = r.weekly_size() - 1;
     const int step = std::max(1, (last + 5) / 6);
+    const std::string step_name = unit == "week" ? "wk" : unit;
     auto add_week = [&](const WeekPoint& w) {
-      weeks.push_back(
-          absl::StrFormat("wk %d: %.0f", w.week(), w.reached_mean()));
+      weeks.push_back(absl::StrFormat("%s %d: %.0f", step_name, w.week(),
+                                      w.reached_mean()));
       const Estimate& e = w.reached();
       if (e.quantiles_size() == 5) {
-        bands.push_back(absl::StrFormat("wk %d: %.0f-%.0f", w.week(),
-                                        e.quantiles(0).value(),
+        bands.push_back(absl::StrFormat("%s %d: %.0f-%.0f", step_name,
+                                        w.week(), e.quantiles(0).value(),
                                         e.quantiles(4).value()));
       }
     };
@@ -226,8 +231,9 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
     absl::StrAppend(&out, "  reached over time  ", absl::StrJoin(weeks, ", "),
                     "\n");
     if (!bands.empty()) {
-      absl::StrAppend(&out, "  5%-95% of years   ", absl::StrJoin(bands, ", "),
-                      "\n");
+      absl::StrAppend(&out,
+                      plain ? "  5%-95% of runs    " : "  5%-95% of years   ",
+                      absl::StrJoin(bands, ", "), "\n");
     }
   }
 

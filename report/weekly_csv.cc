@@ -25,7 +25,10 @@ void AppendBand(const Estimate& e, std::vector<std::string>& row) {
 }  // namespace
 
 std::string FormatWeeklyCsv(const RunResult& result) {
-  std::vector<std::string> header = {"week"};
+  // The first column names the clock: "week", or "round" for the plain
+  // models.
+  const std::string& unit = result.details().time_unit();
+  std::vector<std::string> header = {unit.empty() ? "week" : unit};
   for (const char* curve : kCurves) {
     for (const char* stat : kStats) {
       header.push_back(absl::StrCat(curve, "_", stat));

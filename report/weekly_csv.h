@@ -1,5 +1,6 @@
-// The weekly curves as CSV, for R, Python or a spreadsheet: one row per
-// week, and for each curve (reached, adopting, practising: cumulative
+// The curves over time as CSV, for R, Python or a spreadsheet: one row per
+// week (or round, for the plain models: the first column says which), and
+// for each curve (reached, adopting, practising: cumulative
 // counts of teachers other than the leaders) its mean, the mean's 95%
 // interval, and the 5th, 25th, 50th, 75th and 95th percentiles over
 // replicates (the band a single school year falls in):
@@ -13,8 +14,7 @@
 
 namespace collabnet {
 
-// One row per RunResult.weekly entry, in order; a header only when the
-// model has no weeks (the plain models).
+// One row per RunResult.weekly entry, in order.
 std::string FormatWeeklyCsv(const RunResult& result);
 
 }  // namespace collabnet

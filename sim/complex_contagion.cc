@@ -4,93 +4,81 @@
 #include <cmath>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
-#include "random/philox_stream.h"
-#include "sim/cascade_model.h"
+#include "sim/tie_context.h"
+#include "sim/validate_scenario.h"
 
 namespace collabnet {
 
-absl::StatusOr<ContagionModel> PrepareComplexContagion(
-    const DistrictGraph& graph, const ContagionParams& params,
-    const std::vector<VertexId>& seeds) {
-  if (!(params.probability >= 0 && params.probability <= 1)) {
+ComplexContagion::Workspace::Workspace(const ComplexContagion& model)
+    : plain(model.graph_->num_vertices()),
+      touched(model.graph_->num_vertices()),
+      exposures(model.graph_->num_vertices()) {}
+
+absl::StatusOr<ComplexContagion> ComplexContagion::Prepare(
+    const DistrictGraph& graph, const Scenario& scenario,
+    DrawMode /*mode*/) {
+  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
+  if (!scenario.has_complex_contagion()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("the exposure probability must be in [0, 1], got ",
-                     params.probability));
+        "scenario: this scenario does not run complex_contagion");
   }
-  if (params.threshold < 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the contagion threshold must be >= 0, got ", params.threshold));
-  }
-  if (params.threshold == 0 && !(params.fraction > 0 && params.fraction <= 1)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "with threshold 0 the contagion fraction must be in (0, 1], got ",
-        params.fraction));
-  }
-  ContagionModel model;
-  model.graph = &graph;
-  if (absl::Status s = CheckSeeds(graph, seeds); !s.ok()) return s;
-  model.seeds = seeds;
-  model.exposure_threshold = ProbabilityThreshold(params.probability);
-  if (!params.arc_factor.empty()) {
-    if (params.arc_factor.size() != graph.num_arcs()) {
-      return absl::InvalidArgumentError("one tie factor per arc expected");
-    }
-    model.arc_exposure_threshold.resize(graph.num_arcs());
+  const ComplexContagionParams& cc = scenario.complex_contagion();
+  ComplexContagion model;
+  model.graph_ = &graph;
+  model.leaders_ = ScenarioLeaders(graph, scenario);
+  model.draws_ = CoupledDraws(scenario.seed());
+  model.horizon_ = scenario.horizon();
+  const double p = cc.has_probability() ? cc.probability() : 1.0;
+  const std::vector<double> factor =
+      TieContextFactors(graph, TieContextOf(scenario));
+  if (factor.empty()) {
+    model.coins_ = ArcCoins::Uniform(graph, p);
+  } else {
+    std::vector<double> per_arc(graph.num_arcs());
     for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
-      model.arc_exposure_threshold[a] = ProbabilityThreshold(
-          std::min(1.0, params.probability * params.arc_factor[a]));
+      per_arc[a] = std::min(1.0, p * factor[a]);
     }
+    model.coins_ = ArcCoins::PerArc(graph, per_arc);
   }
-  model.needed.assign(graph.num_vertices(),
-                      static_cast<std::uint32_t>(params.threshold));
-  if (params.threshold == 0) {
+  if (cc.rule_case() == ComplexContagionParams::kThreshold) {
+    model.needed_.assign(graph.num_vertices(),
+                         static_cast<std::uint32_t>(cc.threshold()));
+  } else {
     std::vector<std::uint32_t> in_degree(graph.num_vertices(), 0);
     for (VertexId v : graph.targets()) ++in_degree[v];
+    model.needed_.resize(graph.num_vertices());
     for (VertexId v = 0; v < graph.num_vertices(); ++v) {
-      model.needed[v] = std::max<std::uint32_t>(
+      model.needed_[v] = std::max<std::uint32_t>(
           1, static_cast<std::uint32_t>(
-                 std::ceil(params.fraction * in_degree[v] - 1e-9)));
+                 std::ceil(cc.fraction() * in_degree[v] - 1e-9)));
     }
   }
   return model;
 }
 
-std::int64_t RunContagionReplicate(const ContagionModel& model,
-                                   std::uint64_t seed, std::uint64_t replicate,
-                                   ContagionWorkspace& ws) {
-  const DistrictGraph& g = *model.graph;
-  const ArcIndex* const offsets = g.offsets().data();
-  const VertexId* const targets = g.targets().data();
-  VisitBits& active = ws.plain.visited;
-  std::vector<VertexId>& queue = ws.plain.queue;
+void ComplexContagion::Run(std::uint32_t replicate, Workspace& ws,
+                           ReplicateCounts& counts) const {
+  const VertexId* const targets = graph_->targets().data();
+  const std::uint8_t* const channels = graph_->channels().data();
   std::uint32_t* const exposures = ws.exposures.data();
-
-  ws.plain.Start(model.seeds);
+  PlainWorkspace& plain = ws.plain;
+  plain.Start(leaders_);
   ws.touched.Clear();
-  PhiloxStream rng(seed, replicate, kPurposeCascade);
   std::int64_t arcs = 0;
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const VertexId u = queue[head];
-    arcs += offsets[u + 1] - offsets[u];
-    for (ArcIndex a = offsets[u], end = offsets[u + 1]; a < end; ++a) {
+  SpreadByRounds(plain, horizon_, [&](VertexId u, int round) {
+    arcs += graph_->arc_end(u) - graph_->arc_begin(u);
+    coins_.ForEachSuccess(draws_, replicate, u, [&](ArcIndex a) {
       const VertexId v = targets[a];
-      if (active.Visited(v)) continue;
-      const std::uint32_t threshold = model.arc_exposure_threshold.empty()
-                                          ? model.exposure_threshold
-                                          : model.arc_exposure_threshold[a];
-      if (std::min(rng.NextU32(), kMaxDraw) >= threshold) continue;
-      if (ws.touched.Visit(v)) {
-        exposures[v] = 0;
+      if (plain.visited.Visited(v)) return;
+      if (ws.touched.Visit(v)) exposures[v] = 0;
+      if (++exposures[v] >= needed_[v]) {
+        plain.visited.Visit(v);
+        plain.queue.push_back(v);
+        RecordActivation(counts, v, round, channels[a]);
       }
-      if (++exposures[v] >= model.needed[v]) {
-        active.Visit(v);
-        queue.push_back(v);
-      }
-    }
-  }
-  ws.plain.arcs_examined = arcs;
-  return static_cast<std::int64_t>(queue.size() - model.seeds.size());
+    });
+  });
+  counts.Examine(arcs);
 }
 
 }  // namespace collabnet

@@ -19,6 +19,10 @@ absl::StatusOr<FitResult> FitDirectReach(const DistrictGraph& graph,
   }
   FitResult fit;
   fit.scenario = scenario;
+  // Iterations compare with each other: coupled draws, so the simulated
+  // figure moves only with the probabilities.
+  RunOptions coupled = options.run;
+  coupled.draws = DrawMode::kCoupled;
   // Where each category's channels sit in scenario.channels.
   std::vector<std::vector<int>> slots(observed.categories_size());
   for (int k = 0; k < observed.categories_size(); ++k) {
@@ -47,7 +51,7 @@ absl::StatusOr<FitResult> FitDirectReach(const DistrictGraph& graph,
   constexpr int kStallLimit = 4;
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
     absl::StatusOr<RunResult> run =
-        RunScenario(graph, fit.scenario, options.run);
+        RunScenario(graph, fit.scenario, coupled);
     if (!run.ok()) return run.status();
     fit.iterations = iteration;
     fit.simulated.clear();

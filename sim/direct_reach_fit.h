@@ -6,8 +6,9 @@
 // so the multiplicative fixed point
 //   p_c <- p_c * observed_k / simulated_k   for every channel c in category k
 // approaches the target monotonically. Every iteration reuses the scenario's
-// seed (common random numbers), so the simulated figure is a deterministic
-// function of the probabilities and the iteration cannot chase noise.
+// seed with coupled draws (common random numbers), so the simulated figure
+// is a deterministic function of the probabilities, rising with them, and
+// the iteration cannot chase noise.
 //
 // Only the observed categories' channels change; the ratio between leader
 // and peer probabilities (leader_credibility) and every other parameter stay
@@ -23,7 +24,7 @@
 #include "absl/status/statusor.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
-#include "sim/monte_carlo.h"
+#include "sim/runner.h"
 
 namespace collabnet {
 

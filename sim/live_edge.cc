@@ -2,58 +2,123 @@
 
 #include <limits>
 
+#include "absl/status/status.h"
+#include "random/philox_stream.h"
+#include "sim/arc_coins.h"
+#include "sim/independent_cascade.h"
+#include "sim/linear_threshold.h"
+#include "sim/validate_scenario.h"
+
 namespace collabnet {
 namespace {
 
-// Breadth-first reach from the seeds over arcs for which live(a) holds.
+constexpr ArcIndex kNoArc = std::numeric_limits<ArcIndex>::max();
+
+// Round by round from the leaders over the arcs for which live(a) holds.
 template <typename Live>
-std::int64_t Reach(const DistrictGraph& g, const std::vector<VertexId>& seeds,
-                   PlainWorkspace& ws, Live live) {
-  ws.Start(seeds);
-  for (std::size_t head = 0; head < ws.queue.size(); ++head) {
-    const VertexId u = ws.queue[head];
+void Reach(const DistrictGraph& g, std::span<const VertexId> leaders,
+           int horizon, PlainWorkspace& ws, ReplicateCounts& counts,
+           Live live) {
+  ws.Start(leaders);
+  SpreadByRounds(ws, horizon, [&](VertexId u, int round) {
     for (ArcIndex a = g.arc_begin(u); a < g.arc_end(u); ++a) {
-      if (live(a) && ws.visited.Visit(g.arc_target(a))) {
-        ws.queue.push_back(g.arc_target(a));
+      const VertexId v = g.arc_target(a);
+      if (live(a) && ws.visited.Visit(v)) {
+        ws.queue.push_back(v);
+        RecordActivation(counts, v, round, g.arc_channel(a));
       }
     }
-  }
-  return static_cast<std::int64_t>(ws.queue.size() - seeds.size());
+  });
 }
 
 }  // namespace
 
-std::int64_t LiveEdgeIcReach(const DistrictGraph& graph,
-                             const std::vector<double>& arc_probability,
-                             const std::vector<VertexId>& seeds,
-                             PhiloxStream& rng, PlainWorkspace& ws) {
-  std::vector<bool> live(graph.num_arcs());
-  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
-    live[a] = rng.NextDouble() < arc_probability[a];
+LiveEdgeIc::Workspace::Workspace(const LiveEdgeIc& model)
+    : plain(model.graph_->num_vertices()), live(model.graph_->num_arcs()) {}
+
+absl::StatusOr<LiveEdgeIc> LiveEdgeIc::Prepare(const DistrictGraph& graph,
+                                               const Scenario& scenario,
+                                               LiveEdgeDraws draws) {
+  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
+  if (!scenario.has_independent_cascade()) {
+    return absl::InvalidArgumentError(
+        "scenario: the live-edge form is of independent_cascade");
   }
-  return Reach(graph, seeds, ws, [&live](ArcIndex a) { return live[a]; });
+  LiveEdgeIc model;
+  model.graph_ = &graph;
+  model.leaders_ = ScenarioLeaders(graph, scenario);
+  model.probability_ = IcArcProbabilities(graph, scenario);
+  model.source_ = draws;
+  model.seed_ = scenario.seed();
+  model.draws_ = CoupledDraws(scenario.seed());
+  model.horizon_ = scenario.horizon();
+  return model;
 }
 
-std::int64_t LiveEdgeLtReach(const DistrictGraph& graph,
-                             const std::vector<double>& arc_weight,
-                             const std::vector<VertexId>& seeds,
-                             PhiloxStream& rng, PlainWorkspace& ws) {
-  constexpr ArcIndex kNone = std::numeric_limits<ArcIndex>::max();
-  std::vector<ArcIndex> kept(graph.num_vertices(), kNone);
-  const auto in_offsets = graph.in_offsets();
-  const auto in_arcs = graph.in_arc_ids();
-  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+void LiveEdgeIc::Run(std::uint32_t replicate, Workspace& ws,
+                     ReplicateCounts& counts) const {
+  const DistrictGraph& g = *graph_;
+  if (source_ == LiveEdgeDraws::kIndependent) {
+    PhiloxStream rng(seed_, replicate, kPurposeLiveEdge);
+    for (ArcIndex a = 0; a < g.num_arcs(); ++a) {
+      ws.live[a] = rng.NextDouble() < probability_[a];
+    }
+  } else {
+    for (ArcIndex a = 0; a < g.num_arcs(); ++a) {
+      const std::uint32_t t = ProbabilityThreshold(probability_[a]);
+      ws.live[a] = t == kAlways ||
+                   ArcCoins::Uniform32(g, draws_, replicate, a) < t;
+    }
+  }
+  Reach(g, leaders_, horizon_, ws.plain, counts,
+        [&](ArcIndex a) { return ws.live[a] != 0; });
+}
+
+LiveEdgeLt::Workspace::Workspace(const LiveEdgeLt& model)
+    : plain(model.graph_->num_vertices()),
+      kept(model.graph_->num_vertices(), kNoArc) {}
+
+absl::StatusOr<LiveEdgeLt> LiveEdgeLt::Prepare(const DistrictGraph& graph,
+                                               const Scenario& scenario) {
+  absl::StatusOr<LinearThreshold> lt =
+      LinearThreshold::Prepare(graph, scenario);
+  if (!lt.ok()) return lt.status();
+  if (!scenario.linear_threshold().thresholds().empty()) {
+    return absl::InvalidArgumentError(
+        "scenario: the live-edge form holds for drawn thresholds only");
+  }
+  if (!graph.has_reverse()) {
+    return absl::InvalidArgumentError(
+        "the live-edge linear threshold needs a graph with reverse arcs");
+  }
+  LiveEdgeLt model;
+  model.graph_ = &graph;
+  model.leaders_ = ScenarioLeaders(graph, scenario);
+  model.arc_weight_ = lt->arc_weights();
+  model.seed_ = scenario.seed();
+  model.horizon_ = scenario.horizon();
+  return model;
+}
+
+void LiveEdgeLt::Run(std::uint32_t replicate, Workspace& ws,
+                     ReplicateCounts& counts) const {
+  const DistrictGraph& g = *graph_;
+  const auto in_offsets = g.in_offsets();
+  const auto in_arcs = g.in_arc_ids();
+  PhiloxStream rng(seed_, replicate, kPurposeLiveEdge);
+  for (VertexId v = 0; v < g.num_vertices(); ++v) {
+    ws.kept[v] = kNoArc;
     double x = rng.NextDouble();
     for (ArcIndex i = in_offsets[v]; i < in_offsets[v + 1]; ++i) {
-      x -= arc_weight[in_arcs[i]];
+      x -= arc_weight_[in_arcs[i]];
       if (x < 0) {
-        kept[v] = in_arcs[i];
+        ws.kept[v] = in_arcs[i];
         break;
       }
     }
   }
-  return Reach(graph, seeds, ws,
-               [&](ArcIndex a) { return kept[graph.arc_target(a)] == a; });
+  Reach(g, leaders_, horizon_, ws.plain, counts,
+        [&](ArcIndex a) { return ws.kept[g.arc_target(a)] == a; });
 }
 
 }  // namespace collabnet

@@ -1,39 +1,102 @@
-// Live-edge estimators: the second, independent way to sample the spread of
-// the independent cascade and linear threshold models (Kempe, Kleinberg and
-// Tardos 2003, claims 2.3 and 2.6). A live-edge graph is sampled first, then
-// the seeds' reachable set in it has the same distribution as the model's
-// final active set:
+// Live-edge reference models: a second, independent way to sample the
+// spread of the independent cascade and the linear threshold model (Kempe,
+// Kleinberg and Tardos 2003, claims 2.3 and 2.6). A live-edge graph is
+// sampled first, then the leaders' reachable set in it (round by round,
+// to the horizon) has the same distribution as the model's active set:
 //   independent cascade: every arc is live with its probability;
-//   linear threshold: every vertex v keeps at most one in-arc, arc (u, v)
+//   linear threshold: every teacher v keeps at most one in-arc, arc (u, v)
 //   with probability w(u, v), none with probability 1 - sum of w.
-// The tests hold the cascades against these; reverse-reachable sampling for
-// leader placement walks the same live-edge graphs backwards.
+// They are models like the others (sim/model.h), so the runner runs them
+// and the tests compare whole results. Every arc gets a draw: slow, and
+// plain on purpose.
 #ifndef COLLABNET_SIM_LIVE_EDGE_H_
 #define COLLABNET_SIM_LIVE_EDGE_H_
 
 #include <cstdint>
+#include <span>
+#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "graph/district_graph.h"
-#include "random/philox_stream.h"
-#include "sim/independent_cascade.h"
+#include "proto/scenario.pb.h"
+#include "sim/coupled_draws.h"
+#include "sim/model.h"
+#include "sim/plain_spread.h"
 
 namespace collabnet {
 
-// Vertices reachable from `seeds` (not counted) over arcs drawn live with
-// probability arc_probability[a]. Every arc gets a draw, in index order.
-std::int64_t LiveEdgeIcReach(const DistrictGraph& graph,
-                             const std::vector<double>& arc_probability,
-                             const std::vector<VertexId>& seeds,
-                             PhiloxStream& rng, PlainWorkspace& ws);
+// Where a live-edge model's draws come from.
+enum class LiveEdgeDraws {
+  // Its own stream, (seed, replicate, kPurposeLiveEdge), arc by arc:
+  // independent of the cascade it checks.
+  kIndependent,
+  // The cascade's own coupled uniforms (ArcCoins::Uniform32, one arc at a
+  // time): the live-edge graph of the very replicate the cascade ran, so
+  // their active sets must be equal, replicate by replicate.
+  kCascadesOwn,
+};
 
-// Vertices reachable from `seeds` (not counted) when every vertex keeps one
-// in-arc chosen with probabilities arc_weight (normalised per target, as in
-// LtModel). The graph must have reverse arcs.
-std::int64_t LiveEdgeLtReach(const DistrictGraph& graph,
-                             const std::vector<double>& arc_weight,
-                             const std::vector<VertexId>& seeds,
-                             PhiloxStream& rng, PlainWorkspace& ws);
+class LiveEdgeIc {
+ public:
+  static constexpr ModelTraits kTraits{"round", false};
+  // The scenario must run independent_cascade.
+  static absl::StatusOr<LiveEdgeIc> Prepare(
+      const DistrictGraph& graph, const Scenario& scenario,
+      LiveEdgeDraws draws = LiveEdgeDraws::kIndependent);
+
+  struct Workspace {
+    explicit Workspace(const LiveEdgeIc& model);
+    PlainWorkspace plain;
+    std::vector<std::uint8_t> live;  // per arc
+  };
+  void Run(std::uint32_t replicate, Workspace& ws,
+           ReplicateCounts& counts) const;
+
+  std::span<const VertexId> leaders() const { return leaders_; }
+  DrawMode draw_mode() const {
+    return source_ == LiveEdgeDraws::kCascadesOwn ? DrawMode::kCoupled
+                                                  : DrawMode::kStream;
+  }
+  absl::string_view name() const { return "live_edge_independent_cascade"; }
+
+ private:
+  const DistrictGraph* graph_ = nullptr;
+  std::vector<VertexId> leaders_;
+  std::vector<double> probability_;  // per arc
+  LiveEdgeDraws source_ = LiveEdgeDraws::kIndependent;
+  std::uint64_t seed_ = 0;
+  CoupledDraws draws_{0};
+  int horizon_ = 0;
+};
+
+class LiveEdgeLt {
+ public:
+  static constexpr ModelTraits kTraits{"round", false};
+  // The scenario must run linear_threshold with no given thresholds; the
+  // graph must have reverse arcs (FreezeOptions::build_reverse).
+  static absl::StatusOr<LiveEdgeLt> Prepare(const DistrictGraph& graph,
+                                            const Scenario& scenario);
+
+  struct Workspace {
+    explicit Workspace(const LiveEdgeLt& model);
+    PlainWorkspace plain;
+    std::vector<ArcIndex> kept;  // per teacher: the in-arc kept
+  };
+  void Run(std::uint32_t replicate, Workspace& ws,
+           ReplicateCounts& counts) const;
+
+  std::span<const VertexId> leaders() const { return leaders_; }
+  DrawMode draw_mode() const { return DrawMode::kStream; }
+  absl::string_view name() const { return "live_edge_linear_threshold"; }
+
+ private:
+  const DistrictGraph* graph_ = nullptr;
+  std::vector<VertexId> leaders_;
+  std::vector<double> arc_weight_;  // normalised, as the model's
+  std::uint64_t seed_ = 0;
+  int horizon_ = 0;
+};
 
 }  // namespace collabnet
 

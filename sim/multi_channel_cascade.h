@@ -1,92 +1,140 @@
-// One replicate of the multi-channel cascade (cascade_model.h), with the
-// attribution of every reach to the channel and hop that made it.
+// The multi-channel cascade: the district model. The independent cascade
+// (Kempe, Kleinberg and Tardos 2003) with the case study's features: typed
+// channels, contact delays on a weekly clock (as in continuous-time
+// cascades), a reached/adopting distinction gated by school readiness,
+// lapse, a district-wide broadcast, the school calendar and leaders'
+// capacity. docs/models.md gives the model in full.
 //
-//   CascadeWorkspace ws(model);
-//   RunCascadeReplicate(model, seed, replicate, ws);
-//   Use(ws.counts());
+// An adopting teacher u gets one chance per out-tie (u, v), succeeding with
+// probability
+//   min(1, p[channel] * weight * (u is a leader or coach ? credibility : 1)
+//          * (same school ? ms : 1) * (a shared grade ? mg : 1)
+//          * (a shared subject ? mu : 1)).
+// A success reaches v after a delay of D weeks, D geometric on {1, 2, ...}
+// with mean mean_delay_weeks[channel]. A reached teacher adopts with
+// probability a0 + (a1 - a0) * readiness(school of v), decided once; only
+// adopters pass the practice on. The leaders adopt at week 0. With lapse,
+// an adopter practises for a geometric number of weeks L >= 1 and makes
+// only the contacts that land within it. With a school calendar a contact
+// over a channel that meets only on some weeks (PD days, a PLC cadence)
+// lands at the first meeting on or after week + D. With leader capacity C,
+// a leader's contacts over the capacity channels reach at most C new
+// teachers a term; further ones wait for the next term's first meeting and
+// are tried again then.
 //
-// A replicate's draws come from PhiloxStream(seed, replicate,
-// kPurposeCascade) alone, so its outcome depends only on (seed, replicate).
-// Events are processed in week order (a bucket queue); within a week, in the
-// order they were scheduled, so "first reached" is well defined. Draws on
-// arcs into teachers already reached are skipped: their outcome cannot
-// change the result.
+// Coupled draws (DrawMode::kCoupled, sim/coupled_draws.h): a tie's success
+// and its delay are keyed by (replicate, arc), a teacher's adoption and
+// practising spell by (replicate, teacher), the broadcast by (replicate,
+// teacher, week). So a replicate's world is fixed before the cascade runs,
+// and a scenario that raises one channel's probability or adds a leader
+// reaches a superset of teachers in every replicate (arrival times only
+// fall), except where a feature depends on when: leader capacity, and lapse
+// together with a calendar (an earlier adoption can end before the next
+// meeting). Stream draws (kStream), for single runs: one stream per
+// replicate in the order the cascade runs, with no draw for a tie into a
+// teacher already reached and the broadcast by geometric jumps over the
+// teachers; the same distribution at fewer random numbers.
 //
-// Thread-compatible: one workspace per thread; the model is shared read-only.
+// Events are processed in week order (a bucket queue); within a week, in
+// the order they were scheduled, so "first reached" is well defined.
 #ifndef COLLABNET_SIM_MULTI_CHANNEL_CASCADE_H_
 #define COLLABNET_SIM_MULTI_CHANNEL_CASCADE_H_
 
 #include <array>
 #include <cstdint>
+#include <span>
+#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "graph/district_graph.h"
-#include "sim/cascade_model.h"
+#include "proto/scenario.pb.h"
+#include "sim/arc_coins.h"
+#include "sim/coupled_draws.h"
+#include "sim/model.h"
+#include "sim/school_calendar.h"
 
 namespace collabnet {
 
-inline constexpr int kMaxHop = 255;  // hops beyond are counted as 255
-
-// What one replicate produced. Leaders are not counted as reached.
-struct ReplicateCounts {
-  std::int64_t reached = 0;
-  std::int64_t adopting = 0;
-  std::int64_t direct = 0;  // reached at hop 1, by a leader
-  std::array<std::int64_t, kNumChannels> direct_by_channel{};
-  std::array<std::int64_t, kNumChannels> reached_by_channel{};
-  std::int64_t arcs_examined = 0;  // out-arcs of adopters looked at
-  int max_hop = 0;
-  std::array<std::int64_t, kMaxHop + 1> reached_by_hop{};
-  // Per school, and the schools touched (so resets cost what was used).
-  std::vector<std::int32_t> school_reached;
-  std::vector<std::int32_t> school_adopting;
-  std::vector<std::uint32_t> touched_schools;
-  // Reached / adopting in each week (not cumulative); sized horizon + 1, or
-  // grown as needed without a horizon.
-  std::vector<std::int64_t> weekly_reached;
-  std::vector<std::int64_t> weekly_adopting;
-  std::vector<std::int64_t> weekly_lapsed;  // adopters who stop that week
-  std::int64_t sustained = 0;     // adopting and not lapsed at the horizon
-  std::int64_t by_broadcast = 0;  // reached first by the broadcast
-  // Leaders' contacts that found the term's capacity used up and waited.
-  std::int64_t deferred_by_capacity = 0;
-  // Who was reached, and who of them adopted (leaders not included).
-  std::vector<VertexId> reached_teachers;
-  std::vector<VertexId> adopting_teachers;
-};
-
-class CascadeWorkspace {
+class MultiChannelCascade {
  public:
-  explicit CascadeWorkspace(const CascadeModel& model);
-  const ReplicateCounts& counts() const { return counts_; }
+  static constexpr ModelTraits kTraits{"week", true};
+
+  // The scenario must run multi_channel; InvalidArgument as
+  // ValidateScenario says. The graph must outlive the model.
+  static absl::StatusOr<MultiChannelCascade> Prepare(
+      const DistrictGraph& graph, const Scenario& scenario,
+      DrawMode mode = DrawMode::kCoupled);
+
+  class Workspace {
+   public:
+    explicit Workspace(const MultiChannelCascade& model);
+
+   private:
+    friend class MultiChannelCascade;
+    struct Event {
+      VertexId vertex;
+      std::uint8_t channel;
+      std::uint8_t hop;             // from the leaders, or from the broadcast
+      std::uint8_t from_broadcast;  // 1: descends from the broadcast
+      std::uint32_t leader;         // index of the leader it comes from
+    };
+    // Per leader: the term its count is for, and the new teachers reached
+    // over capacity channels in that term.
+    struct Load {
+      int term;
+      int used;
+    };
+    std::vector<Load> leader_load_;
+    std::vector<std::uint32_t> stamp_;  // == epoch_: finally reached
+    std::uint32_t epoch_ = 0;
+    std::vector<std::vector<Event>> buckets_;  // by week
+  };
+
+  void Run(std::uint32_t replicate, Workspace& ws,
+           ReplicateCounts& counts) const;
+
+  std::span<const VertexId> leaders() const { return leaders_; }
+  DrawMode draw_mode() const { return mode_; }
+  absl::string_view name() const { return "multi_channel_cascade"; }
 
  private:
-  friend void RunCascadeReplicate(const CascadeModel&, std::uint64_t,
-                                  std::uint64_t, CascadeWorkspace&);
-  struct Event {
-    VertexId vertex;
-    std::uint8_t channel;
-    std::uint8_t hop;             // from the leaders, or from the broadcast
-    std::uint8_t from_broadcast;  // 1: descends from the broadcast
-    std::uint32_t leader;         // index of the leader it comes from
-  };
   static constexpr std::uint32_t kNoLeader = 0xFFFFFFFFu;
-  // Per leader: the term its count is for, and the new teachers reached
-  // over capacity channels in that term.
-  struct Load {
-    int term;
-    int used;
-  };
-  std::vector<Load> leader_load_;
-  std::vector<std::uint32_t> stamp_;  // == epoch_: finally reached
-  std::uint32_t epoch_ = 0;
-  std::vector<std::vector<Event>> buckets_;  // by week
-  ReplicateCounts counts_;
-};
+  friend struct CoupledCascadeDraws;
+  friend struct StreamCascadeDraws;
 
-// Runs replicate `replicate` of `model` under `seed` into ws.counts().
-void RunCascadeReplicate(const CascadeModel& model, std::uint64_t seed,
-                         std::uint64_t replicate, CascadeWorkspace& ws);
+  template <typename Draws>
+  void RunWith(Draws& draws, Workspace& ws, ReplicateCounts& counts) const;
+
+  const DistrictGraph* graph_ = nullptr;
+  DrawMode mode_ = DrawMode::kCoupled;
+  std::uint64_t seed_ = 0;
+  CoupledDraws draws_{0};
+  ArcCoins coins_;                             // coupled: each tie's draw
+  std::vector<std::uint32_t> arc_threshold_;  // stream: each tie's threshold
+  std::vector<std::uint32_t> adopt_threshold_;  // per teacher
+  // Per channel: 0 when every success lands after exactly one week, else
+  // 1 / log(1 - 1 / mean) for inverse-transform geometric delays.
+  std::array<double, kNumChannels> delay_scale_{};
+  std::vector<VertexId> leaders_;
+  int horizon_ = 0;  // 0: until the cascade dies out
+  // 0 without lapse, else 1 / log(1 - lapse probability), for geometric
+  // practising spells of at least one week.
+  double lapse_scale_ = 0;
+  bool lapse_always_ = false;  // lapse probability 1: one week of practice
+  // Broadcast: sorted distinct weeks, and the threshold each teacher's
+  // draw is held against (coupled), or 1 / log(1 - q) for geometric jumps
+  // over the teachers (stream; 0 when q is 0 or 1).
+  std::vector<int> broadcast_weeks_;
+  std::uint32_t broadcast_threshold_ = 0;
+  UniformThreshold broadcast_planes_{0};
+  double broadcast_scale_ = 0;
+  SchoolCalendar calendar_;
+  // Leader capacity: new teachers per leader per term (0: no limit) over
+  // the channels marked here.
+  int capacity_ = 0;
+  std::array<bool, kNumChannels> capacity_channel_{};
+};
 
 }  // namespace collabnet
 

@@ -16,7 +16,7 @@ RunDetails MakeRunDetails(const DistrictGraph& graph, const Scenario& scenario,
   d.set_seed(scenario.seed());
   d.set_replicates(scenario.replicates());
   d.set_threads(threads > 0 ? threads : omp_get_num_procs());
-  d.set_horizon_weeks(scenario.horizon_weeks());
+  d.set_horizon(scenario.horizon());
   d.set_teachers(static_cast<std::int32_t>(graph.num_vertices()));
   d.set_ties(graph.num_ties());
   d.set_arcs(graph.num_arcs());
@@ -29,7 +29,7 @@ RunDetails MakeRunDetails(const DistrictGraph& graph, const Scenario& scenario,
 void AddTeacherReach(const DistrictGraph& graph,
                      const std::vector<std::int64_t>& reached,
                      const std::vector<std::int64_t>& adopting,
-                     const std::vector<VertexId>& leaders,
+                     std::span<const VertexId> leaders,
                      std::int64_t replicates, RunResult& result) {
   std::vector<bool> is_leader(graph.num_vertices(), false);
   for (VertexId v : leaders) is_leader[v] = true;

@@ -3,6 +3,7 @@
 #define COLLABNET_SIM_RESULT_PARTS_H_
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -28,7 +29,7 @@ void AddSchoolReach(const DistrictGraph& graph,
 void AddTeacherReach(const DistrictGraph& graph,
                      const std::vector<std::int64_t>& reached,
                      const std::vector<std::int64_t>& adopting,
-                     const std::vector<VertexId>& leaders,
+                     std::span<const VertexId> leaders,
                      std::int64_t replicates, RunResult& result);
 
 }  // namespace collabnet

@@ -10,6 +10,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "proto/channel_names.h"
+#include "sim/validate_scenario.h"
 
 namespace collabnet {
 namespace {
@@ -99,37 +100,54 @@ absl::Status SetScenarioParameter(Scenario& scenario,
         absl::StrCat("parameter '", parameter, "': channel ", parts[1],
                      " is not listed in the scenario"));
   }
-  // calendar.plc_every_weeks, leader_capacity.teachers_per_term, ...
-  if (parts.size() == 2) {
-    const FieldDescriptor* group =
-        Scenario::descriptor()->FindFieldByName(parts[0]);
+  // A path of field names from the scenario (multi_channel.calendar.
+  // plc_every_weeks) or from the block of the model it runs
+  // (calendar.plc_every_weeks, lapse_probability).
+  google::protobuf::Message* message = &scenario;
+  const FieldDescriptor* model = nullptr;
+  if (scenario.model_case() != Scenario::MODEL_NOT_SET) {
+    model = Scenario::descriptor()->FindFieldByNumber(scenario.model_case());
+  }
+  if (Scenario::descriptor()->FindFieldByName(parts[0]) == nullptr &&
+      model != nullptr &&
+      model->message_type()->FindFieldByName(parts[0]) != nullptr) {
+    message = scenario.GetReflection()->MutableMessage(&scenario, model);
+  }
+  const std::string expected =
+      "; expected a number field of the scenario (replicates, horizon, "
+      "leader_credibility, ...), of its model's block (probability, "
+      "lapse_probability, calendar.plc_every_weeks, "
+      "leader_capacity.teachers_per_term, ...), or "
+      "channel.NAME.probability";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
     const FieldDescriptor* field =
-        group != nullptr && !group->is_repeated() &&
-                group->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE
-            ? group->message_type()->FindFieldByName(parts[1])
-            : nullptr;
+        message->GetDescriptor()->FindFieldByName(parts[i]);
     if (field == nullptr || field->is_repeated()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "unknown parameter '", parameter,
-          "'; expected a number field of a scenario message (e.g. "
-          "leader_capacity.teachers_per_term, calendar.plc_every_weeks)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown parameter '", parameter, "'", expected));
     }
-    return SetField(*scenario.GetReflection()->MutableMessage(&scenario, group),
-                    field, parameter, value);
+    if (i + 1 == parts.size()) {
+      if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE ||
+          field->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "parameter '", parameter, "' cannot be swept (not a number)"));
+      }
+      return SetField(*message, field, parameter, value);
+    }
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown parameter '", parameter, "'", expected));
+    }
+    // Setting a field of another model's block would switch the model.
+    if (field->containing_oneof() != nullptr && field != model) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "parameter '", parameter, "': this scenario runs ",
+          ScenarioModelName(scenario), ", not ", field->name()));
+    }
+    message = message->GetReflection()->MutableMessage(message, field);
   }
-  const FieldDescriptor* field =
-      parts.size() == 1 ? Scenario::descriptor()->FindFieldByName(parameter)
-                        : nullptr;
-  if (field == nullptr || field->is_repeated() ||
-      field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE ||
-      field->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "unknown parameter '", parameter,
-        "'; expected a number field of the scenario (e.g. probability, "
-        "leader_credibility, lapse_probability, horizon_weeks) or "
-        "channel.NAME.probability"));
-  }
-  return SetField(scenario, field, parameter, value);
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown parameter '", parameter, "'", expected));
 }
 
 absl::StatusOr<std::vector<SweepPoint>> RunSweep(
@@ -143,6 +161,10 @@ absl::StatusOr<std::vector<SweepPoint>> RunSweep(
     }
     total *= axis.values.size();
   }
+  // Points compare with each other: their draws are coupled whatever the
+  // caller asked for.
+  RunOptions coupled = options;
+  coupled.draws = DrawMode::kCoupled;
   std::vector<SweepPoint> points;
   points.reserve(total);
   std::vector<std::size_t> index(axes.size(), 0);
@@ -164,7 +186,7 @@ absl::StatusOr<std::vector<SweepPoint>> RunSweep(
       }
       out.values.push_back(value);
     }
-    absl::StatusOr<RunResult> result = RunScenario(graph, point, options);
+    absl::StatusOr<RunResult> result = RunScenario(graph, point, coupled);
     if (!result.ok()) {
       std::vector<std::string> where;
       for (std::size_t a = 0; a < axes.size(); ++a) {

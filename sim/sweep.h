@@ -1,18 +1,23 @@
 // Parameter sweeps: one run per point of a grid over scenario parameters,
-// with common random numbers (every point reuses the scenario's seed, so
-// replicate i sees the same random stream at every point and differences
-// between points are not sampling noise in the draws they share).
+// with common random numbers: every point reuses the scenario's seed, and
+// draws are coupled (sim/coupled_draws.h), so replicate i sees the same
+// world at every point wherever the points agree, and differences between
+// points are not sampling noise.
 //
-//   SweepAxis p{"probability", {"0.01", "0.02", "0.05"}};
+//   SweepAxis p{"lapse_probability", {"0", "0.02", "0.05"}};
 //   SweepAxis k{"channel.pd_workshop.probability", {"0.2", "0.3"}};
 //   absl::StatusOr<std::vector<SweepPoint>> points =
 //       RunSweep(graph, scenario, {p, k}, options);
 //
-// Parameters: any singular number or boolean field of Scenario by name
-// (probability, leader_credibility, adoption_at_full_readiness,
-// lapse_probability, horizon_weeks, replicates, contagion_threshold, ...),
+// Parameters: any singular number, boolean or enum field by its path of
+// field names, from the scenario (replicates, horizon, leader_credibility,
+// multi_channel.calendar.plc_every_weeks) or from the block of the model the
+// scenario runs (probability, lapse_probability, adoption_at_full_readiness,
+// calendar.plc_every_weeks, leader_capacity.teachers_per_term, threshold);
 // and channel.NAME.probability or channel.NAME.mean_delay_weeks for a
 // channel listed in the scenario (NAME as in files: pd_workshop, plc, ...).
+// A field of another model's block is refused: setting it would change the
+// model.
 #ifndef COLLABNET_SIM_SWEEP_H_
 #define COLLABNET_SIM_SWEEP_H_
 
@@ -23,7 +28,7 @@
 #include "graph/district_graph.h"
 #include "proto/result.pb.h"
 #include "proto/scenario.pb.h"
-#include "sim/monte_carlo.h"
+#include "sim/runner.h"
 
 namespace collabnet {
 

@@ -1,38 +1,20 @@
 #include "sim/tie_context.h"
 
-#include <cmath>
-
-#include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
-
 namespace collabnet {
-namespace {
 
-absl::StatusOr<double> Factor(double value, const char* field) {
-  if (value == 0) return 1.0;
-  if (!(value > 0 && std::isfinite(value))) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "scenario: field '", field, "' must be positive, got ", value));
-  }
-  return value;
-}
-
-}  // namespace
-
-absl::StatusOr<TieContext> TieContextOf(const Scenario& scenario) {
+TieContext TieContextOf(const Scenario& scenario) {
   TieContext c;
-  for (auto [field, value, out] :
-       {std::tuple{"leader_credibility", scenario.leader_credibility(),
-                   &c.credibility},
-        std::tuple{"same_school_multiplier", scenario.same_school_multiplier(),
-                   &c.same_school},
-        std::tuple{"same_grade_multiplier", scenario.same_grade_multiplier(),
-                   &c.same_grade},
-        std::tuple{"same_subject_multiplier",
-                   scenario.same_subject_multiplier(), &c.same_subject}}) {
-    absl::StatusOr<double> f = Factor(value, field);
-    if (!f.ok()) return f.status();
-    *out = *f;
+  if (scenario.has_leader_credibility()) {
+    c.credibility = scenario.leader_credibility();
+  }
+  if (scenario.has_same_school_multiplier()) {
+    c.same_school = scenario.same_school_multiplier();
+  }
+  if (scenario.has_same_grade_multiplier()) {
+    c.same_grade = scenario.same_grade_multiplier();
+  }
+  if (scenario.has_same_subject_multiplier()) {
+    c.same_subject = scenario.same_subject_multiplier();
   }
   return c;
 }

@@ -13,7 +13,6 @@
 
 #include <vector>
 
-#include "absl/status/statusor.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 
@@ -30,9 +29,9 @@ struct TieContext {
   }
 };
 
-// The scenario's factors, unset (0) read as 1. InvalidArgument naming the
-// field for a negative, zero-but-set-by-sign or non-finite factor.
-absl::StatusOr<TieContext> TieContextOf(const Scenario& scenario);
+// The scenario's factors, unset read as 1. The scenario must be valid
+// (ValidateScenario checks that the factors given are positive).
+TieContext TieContextOf(const Scenario& scenario);
 
 // The factor of every arc of `graph`; empty when `context` is neutral.
 std::vector<double> TieContextFactors(const DistrictGraph& graph,

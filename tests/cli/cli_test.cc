@@ -12,7 +12,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
-#include "ingest/atomic_file.h"
+#include "io/atomic_file.h"
 #include "proto/result.pb.h"
 #include "tests/testing/districts.h"
 

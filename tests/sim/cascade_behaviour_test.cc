@@ -3,7 +3,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "ingest/embedded_default.h"
+#include "data/embedded_default.h"
 #include "sim/cascade_model.h"
 #include "sim/monte_carlo.h"
 #include "tests/testing/districts.h"

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "ingest/embedded_default.h"
+#include "data/embedded_default.h"
 #include "random/philox_stream.h"
 #include "sim/independent_cascade.h"
 #include "sim/linear_threshold.h"

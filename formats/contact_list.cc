@@ -1,0 +1,134 @@
+#include "formats/contact_list.h"
+
+#include <cmath>
+#include <tuple>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "io/csv_table.h"
+#include "io/line_reader.h"
+
+namespace collabnet {
+namespace {
+
+int Split(absl::string_view line, absl::string_view* fields, int max) {
+  int count = 0;
+  std::size_t i = 0;
+  auto sep = [](char c) { return c == ' ' || c == '\t' || c == ','; };
+  while (i < line.size()) {
+    while (i < line.size() && sep(line[i])) ++i;
+    if (i == line.size()) break;
+    const std::size_t start = i;
+    while (i < line.size() && !sep(line[i])) ++i;
+    if (count < max) fields[count] = line.substr(start, i - start);
+    ++count;
+  }
+  return count;
+}
+
+struct Contact {
+  int u = 0;
+  int v = 0;
+  double count = 0;
+  std::optional<absl::CivilDay> first;
+  std::optional<absl::CivilDay> last;
+};
+
+}  // namespace
+
+absl::StatusOr<District> ReadContactList(const std::string& path,
+                                         const NetworkReadOptions& options,
+                                         NetworkReadReport* report) {
+  LineReader in;
+  if (absl::Status s = in.Open(path); !s.ok()) return s;
+  District district;
+  NetworkBuilder b(district);
+  FileErrors errors(path);
+  absl::flat_hash_map<std::pair<int, int>, std::size_t> index;
+  std::vector<Contact> contacts;
+  std::int64_t total = 0;
+  absl::string_view line;
+  absl::string_view f[5];
+  bool first = true;
+  while (in.Next(line)) {
+    const absl::string_view text = absl::StripAsciiWhitespace(line);
+    if (text.empty() || text[0] == '#' || text[0] == '%') continue;
+    const int count = Split(text, f, 5);
+    double numeric_time = 0;
+    const bool numeric = count >= 1 && absl::SimpleAtod(f[0], &numeric_time) &&
+                         std::isfinite(numeric_time);
+    std::optional<DayRange> when = count >= 1 ? ParseWhen(f[0]) : std::nullopt;
+    // A bare year reads as a school year; in a contact list it is a number.
+    if (numeric && f[0].size() <= 4) when.reset();
+    if (first) {
+      first = false;
+      if (!numeric && !when) continue;  // a header
+    }
+    if (count != 3 && count != 5) {
+      errors.AddLine(in.line_number(),
+                     absl::StrCat("has ", count,
+                                  " fields; expected t i j or t i j Si Sj"));
+      continue;
+    }
+    if (!numeric && !when) {
+      errors.Add(in.line_number(), "t",
+                 absl::StrCat("found ", Quoted(f[0]),
+                              "; expected a number or a date"));
+      continue;
+    }
+    const int u = b.Node(f[1]);
+    const int v = b.Node(f[2]);
+    if (count == 5) {
+      for (const auto& [node, school, field] :
+           {std::tuple{u, f[3], "Si"}, std::tuple{v, f[4], "Sj"}}) {
+        Teacher& t = b.teacher(node);
+        if (t.school_id().empty()) {
+          b.SchoolNamed(school);
+          t.set_school_id(std::string(school));
+        } else if (t.school_id() != school) {
+          errors.Add(in.line_number(), field,
+                     absl::StrCat("node ", Quoted(t.id()), " is in group ",
+                                  Quoted(school), " here and ",
+                                  Quoted(t.school_id()), " before"));
+        }
+      }
+    }
+    ++total;
+    std::pair<int, int> key{u, v};
+    if (!options.directed && v < u) key = {v, u};
+    auto [it, fresh] = index.emplace(key, contacts.size());
+    if (fresh) {
+      Contact c;
+      c.u = key.first;
+      c.v = key.second;
+      contacts.push_back(c);
+    }
+    Contact& c = contacts[it->second];
+    c.count += 1;
+    if (when) {
+      c.first = c.first ? std::min(*c.first, when->first) : when->first;
+      c.last = c.last ? std::max(*c.last, when->last) : when->last;
+    }
+  }
+  if (!in.status().ok()) return in.status();
+  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
+  for (const Contact& c : contacts) {
+    Tie& tie = b.AddTie(c.u, c.v, options.channel, options.directed);
+    if (c.count != 1) tie.set_weight(c.count);
+    if (c.first) tie.set_first_seen(FormatIsoDate(*c.first));
+    if (c.last) tie.set_last_seen(FormatIsoDate(*c.last));
+  }
+  b.Finish();
+  NetworkReadReport local;
+  local.nodes = district.teachers_size();
+  local.ties = district.ties_size();
+  local.merged = total - local.ties;
+  if (report != nullptr) *report = std::move(local);
+  return district;
+}
+
+}  // namespace collabnet

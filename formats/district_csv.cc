@@ -1,0 +1,427 @@
+#include "formats/district_csv.h"
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
+#include "graph/district_graph.h"
+#include "io/atomic_file.h"
+#include "io/csv_reader.h"
+#include "io/csv_table.h"
+#include "formats/teacher_fields.h"
+#include "proto/channel_names.h"
+#include "text/csv_field.h"
+#include "text/number_text.h"
+
+namespace collabnet {
+namespace {
+
+// Trims an id, counting the change.
+std::string NormalizeId(absl::string_view raw, CsvReadReport& report) {
+  absl::string_view trimmed = absl::StripAsciiWhitespace(raw);
+  if (trimmed.size() != raw.size()) ++report.ids_trimmed;
+  return std::string(trimmed);
+}
+
+void ReadSchools(std::istream& in, District& d,
+                 absl::flat_hash_map<std::string, std::int64_t>& lines,
+                 CsvReadReport& report, FileErrors& errors) {
+  ForEachCsvRow(
+      in, errors, {"id", "name", "title_i", "pbis", "readiness"}, {"id"},
+      [&](const CsvHeader& h, const CsvRecord& r) {
+        School school;
+        school.set_id(NormalizeId(h.Get(r, "id"), report));
+        school.set_name(std::string(h.Get(r, "name")));
+        if (school.id().empty()) {
+          errors.Add(r.line, "id", "is empty; expected a school id");
+        } else if (auto [it, fresh] = lines.emplace(school.id(), r.line);
+                   !fresh) {
+          errors.Add(r.line, "id",
+                     absl::StrCat("duplicate school id ", Quoted(school.id()),
+                                  ", first on line ", it->second));
+        }
+        std::optional<bool> flag = ParseBoolText(h.Get(r, "title_i"));
+        if (!flag) {
+          errors.Add(r.line, "title_i",
+                     absl::StrCat("found ", Quoted(h.Get(r, "title_i")),
+                                  "; expected true or false"));
+        }
+        school.set_title_i(flag.value_or(false));
+        flag = ParseBoolText(h.Get(r, "pbis"));
+        if (!flag) {
+          errors.Add(r.line, "pbis",
+                     absl::StrCat("found ", Quoted(h.Get(r, "pbis")),
+                                  "; expected true or false"));
+        }
+        school.set_pbis(flag.value_or(false));
+        const absl::string_view readiness =
+            absl::StripAsciiWhitespace(h.Get(r, "readiness"));
+        double value = 0;
+        if (!readiness.empty() && (!absl::SimpleAtod(readiness, &value) ||
+                                   !(value >= 0) || !(value <= 1))) {
+          errors.Add(r.line, "readiness",
+                     absl::StrCat("found ", Quoted(readiness),
+                                  "; expected a number from 0 to 1"));
+        }
+        school.set_readiness(value);
+        *d.add_schools() = std::move(school);
+      });
+}
+
+// With `add_schools`, a school id not yet known becomes a school with no
+// attributes instead of an error.
+void ReadTeachers(std::istream& in, District& d,
+                  absl::flat_hash_map<std::string, std::int64_t>& schools,
+                  bool add_schools,
+                  absl::flat_hash_map<std::string, std::int64_t>& lines,
+                  CsvReadReport& report, FileErrors& errors) {
+  ForEachCsvRow(
+      in, errors, {"id", "school", "grades", "subjects", "role", "name"},
+      {"id", "school"}, [&](const CsvHeader& h, const CsvRecord& r) {
+        Teacher t;
+        t.set_id(NormalizeId(h.Get(r, "id"), report));
+        if (t.id().empty()) {
+          errors.Add(r.line, "id", "is empty; expected a teacher id");
+        } else if (auto [it, fresh] = lines.emplace(t.id(), r.line); !fresh) {
+          errors.Add(r.line, "id",
+                     absl::StrCat("duplicate teacher id ", Quoted(t.id()),
+                                  ", first on line ", it->second));
+        }
+        t.set_school_id(NormalizeId(h.Get(r, "school"), report));
+        if (add_schools && !t.school_id().empty()) {
+          if (schools.emplace(t.school_id(), r.line).second) {
+            d.add_schools()->set_id(t.school_id());
+          }
+        } else if (!schools.contains(t.school_id())) {
+          errors.Add(r.line, "school",
+                     absl::StrCat("school ", Quoted(t.school_id()),
+                                  " is not in the schools file"));
+        }
+        if (!ParseGrades(h.Get(r, "grades"), t)) {
+          errors.Add(r.line, "grades",
+                     absl::StrCat("found ", Quoted(h.Get(r, "grades")),
+                                  "; expected grades K or 1-12 separated by "
+                                  "';'"));
+        }
+        ParseSubjects(h.Get(r, "subjects"), t);
+        const std::optional<Role> role =
+            ParseRole(absl::StripAsciiWhitespace(h.Get(r, "role")));
+        if (!role) {
+          errors.Add(r.line, "role",
+                     absl::StrCat("found ", Quoted(h.Get(r, "role")),
+                                  "; expected one of ", RoleFileNames()));
+        }
+        t.set_role(role.value_or(TEACHER));
+        t.set_name(std::string(h.Get(r, "name")));
+        *d.add_teachers() = std::move(t);
+      });
+}
+
+// One row of ties.csv, checked: every field but the roster check, which
+// the caller makes against its own index.
+struct TieRow {
+  absl::string_view source;
+  absl::string_view target;
+  Channel channel = CHANNEL_UNSPECIFIED;
+  bool directed = false;
+  std::optional<double> weight;
+  absl::string_view first_seen;
+  absl::string_view last_seen;
+};
+
+const std::vector<absl::string_view>& TieColumns() {
+  static const auto* columns = new std::vector<absl::string_view>{
+      "source", "target",     "channel",  "directed",
+      "weight", "first_seen", "last_seen"};
+  return *columns;
+}
+
+// Reads the fields of a ties.csv row into `row`; false (with errors added)
+// if one does not read.
+bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
+                 FileErrors& errors, TieRow& row) {
+  bool ok = true;
+  for (const char* end : {"source", "target"}) {
+    const absl::string_view raw = h.Get(r, end);
+    const absl::string_view id = absl::StripAsciiWhitespace(raw);
+    if (id.size() != raw.size()) ++report.ids_trimmed;
+    (end[0] == 's' ? row.source : row.target) = id;
+  }
+  const absl::string_view ch = absl::StripAsciiWhitespace(h.Get(r, "channel"));
+  if (const std::optional<Channel> c = ParseChannel(ch)) {
+    row.channel = *c;
+  } else {
+    errors.Add(r.line, "channel",
+               absl::StrCat("unknown channel ", Quoted(ch),
+                            "; expected one of ", ChannelFileNames()));
+    ok = false;
+  }
+  const std::optional<bool> directed = ParseBoolText(h.Get(r, "directed"));
+  if (!directed) {
+    errors.Add(r.line, "directed",
+               absl::StrCat("found ", Quoted(h.Get(r, "directed")),
+                            "; expected true or false"));
+    ok = false;
+  }
+  row.directed = directed.value_or(false);
+  const absl::string_view w = absl::StripAsciiWhitespace(h.Get(r, "weight"));
+  row.weight.reset();
+  if (!w.empty()) {
+    double weight = 0;
+    if (!absl::SimpleAtod(w, &weight) || !std::isfinite(weight) ||
+        weight <= 0) {
+      errors.Add(
+          r.line, "weight",
+          absl::StrCat("found ", Quoted(w), "; expected a positive number"));
+      ok = false;
+    }
+    row.weight = weight;
+  }
+  for (const char* field : {"first_seen", "last_seen"}) {
+    const absl::string_view date = absl::StripAsciiWhitespace(h.Get(r, field));
+    if (!date.empty() && !IsIsoDate(date)) {
+      errors.Add(
+          r.line, field,
+          absl::StrCat("found ", Quoted(date), "; expected a date YYYY-MM-DD"));
+      ok = false;
+    }
+    (field[0] == 'f' ? row.first_seen : row.last_seen) = date;
+  }
+  return ok;
+}
+
+void NotOnRoster(std::int64_t line, absl::string_view field,
+                 absl::string_view id, FileErrors& errors) {
+  errors.Add(line, field,
+             absl::StrCat("teacher ", Quoted(id),
+                          " is not on the roster (teachers file)"));
+}
+
+void ReadTies(std::istream& in, District& d,
+              const absl::flat_hash_map<std::string, std::int64_t>& teachers,
+              CsvReadReport& report, FileErrors& errors) {
+  TieRow row;
+  ForEachCsvRow(
+      in, errors, TieColumns(), {"source", "target", "channel"},
+      [&](const CsvHeader& h, const CsvRecord& r) {
+        ParseTieRow(h, r, report, errors, row);
+        for (const auto& [field, id] :
+             {std::pair<const char*, absl::string_view>{"source", row.source},
+              std::pair<const char*, absl::string_view>{"target",
+                                                        row.target}}) {
+          if (!teachers.contains(id)) NotOnRoster(r.line, field, id, errors);
+        }
+        if (!errors.empty()) return;  // nothing is returned anyway
+        Tie& tie = *d.add_ties();
+        tie.set_source(std::string(row.source));
+        tie.set_target(std::string(row.target));
+        tie.set_channel(row.channel);
+        tie.set_directed(row.directed);
+        if (row.weight) tie.set_weight(*row.weight);
+        tie.set_first_seen(std::string(row.first_seen));
+        tie.set_last_seen(std::string(row.last_seen));
+      });
+}
+
+}  // namespace
+
+namespace {
+
+// A roster read into a district, with each id's line (for the ties' checks
+// and duplicate messages) and each file's errors, so a caller can report
+// them together with its own.
+struct RosterRead {
+  explicit RosterRead(const std::string& schools_name,
+                      const std::string& teachers_name)
+      : school_errors(schools_name), teacher_errors(teachers_name) {}
+  District district;
+  CsvReadReport report;
+  absl::flat_hash_map<std::string, std::int64_t> school_lines;
+  absl::flat_hash_map<std::string, std::int64_t> teacher_lines;
+  FileErrors school_errors;
+  FileErrors teacher_errors;
+};
+
+// Without a schools stream, schools come from the teachers' school ids.
+void ReadRosterInto(std::istream* schools, std::istream& teachers,
+                    RosterRead& r) {
+  if (schools != nullptr) {
+    ReadSchools(*schools, r.district, r.school_lines, r.report,
+                r.school_errors);
+  }
+  ReadTeachers(teachers, r.district, r.school_lines,
+               /*add_schools=*/schools == nullptr, r.teacher_lines, r.report,
+               r.teacher_errors);
+}
+
+}  // namespace
+
+absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
+                                         CsvReadReport* report) {
+  RosterRead r(streams.schools_name, streams.teachers_name);
+  ReadRosterInto(streams.schools, *streams.teachers, r);
+  FileErrors tie_errors(streams.ties_name);
+  ReadTies(*streams.ties, r.district, r.teacher_lines, r.report, tie_errors);
+  if (absl::Status s =
+          ErrorsToStatus({&r.school_errors, &r.teacher_errors, &tie_errors});
+      !s.ok()) {
+    return s;
+  }
+  r.report.schools = r.district.schools_size();
+  r.report.teachers = r.district.teachers_size();
+  r.report.ties = r.district.ties_size();
+  if (report != nullptr) *report = r.report;
+  return std::move(r.district);
+}
+
+absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
+                                       CsvReadReport* report) {
+  RosterRead r(streams.schools_name, streams.teachers_name);
+  ReadRosterInto(streams.schools, *streams.teachers, r);
+  if (absl::Status s = ErrorsToStatus({&r.school_errors, &r.teacher_errors});
+      !s.ok()) {
+    return s;
+  }
+  r.report.schools = r.district.schools_size();
+  r.report.teachers = r.district.teachers_size();
+  if (report != nullptr) *report = r.report;
+  return std::move(r.district);
+}
+
+namespace {
+
+// The three files of a district folder, open, and the folder's name.
+struct DistrictFolder {
+  std::ifstream files[3];
+  std::string paths[3];
+  std::string name;
+
+  absl::Status Open(const std::string& dir) {
+    namespace fs = std::filesystem;
+    const fs::path base(dir);
+    const char* names[3] = {"schools.csv", "teachers.csv", "ties.csv"};
+    for (int i = 0; i < 3; ++i) {
+      paths[i] = (base / names[i]).string();
+      files[i].open(paths[i], std::ios::binary);
+      if (!files[i]) {
+        return absl::NotFoundError(absl::StrCat(
+            "cannot open ", paths[i],
+            "; a district folder holds schools.csv, teachers.csv and "
+            "ties.csv"));
+      }
+    }
+    name = (base.filename().empty() ? base.parent_path().filename()
+                                    : base.filename())
+               .string();
+    return absl::OkStatus();
+  }
+};
+
+}  // namespace
+
+absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
+                                                   const FreezeOptions& freeze,
+                                                   FreezeStats* stats,
+                                                   CsvReadReport* report) {
+  DistrictFolder folder;
+  if (absl::Status s = folder.Open(dir); !s.ok()) return s;
+  std::ifstream* files = folder.files;
+  const std::string* paths = folder.paths;
+  CsvReadReport local;
+  absl::StatusOr<District> roster =
+      ReadRosterCsv({&files[0], &files[1], paths[0], paths[1]}, &local);
+  if (!roster.ok()) return roster.status();
+  DistrictGraphBuilder b;
+  b.set_name(folder.name);
+  if (absl::Status s = AddRoster(*roster, b); !s.ok()) return s;
+  FileErrors errors(paths[2]);
+  TieRow row;
+  ForEachCsvRow(files[2], errors, TieColumns(), {"source", "target", "channel"},
+                [&](const CsvHeader& h, const CsvRecord& r) {
+                  bool ok = ParseTieRow(h, r, local, errors, row);
+                  const std::optional<VertexId> u = b.FindTeacher(row.source);
+                  const std::optional<VertexId> v = b.FindTeacher(row.target);
+                  if (!u) NotOnRoster(r.line, "source", row.source, errors);
+                  if (!v) NotOnRoster(r.line, "target", row.target, errors);
+                  if (!ok || !u || !v) return;
+                  b.AddTie(*u, *v, row.channel, row.directed,
+                           static_cast<float>(row.weight.value_or(1.0)));
+                  ++local.ties;
+                });
+  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
+  if (report != nullptr) *report = local;
+  return std::move(b).Freeze(freeze, stats);
+}
+
+absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
+                                            CsvReadReport* report) {
+  DistrictFolder folder;
+  if (absl::Status s = folder.Open(dir); !s.ok()) return s;
+  std::ifstream* files = folder.files;
+  const std::string* paths = folder.paths;
+  DistrictCsvStreams streams{&files[0], &files[1], &files[2],
+                             paths[0],  paths[1],  paths[2]};
+  absl::StatusOr<District> district = ReadDistrictCsv(streams, report);
+  if (district.ok()) district->set_name(folder.name);
+  return district;
+}
+
+DistrictCsvText FormatDistrictCsv(const District& district) {
+  DistrictCsvText text;
+  text.schools = "id,name,title_i,pbis,readiness\n";
+  for (const School& s : district.schools()) {
+    AppendCsvRow({s.id(), s.name(), s.title_i() ? "true" : "false",
+                  s.pbis() ? "true" : "false", ShortestDouble(s.readiness())},
+                 text.schools);
+  }
+  text.teachers = "id,school,grades,subjects,role,name\n";
+  for (const Teacher& t : district.teachers()) {
+    AppendCsvRow({t.id(), t.school_id(), FormatGrades(t), FormatSubjects(t),
+                  std::string(RoleFileName(
+                      t.role() == ROLE_UNSPECIFIED ? TEACHER : t.role())),
+                  t.name()},
+                 text.teachers);
+  }
+  text.ties = "source,target,channel,directed,weight,first_seen,last_seen\n";
+  for (const Tie& tie : district.ties()) {
+    AppendCsvRow({tie.source(), tie.target(),
+                  std::string(ChannelFileName(tie.channel())),
+                  tie.directed() ? "true" : "false",
+                  tie.has_weight() ? ShortestDouble(tie.weight()) : "",
+                  tie.first_seen(), tie.last_seen()},
+                 text.ties);
+  }
+  return text;
+}
+
+absl::Status WriteDistrictCsvDir(const District& district,
+                                 const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot create folder ", dir, ": ", ec.message()));
+  }
+  DistrictCsvText text = FormatDistrictCsv(district);
+  const fs::path base(dir);
+  return WriteFilesAtomically(
+      {{(base / "schools.csv").string(), text.schools},
+       {(base / "teachers.csv").string(), text.teachers},
+       {(base / "ties.csv").string(), text.ties}});
+}
+
+}  // namespace collabnet

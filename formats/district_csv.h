@@ -1,0 +1,91 @@
+// A district as a folder of three CSV files, the layout district data teams
+// export from spreadsheets:
+//
+//   schools.csv   id,name,title_i,pbis,readiness
+//   teachers.csv  id,school,grades,subjects,role,name
+//   ties.csv      source,target,channel,directed,weight,first_seen,last_seen
+//
+// Columns are found by their header names, in any order; only the ids and
+// the tie channel are required. Lists (grades, subjects) are separated by
+// ';'; kindergarten is K. Booleans are true/false, yes/no or 1/0. Channels
+// are co_teaching, plc, observation, coaching, pd_workshop, social_media or
+// advice. A docs/data-formats.md section describes each column.
+#ifndef COLLABNET_FORMATS_DISTRICT_CSV_H_
+#define COLLABNET_FORMATS_DISTRICT_CSV_H_
+
+#include <cstdint>
+#include <istream>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "graph/district_graph.h"
+#include "proto/district.pb.h"
+
+namespace collabnet {
+
+// What reading normalised, reported to the user rather than done silently.
+struct CsvReadReport {
+  std::int64_t schools = 0;
+  std::int64_t teachers = 0;
+  std::int64_t ties = 0;
+  std::int64_t ids_trimmed = 0;  // ids with surrounding space removed
+};
+
+// The three files as streams, with the names errors should use.
+struct DistrictCsvStreams {
+  std::istream* schools;
+  std::istream* teachers;
+  std::istream* ties;
+  std::string schools_name = "schools.csv";
+  std::string teachers_name = "teachers.csv";
+  std::string ties_name = "ties.csv";
+};
+
+// Parses and cross-checks the three files. On failure the status is
+// InvalidArgument and lists every error found (up to 20 per file), each as
+// "file:line: field 'name': what was found; what was expected".
+absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
+                                         CsvReadReport* report = nullptr);
+
+// A roster without ties: teachers in the teachers.csv layout and, when
+// `schools` is set, schools in the schools.csv layout.
+struct RosterStreams {
+  std::istream* schools = nullptr;  // optional
+  std::istream* teachers = nullptr;
+  std::string schools_name = "schools.csv";
+  std::string teachers_name = "teachers.csv";
+};
+
+// Reads a roster. Without a schools file every school id the teachers name
+// becomes a school with no attributes (readiness 0). Errors as for
+// ReadDistrictCsv.
+absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
+                                       CsvReadReport* report = nullptr);
+
+// Reads the folder straight into a frozen graph, streaming ties.csv into the
+// graph builder without a District message: how the simulator reads a
+// district of millions of ties. Errors as for ReadDistrictCsv.
+absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(
+    const std::string& dir, const FreezeOptions& freeze = {},
+    FreezeStats* stats = nullptr, CsvReadReport* report = nullptr);
+
+// Reads schools.csv, teachers.csv and ties.csv from `dir`. The district is
+// named after the folder.
+absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
+                                            CsvReadReport* report = nullptr);
+
+// The three files' contents, canonical: reading them back gives `district`.
+struct DistrictCsvText {
+  std::string schools;
+  std::string teachers;
+  std::string ties;
+};
+DistrictCsvText FormatDistrictCsv(const District& district);
+
+// Writes the three files into `dir` (created if missing), atomically.
+absl::Status WriteDistrictCsvDir(const District& district,
+                                 const std::string& dir);
+
+}  // namespace collabnet
+
+#endif  // COLLABNET_FORMATS_DISTRICT_CSV_H_

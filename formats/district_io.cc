@@ -1,0 +1,345 @@
+#include "formats/district_io.h"
+
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/text_format.h"
+#include "io/text_proto.h"
+#include "io/atomic_file.h"
+#include "formats/contact_list.h"
+#include "formats/edge_list.h"
+#include "formats/gexf.h"
+#include "formats/graphml.h"
+#include "formats/pajek.h"
+#include "formats/ucinet_dl.h"
+
+namespace collabnet {
+
+absl::StatusOr<DistrictFormat> DistrictFormatOf(const std::string& path) {
+  const std::filesystem::path p(path);
+  if (std::filesystem::is_directory(p) && absl::EndsWith(path, ".siena")) {
+    return DistrictFormat::kRsiena;
+  }
+  if (std::filesystem::is_directory(p) || absl::EndsWith(path, "/") ||
+      (!p.filename().empty() && !p.has_extension())) {
+    return DistrictFormat::kCsvDir;
+  }
+  std::string name = p.filename().string();
+  if (absl::EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  const std::string ext = std::filesystem::path(name).extension().string();
+  const bool gz = absl::EndsWith(path, ".gz");
+  struct Known {
+    absl::string_view ext;
+    DistrictFormat format;
+    bool gz_allowed;
+  };
+  static constexpr Known kKnown[] = {
+      {".pb", DistrictFormat::kBinaryProto, false},
+      {".binpb", DistrictFormat::kBinaryProto, false},
+      {".textproto", DistrictFormat::kTextProto, false},
+      {".txtpb", DistrictFormat::kTextProto, false},
+      {".pbtxt", DistrictFormat::kTextProto, false},
+      {".graphml", DistrictFormat::kGraphml, false},
+      {".gexf", DistrictFormat::kGexf, false},
+      {".net", DistrictFormat::kPajek, false},
+      {".dl", DistrictFormat::kUcinetDl, false},
+      {".edges", DistrictFormat::kEdgeList, true},
+      {".edgelist", DistrictFormat::kEdgeList, true},
+      {".el", DistrictFormat::kEdgeList, true},
+      {".ncol", DistrictFormat::kEdgeList, true},
+      {".tsv", DistrictFormat::kEdgeList, true},
+      {".csv", DistrictFormat::kEdgeList, true},
+      {".txt", DistrictFormat::kEdgeList, true},
+      {".contacts", DistrictFormat::kContactList, true},
+      {".siena", DistrictFormat::kRsiena, false},
+  };
+  for (const Known& k : kKnown) {
+    if (ext == k.ext && (!gz || k.gz_allowed)) return k.format;
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      path,
+      ": cannot tell the format from the name; expected a folder of CSV "
+      "files, .pb, .textproto, .graphml, .gexf, .net (Pajek), .dl (UCINET), "
+      "an edge list (.edges, .edgelist, .el, .ncol, .tsv, .csv, .txt, "
+      "optionally .gz), .contacts or a .siena folder"));
+}
+
+absl::string_view DistrictFormatName(DistrictFormat format) {
+  switch (format) {
+    case DistrictFormat::kCsvDir:
+      return "CSV folder";
+    case DistrictFormat::kBinaryProto:
+      return "binary protobuf";
+    case DistrictFormat::kTextProto:
+      return "text protobuf";
+    case DistrictFormat::kGraphml:
+      return "GraphML";
+    case DistrictFormat::kGexf:
+      return "GEXF";
+    case DistrictFormat::kPajek:
+      return "Pajek";
+    case DistrictFormat::kUcinetDl:
+      return "UCINET DL";
+    case DistrictFormat::kEdgeList:
+      return "edge list";
+    case DistrictFormat::kContactList:
+      return "contact list";
+    case DistrictFormat::kRsiena:
+      return "RSiena folder";
+  }
+  return "unknown";
+}
+
+bool CanReadFormat(DistrictFormat format) {
+  return format != DistrictFormat::kRsiena;
+}
+
+bool CanWriteFormat(DistrictFormat format) {
+  return format != DistrictFormat::kContactList;
+}
+
+std::string SiblingPath(const std::string& path, absl::string_view extension) {
+  std::string base = path;
+  if (absl::EndsWith(base, ".gz")) base.resize(base.size() - 3);
+  return std::filesystem::path(base)
+      .replace_extension(std::string(extension))
+      .string();
+}
+
+std::vector<std::string> NotHeldBy(DistrictFormat format,
+                                   const District& district) {
+  bool channels = false;
+  bool dates = false;
+  bool weights = false;
+  for (const Tie& t : district.ties()) {
+    channels |= t.channel() != CHANNEL_UNSPECIFIED;
+    dates |= !t.first_seen().empty() || !t.last_seen().empty();
+    weights |= t.has_weight() && t.weight() != 1;
+  }
+  bool teacher_fields = false;
+  for (const Teacher& t : district.teachers()) {
+    teacher_fields |= (t.role() != TEACHER && t.role() != ROLE_UNSPECIFIED) ||
+                      t.grades_size() > 0 || t.subjects_size() > 0 ||
+                      !t.name().empty();
+  }
+  bool school_fields = false;
+  for (const School& s : district.schools()) {
+    school_fields |=
+        !s.name().empty() || s.title_i() || s.pbis() || s.readiness() != 0;
+  }
+  std::vector<std::string> out;
+  switch (format) {
+    case DistrictFormat::kCsvDir:
+    case DistrictFormat::kBinaryProto:
+    case DistrictFormat::kTextProto:
+    case DistrictFormat::kGraphml:
+    case DistrictFormat::kGexf:
+      return out;
+    case DistrictFormat::kPajek:
+    case DistrictFormat::kUcinetDl:
+      if (dates) out.push_back("tie dates");
+      if (teacher_fields)
+        out.push_back("teacher roles, grades, subjects and names");
+      if (format == DistrictFormat::kUcinetDl) {
+        out.push_back("schools");
+      } else if (school_fields) {
+        out.push_back("school names, Title I, PBIS and readiness");
+      }
+      return out;
+    case DistrictFormat::kEdgeList:
+    case DistrictFormat::kContactList:
+      if (channels) out.push_back("channels");
+      if (dates) out.push_back("tie dates");
+      if (teacher_fields)
+        out.push_back("teacher roles, grades, subjects and names");
+      if (school_fields)
+        out.push_back("school names, Title I, PBIS and readiness");
+      return out;
+    case DistrictFormat::kRsiena:
+      if (channels) out.push_back("channels (the waves' matrices pool them)");
+      if (weights) out.push_back("tie weights (the matrices are 0/1)");
+      if (teacher_fields)
+        out.push_back("teacher roles, grades, subjects and names");
+      return out;
+  }
+  return out;
+}
+
+namespace {
+
+absl::Status OpenForReading(const std::string& path, std::ifstream& in) {
+  in.open(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<District> ReadNetworkFile(const std::string& path,
+                                         DistrictFormat format,
+                                         const NetworkReadOptions& options,
+                                         NetworkReadReport* report) {
+  if (format == DistrictFormat::kContactList) {
+    return ReadContactList(path, options, report);
+  }
+  if (format == DistrictFormat::kEdgeList) {
+    NetworkReadOptions o = options;
+    if (o.nodes_path.empty() &&
+        std::filesystem::exists(SiblingPath(path, ".nodes"))) {
+      o.nodes_path = SiblingPath(path, ".nodes");
+    }
+    EdgeListReport edge_report;
+    absl::StatusOr<District> d = ReadEdgeListDistrict(path, o, &edge_report);
+    if (d.ok() && report != nullptr) {
+      report->nodes = d->teachers_size();
+      report->ties = d->ties_size();
+      if (o.nodes_path != options.nodes_path) {
+        report->notes.push_back("nodes and schools from " + o.nodes_path);
+      }
+      if (edge_report.node_columns_not_used > 0) {
+        report->notes.push_back(
+            "columns of the nodes file after the school "
+            "were not used");
+      }
+    }
+    return d;
+  }
+  std::ifstream in;
+  if (absl::Status s = OpenForReading(path, in); !s.ok()) return s;
+  switch (format) {
+    case DistrictFormat::kGraphml:
+      return ReadGraphml(in, path, options, report);
+    case DistrictFormat::kGexf:
+      return ReadGexf(in, path, options, report);
+    case DistrictFormat::kUcinetDl:
+      return ReadUcinetDl(in, path, options, report);
+    case DistrictFormat::kPajek: {
+      std::string clu = options.partition_path;
+      if (clu.empty() && std::filesystem::exists(SiblingPath(path, ".clu"))) {
+        clu = SiblingPath(path, ".clu");
+      }
+      std::ifstream partition;
+      if (!clu.empty()) {
+        if (absl::Status s = OpenForReading(clu, partition); !s.ok()) return s;
+      }
+      absl::StatusOr<District> d = ReadPajek(
+          in, path, clu.empty() ? nullptr : &partition, clu, options, report);
+      if (d.ok() && report != nullptr && !clu.empty()) {
+        report->notes.push_back("schools from the partition " + clu);
+      }
+      return d;
+    }
+    default:
+      return absl::InternalError("not a network file format");
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<District> ReadDistrict(const std::string& path,
+                                      CsvReadReport* report,
+                                      const NetworkReadOptions& network,
+                                      NetworkReadReport* network_report) {
+  absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
+  if (!format.ok()) return format.status();
+  if (!CanReadFormat(*format)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ": ", DistrictFormatName(*format), " is written, not read"));
+  }
+  if (*format == DistrictFormat::kCsvDir) {
+    return ReadDistrictCsvDir(path, report);
+  }
+  District district;
+  if (*format == DistrictFormat::kBinaryProto ||
+      *format == DistrictFormat::kTextProto) {
+    absl::StatusOr<std::string> bytes = ReadFileToString(path);
+    if (!bytes.ok()) return bytes.status();
+    if (*format == DistrictFormat::kBinaryProto) {
+      if (!district.ParseFromString(*bytes)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ": not a valid binary District message"));
+      }
+    } else if (absl::Status s = ParseTextProto(*bytes, path, district);
+               !s.ok()) {
+      return s;
+    }
+  } else {
+    absl::StatusOr<District> d =
+        ReadNetworkFile(path, *format, network, network_report);
+    if (!d.ok()) return d.status();
+    district = *std::move(d);
+  }
+  if (report != nullptr) {
+    report->schools = district.schools_size();
+    report->teachers = district.teachers_size();
+    report->ties = district.ties_size();
+  }
+  return district;
+}
+
+absl::Status WriteDistrict(const District& district, const std::string& path,
+                           const WriteOptions& options) {
+  absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
+  if (!format.ok()) return format.status();
+  auto text = [&](absl::StatusOr<std::string> s) -> absl::Status {
+    if (!s.ok()) return s.status();
+    return WriteFileAtomically(path, *s);
+  };
+  switch (*format) {
+    case DistrictFormat::kCsvDir:
+      return WriteDistrictCsvDir(district, path);
+    case DistrictFormat::kBinaryProto:
+      return WriteFileAtomically(path, district.SerializeAsString());
+    case DistrictFormat::kTextProto: {
+      std::string out;
+      google::protobuf::TextFormat::PrintToString(district, &out);
+      return WriteFileAtomically(path, out);
+    }
+    case DistrictFormat::kGraphml:
+      return text(FormatGraphml(district));
+    case DistrictFormat::kGexf:
+      return text(FormatGexf(district));
+    case DistrictFormat::kUcinetDl:
+      return text(FormatUcinetDl(district));
+    case DistrictFormat::kPajek: {
+      absl::StatusOr<PajekText> p = FormatPajek(district);
+      if (!p.ok()) return p.status();
+      return WriteFilesAtomically(
+          {{path, p->net}, {SiblingPath(path, ".clu"), p->partition}});
+    }
+    case DistrictFormat::kEdgeList: {
+      absl::StatusOr<EdgeListText> e = FormatEdgeList(district);
+      if (!e.ok()) return e.status();
+      const bool gz = absl::EndsWith(path, ".gz");
+      std::string nodes_path = SiblingPath(path, ".nodes");
+      if (gz) nodes_path += ".gz";
+      return WriteFilesAtomically(
+          {{path, gz ? GzipCompress(e->edges) : e->edges},
+           {nodes_path, gz ? GzipCompress(e->nodes) : e->nodes}});
+    }
+    case DistrictFormat::kContactList:
+      return absl::InvalidArgumentError(
+          absl::StrCat(path,
+                       ": contact lists are read, not written; write "
+                       "an edge list or GraphML instead"));
+    case DistrictFormat::kRsiena: {
+      auto files = FormatRsiena(district, options.waves, options.adoptions);
+      if (!files.ok()) return files.status();
+      std::error_code ec;
+      std::filesystem::create_directories(path, ec);
+      if (ec) {
+        return absl::PermissionDeniedError(
+            absl::StrCat("cannot create folder ", path, ": ", ec.message()));
+      }
+      for (auto& [name, content] : *files) {
+        name = (std::filesystem::path(path) / name).string();
+      }
+      return WriteFilesAtomically(*files);
+    }
+  }
+  return absl::InternalError("unreachable district format");
+}
+
+}  // namespace collabnet

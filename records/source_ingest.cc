@@ -1,0 +1,398 @@
+#include "records/source_ingest.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <tuple>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "io/csv_table.h"
+#include "formats/district_csv.h"
+#include "proto/channel_names.h"
+
+namespace collabnet {
+namespace {
+
+constexpr absl::string_view kOffRosterSchool = "off_roster";
+
+// The weight a tie accumulates. Dated contributions are kept relative to the
+// latest of them so that decay never overflows: the decayed weight is
+// undated + scaled * 0.5^((reference - latest) / half_life).
+struct TieAccumulator {
+  std::uint32_t from = 0;
+  std::uint32_t to = 0;
+  Channel channel = CHANNEL_UNSPECIFIED;
+  bool directed = false;
+  double undated = 0;
+  double scaled = 0;
+  std::optional<absl::CivilDay> latest;  // of the decayable contributions
+  std::optional<absl::CivilDay> first_seen;
+  std::optional<absl::CivilDay> last_seen;
+};
+
+class Ingester {
+ public:
+  Ingester(const IngestOptions& options, District& district,
+           IngestReport& report)
+      : options_(options), district_(district), report_(report) {}
+
+  void IndexRoster() {
+    for (int i = 0; i < district_.teachers_size(); ++i) {
+      index_.emplace(IndexKey(district_.teachers(i).id()),
+                     static_cast<std::uint32_t>(i));
+    }
+  }
+
+  // Reads one source file, adding its errors to `errors`.
+  void Read(SourceKind kind, std::istream& in, FileErrors& errors,
+            SourceReport& source) {
+    absl::flat_hash_set<std::pair<std::uint64_t, std::uint64_t>> seen_rows;
+    // plc: members of each group and term, in order of first mention.
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
+    absl::flat_hash_map<std::string, std::size_t> group_index;
+    std::vector<std::optional<DayRange>> group_when;
+    const Channel channel = SourceChannel(kind);
+    SourceOptions layout_options;
+    layout_options.coaching_weight = options_.coaching_weight;
+    const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
+    ReadSourceRecords(kind, in, layout_options, errors, [&](SourceRecord& r) {
+      ++source.records;
+      if (!seen_rows.insert(r.key).second) {
+        ++source.duplicate_rows;
+        return;
+      }
+      if (!InWindow(r.when)) {
+        ++source.outside_window;
+        return;
+      }
+      if (!r.when) ++source.undated;
+      const std::optional<std::uint32_t> from =
+          Resolve(r.from, r.line, r.from_field, errors);
+      if (!r.group.empty()) {
+        if (!from) {
+          if (dropping) ++source.off_roster_dropped;
+          return;
+        }
+        auto [it, fresh] = group_index.emplace(r.group, groups.size());
+        if (fresh) {
+          groups.push_back({r.group, {}});
+          group_when.push_back(r.when);
+        }
+        groups[it->second].second.push_back(*from);
+        return;
+      }
+      const std::optional<std::uint32_t> to =
+          Resolve(r.to, r.line, r.to_field, errors);
+      if (!from || !to) {
+        if (dropping) ++source.off_roster_dropped;
+        return;
+      }
+      if (*from == *to) {
+        ++source.self_loops;
+        return;
+      }
+      ++source.contributions;
+      Contribute(*from, *to, channel, r.directed, r.amount, r.when);
+    });
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      std::vector<std::uint32_t>& members = groups[g].second;
+      // A member listed twice under ids that fold to one teacher is one
+      // member.
+      std::sort(members.begin(), members.end());
+      members.erase(std::unique(members.begin(), members.end()), members.end());
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        for (std::size_t j = i + 1; j < members.size(); ++j) {
+          ++source.contributions;
+          Contribute(members[i], members[j], channel, /*directed=*/false, 1,
+                     group_when[g]);
+        }
+      }
+    }
+  }
+
+  // Turns the accumulated ties into the district's ties.
+  void Finish() {
+    std::optional<absl::CivilDay> reference = options_.until;
+    if (!reference) reference = latest_day_;
+    if (options_.half_life_days > 0 && reference) {
+      report_.reference_day = reference;
+    }
+    for (const TieAccumulator& a : ties_) {
+      double weight = a.undated + a.scaled;
+      if (options_.half_life_days > 0 && a.latest && reference) {
+        const double age = static_cast<double>(*reference - *a.latest);
+        weight = a.undated + a.scaled * std::exp2(-std::max(0.0, age) /
+                                                  options_.half_life_days);
+      }
+      Tie& tie = *district_.add_ties();
+      tie.set_source(district_.teachers(static_cast<int>(a.from)).id());
+      tie.set_target(district_.teachers(static_cast<int>(a.to)).id());
+      tie.set_channel(a.channel);
+      tie.set_directed(a.directed);
+      if (weight != 1) tie.set_weight(weight);
+      if (a.first_seen) tie.set_first_seen(FormatIsoDate(*a.first_seen));
+      if (a.last_seen) tie.set_last_seen(FormatIsoDate(*a.last_seen));
+      ++report_.ties_by_channel[a.channel];
+    }
+    report_.ties = static_cast<std::int64_t>(ties_.size());
+  }
+
+ private:
+  std::string IndexKey(absl::string_view id) const {
+    return options_.fold_case ? absl::AsciiStrToLower(id) : std::string(id);
+  }
+
+  bool InWindow(const std::optional<DayRange>& when) const {
+    if (!when) return true;
+    if (options_.since && when->last < *options_.since) return false;
+    if (options_.until && when->first > *options_.until) return false;
+    return true;
+  }
+
+  // The roster index of `id`, or nullopt if the record is to be dropped (an
+  // error was added under kError).
+  std::optional<std::uint32_t> Resolve(const std::string& id, std::int64_t line,
+                                       absl::string_view field,
+                                       FileErrors& errors) {
+    auto it = index_.find(IndexKey(id));
+    if (it != index_.end()) {
+      if (options_.fold_case &&
+          district_.teachers(static_cast<int>(it->second)).id() != id) {
+        ++report_.ids_case_folded;
+      }
+      return it->second;
+    }
+    switch (options_.off_roster) {
+      case OffRosterPolicy::kError:
+        errors.Add(line, field,
+                   absl::StrCat("teacher ", Quoted(id),
+                                " is not on the roster; expected a roster id "
+                                "(or ingest with --off-roster keep or drop)"));
+        return std::nullopt;
+      case OffRosterPolicy::kDrop:
+        return std::nullopt;
+      case OffRosterPolicy::kKeep:
+        break;
+    }
+    if (!off_roster_school_added_) {
+      School& school = *district_.add_schools();
+      school.set_id(std::string(kOffRosterSchool));
+      school.set_name("Not on the roster");
+      off_roster_school_added_ = true;
+    }
+    Teacher& t = *district_.add_teachers();
+    t.set_id(id);
+    t.set_school_id(std::string(kOffRosterSchool));
+    t.set_role(TEACHER);
+    ++report_.off_roster_teachers;
+    const auto index =
+        static_cast<std::uint32_t>(district_.teachers_size() - 1);
+    index_.emplace(IndexKey(id), index);
+    return index;
+  }
+
+  void Contribute(std::uint32_t from, std::uint32_t to, Channel channel,
+                  bool directed, double amount,
+                  const std::optional<DayRange>& when) {
+    if (!directed && to < from) std::swap(from, to);
+    const auto key = std::make_tuple(from, to, channel, directed);
+    auto [it, fresh] = tie_index_.emplace(key, ties_.size());
+    if (fresh) {
+      TieAccumulator fresh_tie;
+      fresh_tie.from = from;
+      fresh_tie.to = to;
+      fresh_tie.channel = channel;
+      fresh_tie.directed = directed;
+      ties_.push_back(fresh_tie);
+    }
+    TieAccumulator& a = ties_[it->second];
+    const bool finite_last = when && when->last != absl::CivilDay::max();
+    if (when) {
+      a.first_seen =
+          a.first_seen ? std::min(*a.first_seen, when->first) : when->first;
+    }
+    if (finite_last) {
+      a.last_seen =
+          a.last_seen ? std::max(*a.last_seen, when->last) : when->last;
+      latest_day_ =
+          latest_day_ ? std::max(*latest_day_, when->last) : when->last;
+    }
+    if (options_.half_life_days <= 0 || !finite_last) {
+      a.undated += amount;
+      return;
+    }
+    // Keep `scaled` relative to the latest decayable day.
+    if (!a.latest || when->last > *a.latest) {
+      if (a.latest) {
+        a.scaled *= std::exp2(-static_cast<double>(when->last - *a.latest) /
+                              options_.half_life_days);
+      }
+      a.latest = when->last;
+      a.scaled += amount;
+    } else {
+      a.scaled +=
+          amount * std::exp2(-static_cast<double>(*a.latest - when->last) /
+                             options_.half_life_days);
+    }
+  }
+
+  const IngestOptions& options_;
+  District& district_;
+  IngestReport& report_;
+  absl::flat_hash_map<std::string, std::uint32_t> index_;
+  absl::flat_hash_map<std::tuple<std::uint32_t, std::uint32_t, Channel, bool>,
+                      std::size_t>
+      tie_index_;
+  std::vector<TieAccumulator> ties_;
+  std::optional<absl::CivilDay> latest_day_;
+  bool off_roster_school_added_ = false;
+};
+
+absl::Status OpenInput(const std::string& path, absl::string_view what,
+                       std::ifstream& in) {
+  in.open(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot open the ", what, " file ", path));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<District> IngestSources(const IngestOptions& options,
+                                       IngestReport* report) {
+  if (options.roster_path.empty()) {
+    return absl::InvalidArgumentError(
+        "a roster is required: every source is checked against it");
+  }
+  if (options.since && options.until && *options.until < *options.since) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the time window ends (", FormatIsoDate(*options.until),
+        ") before it starts (", FormatIsoDate(*options.since), ")"));
+  }
+  if (!(options.half_life_days >= 0) ||
+      !std::isfinite(options.half_life_days)) {
+    return absl::InvalidArgumentError(
+        "the recency half-life must be a positive number of days");
+  }
+  IngestReport local;
+  std::ifstream roster;
+  std::ifstream schools;
+  if (absl::Status s = OpenInput(options.roster_path, "roster", roster);
+      !s.ok()) {
+    return s;
+  }
+  RosterStreams roster_streams;
+  roster_streams.teachers = &roster;
+  roster_streams.teachers_name = options.roster_path;
+  if (!options.schools_path.empty()) {
+    if (absl::Status s = OpenInput(options.schools_path, "schools", schools);
+        !s.ok()) {
+      return s;
+    }
+    roster_streams.schools = &schools;
+    roster_streams.schools_name = options.schools_path;
+  }
+  CsvReadReport roster_report;
+  absl::StatusOr<District> district =
+      ReadRosterCsv(roster_streams, &roster_report);
+  if (!district.ok()) return district.status();
+  district->set_name(options.name);
+  local.schools_from_roster = options.schools_path.empty();
+  local.ids_trimmed = roster_report.ids_trimmed;
+
+  Ingester ingester(options, *district, local);
+  ingester.IndexRoster();
+  std::vector<FileErrors> errors;
+  errors.reserve(options.sources.size());
+  for (const SourceInput& input : options.sources) {
+    std::ifstream in;
+    if (absl::Status s = OpenInput(input.path, SourceKindName(input.kind), in);
+        !s.ok()) {
+      return s;
+    }
+    errors.emplace_back(input.path);
+    SourceReport source;
+    source.kind = input.kind;
+    source.path = input.path;
+    ingester.Read(input.kind, in, errors.back(), source);
+    local.sources.push_back(source);
+  }
+  std::vector<const FileErrors*> lists;
+  lists.reserve(errors.size());
+  for (const FileErrors& e : errors) lists.push_back(&e);
+  if (absl::Status s = ErrorsToStatus(lists); !s.ok()) return s;
+  ingester.Finish();
+  local.schools = district->schools_size();
+  local.teachers = district->teachers_size();
+  if (report != nullptr) *report = std::move(local);
+  return district;
+}
+
+std::string FormatIngestReport(const IngestReport& report) {
+  std::string out = absl::StrCat(report.teachers, " teachers in ",
+                                 report.schools, " schools");
+  if (report.schools_from_roster) {
+    absl::StrAppend(&out,
+                    " (schools taken from the roster with no attributes: "
+                    "readiness 0; give a schools file to set them)");
+  }
+  absl::StrAppend(&out, "; ", report.ties, " ties\n");
+  for (const SourceReport& s : report.sources) {
+    absl::StrAppend(&out, "  ", SourceKindName(s.kind), " ", s.path, ": ",
+                    s.records, " records");
+    const std::pair<std::int64_t, absl::string_view> counts[] = {
+        {s.duplicate_rows, "duplicate rows dropped"},
+        {s.outside_window, "outside the time window"},
+        {s.off_roster_dropped, "naming teachers not on the roster, dropped"},
+        {s.self_loops, "self-ties dropped"},
+        {s.undated, "undated (kept)"},
+    };
+    for (const auto& [n, what] : counts) {
+      if (n > 0) absl::StrAppend(&out, ", ", n, " ", what);
+    }
+    absl::StrAppend(&out, "; ", s.contributions,
+                    s.kind == SourceKind::kPlc ? " member pairs" : " kept",
+                    "\n");
+  }
+  absl::StrAppend(&out, "  ties by channel:");
+  for (int c = 1; c < 8; ++c) {
+    if (report.ties_by_channel[c] > 0) {
+      absl::StrAppend(&out, " ", ChannelFileName(static_cast<Channel>(c)), " ",
+                      report.ties_by_channel[c]);
+    }
+  }
+  absl::StrAppend(&out, "\n");
+  std::int64_t contributions = 0;
+  for (const SourceReport& s : report.sources) contributions += s.contributions;
+  if (contributions > report.ties) {
+    absl::StrAppend(&out, "  ", contributions - report.ties,
+                    " repeated contacts merged into weighted ties\n");
+  }
+  if (report.ids_trimmed > 0) {
+    absl::StrAppend(&out, "  ", report.ids_trimmed,
+                    " roster ids had surrounding spaces removed\n");
+  }
+  if (report.ids_case_folded > 0) {
+    absl::StrAppend(&out, "  ", report.ids_case_folded,
+                    " ids matched the roster only ignoring case\n");
+  }
+  if (report.off_roster_teachers > 0) {
+    absl::StrAppend(&out, "  ", report.off_roster_teachers,
+                    " teachers not on the roster added to school off_roster\n");
+  }
+  if (report.reference_day) {
+    absl::StrAppend(&out, "  weights decayed to ",
+                    FormatIsoDate(*report.reference_day), "\n");
+  }
+  return out;
+}
+
+}  // namespace collabnet

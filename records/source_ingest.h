@@ -1,0 +1,97 @@
+// Merges a district's collaboration records, one CSV file per source (see
+// source_layouts.h), into one district checked against its roster.
+//
+//   IngestOptions options;
+//   options.roster_path = "roster.csv";
+//   options.sources = {{SourceKind::kPlc, "plc.csv"},
+//                      {SourceKind::kPd, "pd.csv"}};
+//   IngestReport report;
+//   absl::StatusOr<District> d = IngestSources(options, &report);
+//
+// Every record becomes a contribution to the tie from `from` to `to` in its
+// source's channel; contributions to the same tie merge into one weighted
+// tie (its weight the sum, its first and last seen the span of the dates),
+// and every such change is counted in the report. Files are streamed: memory
+// grows with the number of distinct ties and rows, not the files' size.
+#ifndef COLLABNET_RECORDS_SOURCE_INGEST_H_
+#define COLLABNET_RECORDS_SOURCE_INGEST_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "records/source_layouts.h"
+#include "proto/district.pb.h"
+
+namespace collabnet {
+
+// What to do with a record naming a teacher who is not on the roster.
+enum class OffRosterPolicy {
+  kError,  // an error naming the file, line and field (the default)
+  kDrop,   // drop the record, counted
+  kKeep,   // add the teacher, in a school named "off_roster", counted
+};
+
+struct SourceInput {
+  SourceKind kind;
+  std::string path;
+};
+
+struct IngestOptions {
+  std::string roster_path;   // teachers, in the teachers.csv layout
+  std::string schools_path;  // optional, in the schools.csv layout
+  std::vector<SourceInput> sources;
+  // Keep only records whose date or school year overlaps [since, until].
+  // Records with no date are kept and counted.
+  std::optional<absl::CivilDay> since;
+  std::optional<absl::CivilDay> until;
+  // When positive, a record dated `age` days before the reference day (until,
+  // or else the latest date in the records) counts 0.5^(age / half_life).
+  double half_life_days = 0;
+  OffRosterPolicy off_roster = OffRosterPolicy::kError;
+  // Match ids case-insensitively; the roster's spelling is kept.
+  bool fold_case = false;
+  CoachingWeight coaching_weight = CoachingWeight::kSessions;
+  std::string name;  // the district's name
+};
+
+// One source file's rows and what became of them.
+struct SourceReport {
+  SourceKind kind = SourceKind::kPlc;
+  std::string path;
+  std::int64_t records = 0;         // rows, or facilitator-attendee pairs
+  std::int64_t duplicate_rows = 0;  // identical to an earlier row; dropped
+  std::int64_t outside_window = 0;  // dropped by since/until
+  std::int64_t undated = 0;         // no date; kept
+  std::int64_t off_roster_dropped = 0;
+  std::int64_t self_loops = 0;     // a teacher with themself; dropped
+  std::int64_t contributions = 0;  // what reached ties (plc: member pairs)
+};
+
+struct IngestReport {
+  std::int64_t schools = 0;
+  std::int64_t teachers = 0;
+  bool schools_from_roster = false;  // no schools file was given
+  std::int64_t ids_trimmed = 0;
+  std::int64_t ids_case_folded = 0;
+  std::int64_t off_roster_teachers = 0;  // added under OffRosterPolicy::kKeep
+  std::vector<SourceReport> sources;
+  std::int64_t ties = 0;
+  std::int64_t ties_by_channel[8] = {};
+  std::optional<absl::CivilDay> reference_day;  // when a half-life applied
+};
+
+// Reads the roster and every source. InvalidArgument lists every error of
+// every file (up to 20 a file); NotFound names a file that cannot be opened.
+absl::StatusOr<District> IngestSources(const IngestOptions& options,
+                                       IngestReport* report = nullptr);
+
+// A few lines for a person: per source, what was read, dropped and merged.
+std::string FormatIngestReport(const IngestReport& report);
+
+}  // namespace collabnet
+
+#endif  // COLLABNET_RECORDS_SOURCE_INGEST_H_

@@ -1,0 +1,58 @@
+#include "scenario/threshold_csv.h"
+
+#include <cmath>
+#include <fstream>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "io/csv_table.h"
+
+namespace collabnet {
+
+absl::StatusOr<std::vector<GivenThreshold>> ReadThresholdCsv(
+    const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat("cannot open '", path, "'"));
+  }
+  FileErrors errors(path);
+  std::vector<GivenThreshold> out;
+  absl::flat_hash_map<std::string, std::int64_t> first_line;
+  ForEachCsvRow(
+      in, errors, {"teacher", "threshold"}, {"teacher", "threshold"},
+      [&](const CsvHeader& h, const CsvRecord& r) {
+        const absl::string_view teacher = h.Get(r, "teacher");
+        const absl::string_view text = h.Get(r, "threshold");
+        if (teacher.empty()) {
+          errors.Add(r.line, "teacher",
+                     "found an empty id; expected a teacher");
+          return;
+        }
+        double value = 0;
+        if (!absl::SimpleAtod(text, &value) || !(value >= 0 && value <= 1)) {
+          errors.Add(r.line, "threshold",
+                     absl::StrCat("found ", Quoted(text),
+                                  "; expected a number from 0 to 1"));
+          return;
+        }
+        const auto [it, added] = first_line.emplace(teacher, r.line);
+        if (!added) {
+          errors.Add(r.line, "teacher",
+                     absl::StrCat("found ", Quoted(teacher),
+                                  " again; expected each teacher once (first "
+                                  "on line ",
+                                  it->second, ")"));
+          return;
+        }
+        out.push_back({std::string(teacher), value, r.line});
+      });
+  if (in.bad()) {
+    return absl::DataLossError(absl::StrCat("error reading '", path, "'"));
+  }
+  if (!errors.empty()) return ErrorsToStatus({&errors});
+  return out;
+}
+
+}  // namespace collabnet

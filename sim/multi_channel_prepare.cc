@@ -1,0 +1,95 @@
+// Preparing the multi-channel cascade: everything a replicate needs that
+// does not change between replicates, computed once from a valid scenario.
+#include <algorithm>
+#include <cmath>
+
+#include "absl/status/status.h"
+#include "sim/multi_channel_cascade.h"
+#include "sim/tie_context.h"
+#include "sim/validate_scenario.h"
+
+namespace collabnet {
+
+absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
+    const DistrictGraph& graph, const Scenario& scenario, DrawMode mode) {
+  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
+  if (!scenario.has_multi_channel()) {
+    return absl::InvalidArgumentError(
+        "scenario: this scenario does not run multi_channel");
+  }
+  const MultiChannelParams& m = scenario.multi_channel();
+  MultiChannelCascade model;
+  model.graph_ = &graph;
+  model.mode_ = mode;
+  model.seed_ = scenario.seed();
+  model.draws_ = CoupledDraws(scenario.seed());
+  model.leaders_ = ScenarioLeaders(graph, scenario);
+  model.horizon_ = scenario.horizon();
+
+  std::array<double, kNumChannels> probability{};
+  for (const ChannelParams& c : scenario.channels()) {
+    probability[c.channel()] = c.probability();
+    const double mean = c.has_mean_delay_weeks() ? c.mean_delay_weeks() : 1;
+    model.delay_scale_[c.channel()] =
+        mean == 1 ? 0 : 1.0 / std::log1p(-1.0 / mean);
+  }
+  const std::vector<double> factor =
+      TieContextFactors(graph, TieContextOf(scenario));
+  std::vector<double> p(graph.num_arcs());
+  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
+    p[a] = std::min(1.0, probability[graph.arc_channel(a)] *
+                             graph.arc_weight(a) *
+                             (factor.empty() ? 1.0 : factor[a]));
+  }
+  if (mode == DrawMode::kCoupled) {
+    model.coins_ = ArcCoins::PerArc(graph, p);
+  } else {
+    model.arc_threshold_.resize(graph.num_arcs());
+    for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
+      model.arc_threshold_[a] = ProbabilityThreshold(p[a]);
+    }
+  }
+
+  const double a0 = m.has_adoption_at_zero_readiness()
+                        ? m.adoption_at_zero_readiness()
+                        : 1.0;
+  const double a1 = m.has_adoption_at_full_readiness()
+                        ? m.adoption_at_full_readiness()
+                        : 1.0;
+  model.adopt_threshold_.resize(graph.num_vertices());
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+    const double r = graph.school_readiness(graph.school_of(v));
+    model.adopt_threshold_[v] = ProbabilityThreshold(a0 + (a1 - a0) * r);
+  }
+
+  const double lapse = m.lapse_probability();
+  model.lapse_always_ = lapse == 1;
+  model.lapse_scale_ = lapse > 0 && lapse < 1 ? 1.0 / std::log1p(-lapse) : 0;
+
+  model.calendar_ = *SchoolCalendar::Make(m.calendar());
+  const Broadcast& broadcast = m.broadcast();
+  model.broadcast_weeks_.assign(broadcast.weeks().begin(),
+                                broadcast.weeks().end());
+  if (broadcast.weeks().empty() && broadcast.probability() > 0) {
+    model.broadcast_weeks_ = model.calendar_.PdWeeks(model.horizon_);
+  }
+  std::sort(model.broadcast_weeks_.begin(), model.broadcast_weeks_.end());
+  model.broadcast_weeks_.erase(std::unique(model.broadcast_weeks_.begin(),
+                                           model.broadcast_weeks_.end()),
+                               model.broadcast_weeks_.end());
+  model.broadcast_threshold_ = ProbabilityThreshold(broadcast.probability());
+  model.broadcast_planes_ = UniformThreshold(model.broadcast_threshold_);
+  const double q = broadcast.probability();
+  model.broadcast_scale_ = q > 0 && q < 1 ? 1.0 / std::log1p(-q) : 0;
+
+  const LeaderCapacity& capacity = m.leader_capacity();
+  model.capacity_ = capacity.teachers_per_term();
+  if (capacity.channels().empty()) {
+    model.capacity_channel_[JOB_EMBEDDED_COACHING] = true;
+    model.capacity_channel_[CO_TEACHING] = true;
+  }
+  for (int ch : capacity.channels()) model.capacity_channel_[ch] = true;
+  return model;
+}
+
+}  // namespace collabnet

@@ -1,0 +1,389 @@
+#include "records/source_ingest.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <tuple>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "records/pseudonymize.h"
+#include "tests/testing/districts.h"
+
+namespace collabnet {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::MakeDistrict;
+using ::testing::Not;
+using testing::SourceDir;
+
+namespace fs = std::filesystem;
+
+// A folder of small source files for one test.
+class SourceFiles {
+ public:
+  SourceFiles() {
+    dir_ =
+        fs::temp_directory_path() /
+        ("collabnet_sources_" +
+         std::string(
+             ::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    Write("roster.csv",
+          "id,school,grades,subjects,role,name\n"
+          "T1,S1,3,,teacher_leader,Ana\n"
+          "T2,S1,3,,teacher,Ben\n"
+          "T3,S1,4,,teacher,Cara\n"
+          "T4,S2,7,math,teacher,Dev\n");
+  }
+  ~SourceFiles() { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    return (dir_ / name).string();
+  }
+  std::string Path(const std::string& name) const {
+    return (dir_ / name).string();
+  }
+  IngestOptions Options() const {
+    IngestOptions o;
+    o.roster_path = Path("roster.csv");
+    return o;
+  }
+
+ private:
+  fs::path dir_;
+};
+
+using TieKey = std::tuple<std::string, std::string, Channel>;
+
+std::map<TieKey, const Tie*> TiesByKey(const District& d) {
+  std::map<TieKey, const Tie*> out;
+  for (const Tie& t : d.ties()) {
+    out[{t.source(), t.target(), t.channel()}] = &t;
+  }
+  return out;
+}
+
+double WeightOf(const Tie& t) { return t.has_weight() ? t.weight() : 1.0; }
+
+TEST(SourceIngestTest, ExamplesMergeIntoOneDistrictWithEveryChannel) {
+  const std::string ex = SourceDir() + "/data/examples/";
+  IngestOptions o;
+  o.roster_path = ex + "roster.csv";
+  o.schools_path = ex + "schools.csv";
+  o.sources = {{SourceKind::kPlc, ex + "plc.csv"},
+               {SourceKind::kObservations, ex + "observations.csv"},
+               {SourceKind::kCoTeaching, ex + "co_teaching.csv"},
+               {SourceKind::kCoaching, ex + "coaching.csv"},
+               {SourceKind::kPd, ex + "pd.csv"},
+               {SourceKind::kSocial, ex + "social_follows.csv"},
+               {SourceKind::kSocial, ex + "social_interactions.csv"},
+               {SourceKind::kAdvice, ex + "advice.csv"}};
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->teachers_size(), 12);
+  EXPECT_EQ(d->schools_size(), 3);
+  for (int c = CO_TEACHING; c <= ADVICE; ++c) {
+    EXPECT_GT(report.ties_by_channel[c], 0) << c;
+  }
+  const auto ties = TiesByKey(*d);
+  // T1 and T2 shared the grade 3-4 team in two terms.
+  ASSERT_TRUE(ties.count({"T001", "T002", PLC}));
+  EXPECT_EQ(WeightOf(*ties.at({"T001", "T002", PLC})), 2);
+  EXPECT_EQ(ties.at({"T001", "T002", PLC})->first_seen(), "2018-08-01");
+  EXPECT_EQ(ties.at({"T001", "T002", PLC})->last_seen(), "2020-07-31");
+  // Observed teacher to observer, twice.
+  ASSERT_TRUE(ties.count({"T001", "T002", OBSERVATION}));
+  EXPECT_TRUE(ties.at({"T001", "T002", OBSERVATION})->directed());
+  EXPECT_EQ(WeightOf(*ties.at({"T001", "T002", OBSERVATION})), 2);
+  // Two facilitators, each to every attendee.
+  EXPECT_TRUE(ties.count({"T001", "T009", PD_WORKSHOP}));
+  EXPECT_TRUE(ties.count({"T005", "T009", PD_WORKSHOP}));
+  // Follows point from the followed; reposts from the reposted.
+  EXPECT_TRUE(ties.count({"T005", "T010", SOCIAL_MEDIA}));
+  EXPECT_TRUE(ties.count({"T005", "T009", SOCIAL_MEDIA}));
+  EXPECT_TRUE(ties.count({"T001", "T010", SOCIAL_MEDIA}));
+  // The named colleague advises the respondent.
+  EXPECT_TRUE(ties.count({"T009", "T011", ADVICE}));
+  EXPECT_EQ(report.sources.size(), 8u);
+}
+
+TEST(SourceIngestTest, DuplicateRowsDropSelfTiesDropRepeatsMerge) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kObservations,
+                f.Write("obs.csv",
+                        "observer,observed,date\n"
+                        "T2,T1,2019-01-01\n"
+                        "T2,T1,2019-01-01\n"        // the same row again
+                        "T2,T1,2019-02-01\n"        // a second visit
+                        "T3,T3,2019-02-01\n"        // a self-tie
+                        " T3 ,T1,2019-03-01\n")}};  // spaces around an id
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  ASSERT_EQ(report.sources.size(), 1u);
+  const SourceReport& s = report.sources[0];
+  EXPECT_EQ(s.records, 5);
+  EXPECT_EQ(s.duplicate_rows, 1);
+  EXPECT_EQ(s.self_loops, 1);
+  EXPECT_EQ(s.contributions, 3);
+  EXPECT_EQ(report.ties, 2);
+  const auto ties = TiesByKey(*d);
+  EXPECT_EQ(WeightOf(*ties.at({"T1", "T2", OBSERVATION})), 2);
+  EXPECT_EQ(WeightOf(*ties.at({"T1", "T3", OBSERVATION})), 1);
+  EXPECT_FALSE(ties.at({"T1", "T3", OBSERVATION})->has_weight());
+  EXPECT_THAT(FormatIngestReport(report),
+              HasSubstr("1 duplicate rows dropped"));
+  EXPECT_THAT(FormatIngestReport(report), HasSubstr("1 self-ties dropped"));
+  EXPECT_THAT(FormatIngestReport(report),
+              HasSubstr("1 repeated contacts merged"));
+}
+
+TEST(SourceIngestTest, OffRosterIsAnErrorNamingFileLineAndField) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  const std::string pd = f.Write("pd.csv",
+                                 "session,facilitator,attendee,date\n"
+                                 "P1,T1,T2,2019-01-01\n"
+                                 "P1,T1,T9,2019-01-01\n"
+                                 "P2,T8,T2,2019-02-01\n");
+  o.sources = {{SourceKind::kPd, pd}};
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(d.status().message(),
+              HasSubstr(pd + ":3: field 'attendee': teacher 'T9' is not on "
+                             "the roster"));
+  EXPECT_THAT(d.status().message(),
+              HasSubstr(pd + ":4: field 'facilitator': teacher 'T8'"));
+
+  o.off_roster = OffRosterPolicy::kDrop;
+  IngestReport report;
+  d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(report.sources[0].off_roster_dropped, 2);
+  EXPECT_EQ(d->ties_size(), 1);
+
+  o.off_roster = OffRosterPolicy::kKeep;
+  d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(report.off_roster_teachers, 2);
+  EXPECT_EQ(d->teachers_size(), 6);
+  EXPECT_EQ(d->teachers(4).school_id(), "off_roster");
+  EXPECT_EQ(d->ties_size(), 3);
+}
+
+TEST(SourceIngestTest, EveryErrorOfEveryFileIsReportedTogether) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  const std::string coaching = f.Write("coaching.csv",
+                                       "coach,teacher,date,minutes\n"
+                                       "T1,T2,2019-13-01,30\n"
+                                       "T1,T3,2019-01-01,-5\n"
+                                       "T1,,2019-01-01,30\n");
+  const std::string social =
+      f.Write("social.csv", "author,action,target,time\nT1,poked,T2,\n");
+  const std::string plc = f.Write("plc.csv", "group,member,room\n");
+  o.sources = {{SourceKind::kCoaching, coaching},
+               {SourceKind::kSocial, social},
+               {SourceKind::kPlc, plc}};
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_FALSE(d.ok());
+  const std::string m(d.status().message());
+  EXPECT_THAT(m, HasSubstr(coaching + ":2: field 'date': found '2019-13-01'"));
+  EXPECT_THAT(m, HasSubstr(coaching + ":3: field 'minutes': found '-5'"));
+  EXPECT_THAT(m, HasSubstr(coaching + ":4: field 'teacher': is empty"));
+  EXPECT_THAT(m, HasSubstr(social + ":2: field 'action': found 'poked'"));
+  EXPECT_THAT(m, HasSubstr(plc + ":1: unknown column 'room'"));
+}
+
+TEST(SourceIngestTest, SocialLayoutMustBeOneOrTheOther) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  const std::string social =
+      f.Write("social.csv", "follower,target\nT1,T2\n,\n");
+  o.sources = {{SourceKind::kSocial, social}};
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(d.status().message(),
+              HasSubstr(social + ":1: expected the columns follower,followed"));
+  // With the header wrong, the rows are not read: no error repeats it.
+  EXPECT_THAT(d.status().message(), Not(HasSubstr(social + ":2")));
+  EXPECT_THAT(d.status().message(), Not(HasSubstr(social + ":3")));
+}
+
+TEST(SourceIngestTest, TimeWindowKeepsOverlappingRecordsAndCountsTheRest) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kObservations, f.Write("obs.csv",
+                                                   "observer,observed,date\n"
+                                                   "T2,T1,2018-05-01\n"
+                                                   "T2,T1,2018-09-01\n"
+                                                   "T3,T1,2019-09-01\n"
+                                                   "T4,T1,\n")},
+               // A school year overlapping the window's start is kept.
+               {SourceKind::kCoTeaching, f.Write("co.csv",
+                                                 "teacher_a,teacher_b,year\n"
+                                                 "T1,T2,2017-18\n"
+                                                 "T1,T3,2017-2018\n"
+                                                 "T1,T4,2016\n")}};
+  o.since = absl::CivilDay(2018, 6, 1);
+  o.until = absl::CivilDay(2019, 6, 30);
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(report.sources[0].outside_window, 2);
+  EXPECT_EQ(report.sources[0].undated, 1);
+  EXPECT_EQ(report.sources[1].outside_window, 1);
+  const auto ties = TiesByKey(*d);
+  EXPECT_TRUE(ties.count({"T1", "T2", OBSERVATION}));
+  EXPECT_FALSE(ties.count({"T1", "T3", OBSERVATION}));
+  EXPECT_TRUE(ties.count({"T1", "T4", OBSERVATION}));
+  EXPECT_TRUE(ties.count({"T1", "T2", CO_TEACHING}));
+  EXPECT_TRUE(ties.count({"T1", "T3", CO_TEACHING}));
+  EXPECT_FALSE(ties.count({"T1", "T4", CO_TEACHING}));
+}
+
+TEST(SourceIngestTest, HalfLifeDecaysEachRecordByItsAge) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kCoaching, f.Write("c.csv",
+                                               "coach,teacher,date\n"
+                                               "T1,T2,2019-01-01\n"
+                                               "T1,T2,2019-03-02\n"
+                                               "T1,T2,2018-11-02\n"
+                                               "T1,T3,2019-05-01\n")}};
+  o.half_life_days = 60;
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  // The reference day is the latest record, 2019-05-01.
+  ASSERT_TRUE(report.reference_day.has_value());
+  EXPECT_EQ(*report.reference_day, absl::CivilDay(2019, 5, 1));
+  const auto ties = TiesByKey(*d);
+  const absl::CivilDay ref(2019, 5, 1);
+  const double expected =
+      std::exp2(-static_cast<double>(ref - absl::CivilDay(2019, 1, 1)) / 60) +
+      std::exp2(-static_cast<double>(ref - absl::CivilDay(2019, 3, 2)) / 60) +
+      std::exp2(-static_cast<double>(ref - absl::CivilDay(2018, 11, 2)) / 60);
+  EXPECT_NEAR(WeightOf(*ties.at({"T1", "T2", JOB_EMBEDDED_COACHING})), expected,
+              1e-12);
+  EXPECT_FALSE(ties.at({"T1", "T3", JOB_EMBEDDED_COACHING})->has_weight());
+
+  // With --until, age is counted to that day.
+  o.until = absl::CivilDay(2019, 6, 30);
+  d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_NEAR(WeightOf(*TiesByKey(*d).at({"T1", "T3", JOB_EMBEDDED_COACHING})),
+              std::exp2(-60.0 / 60), 1e-12);
+}
+
+TEST(SourceIngestTest, CoachingByHoursSumsMinutes) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.coaching_weight = CoachingWeight::kHours;
+  o.sources = {{SourceKind::kCoaching, f.Write("c.csv",
+                                               "coach,teacher,date,minutes\n"
+                                               "T1,T2,2019-01-01,45\n"
+                                               "T1,T2,2019-01-08,45\n")}};
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_DOUBLE_EQ(WeightOf(d->ties(0)), 1.5);
+}
+
+TEST(SourceIngestTest, PlcTiesEveryPairOfMembersPerSharedTerm) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kPlc, f.Write("plc.csv",
+                                          "group,member,term\n"
+                                          "A,T1,Fall A\n"
+                                          "A,T2,Fall A\n"
+                                          "A,T3,Fall A\n"
+                                          "A,T1,Spring A\n"
+                                          "A,T2,Spring A\n"
+                                          "B,T4,Fall A\n")}};
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(report.sources[0].contributions, 4);  // 3 pairs + 1 pair
+  EXPECT_EQ(d->ties_size(), 3);
+  const auto ties = TiesByKey(*d);
+  EXPECT_EQ(WeightOf(*ties.at({"T1", "T2", PLC})), 2);
+  EXPECT_FALSE(ties.at({"T1", "T2", PLC})->directed());
+  EXPECT_EQ(report.sources[0].undated, 6);  // labels are not dates
+}
+
+TEST(SourceIngestTest, FoldCaseMatchesTheRosterAndKeepsItsSpelling) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kAdvice, f.Write("a.csv",
+                                             "respondent,named,question\n"
+                                             "t2,T1,math\n")}};
+  EXPECT_FALSE(IngestSources(o).ok());
+  o.fold_case = true;
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->ties(0).target(), "T2");
+  EXPECT_EQ(report.ids_case_folded, 1);
+}
+
+TEST(SourceIngestTest, SchoolsComeFromTheRosterWithoutASchoolsFile) {
+  SourceFiles f;
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(f.Options(), &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  ASSERT_EQ(d->schools_size(), 2);
+  EXPECT_EQ(d->schools(0).id(), "S1");
+  EXPECT_TRUE(report.schools_from_roster);
+}
+
+TEST(SourceIngestTest, HeaderOnlyAndEmptyFiles) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kObservations,
+                f.Write("obs.csv", "\xEF\xBB\xBFobserver,observed,date\r\n")}};
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->ties_size(), 0);
+  o.sources = {{SourceKind::kObservations, f.Write("empty.csv", "")}};
+  d = IngestSources(o);
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(d.status().message(), HasSubstr("the file is empty"));
+}
+
+TEST(PseudonymizeTest, PseudonymIsTheKeyedHashOfTheId) {
+  // RFC 4231 test case 2: HMAC-SHA256("Jefe", "what do ya want for
+  // nothing?") begins 5bdcc146bf60754e.
+  EXPECT_EQ(Pseudonym("Jefe", "what do ya want for nothing?"),
+            "P5bdcc146bf60754e");
+}
+
+TEST(PseudonymizeTest, ReplacesIdsEverywhereAndDropsNames) {
+  District d = MakeDistrict(3, {{0, 1, PLC}, {1, 2, SOCIAL_MEDIA}});
+  for (Teacher& t : *d.mutable_teachers()) t.set_name("Somebody");
+  District p = d;
+  ASSERT_TRUE(PseudonymizeDistrict("secret", p).ok());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(p.teachers(i).id(), Pseudonym("secret", d.teachers(i).id()));
+    EXPECT_TRUE(p.teachers(i).name().empty());
+  }
+  EXPECT_EQ(p.ties(1).source(), p.teachers(1).id());
+  EXPECT_EQ(p.ties(1).target(), p.teachers(2).id());
+  District q = d;
+  ASSERT_TRUE(PseudonymizeDistrict("secret", q).ok());
+  EXPECT_EQ(p.teachers(0).id(), q.teachers(0).id());  // stable
+  District r = d;
+  ASSERT_TRUE(PseudonymizeDistrict("other", r).ok());
+  EXPECT_NE(p.teachers(0).id(), r.teachers(0).id());
+  EXPECT_FALSE(PseudonymizeDistrict("", r).ok());
+}
+
+}  // namespace
+}  // namespace collabnet
