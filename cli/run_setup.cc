@@ -131,6 +131,13 @@ const ModelFlag kModelFlags[] = {
      {Scenario::kIndependentCascade},
      "the independent cascade (--model ic)",
      [](const Flags&, Scenario& s) {
+       if (s.independent_cascade().probabilities() ==
+           IndependentCascadeParams::WEIGHTED_CASCADE) {
+         return UsageError(
+             "--channel-probabilities sets each tie's probability from its "
+             "channel; the weighted cascade (--model wc) sets it to 1 / "
+             "in-degree: give one or the other");
+       }
        s.mutable_independent_cascade()->set_probabilities(
            IndependentCascadeParams::CHANNELS);
        return absl::OkStatus();
@@ -294,6 +301,18 @@ absl::Status ApplyModelFlags(const Flags& flags, Scenario& s,
                                  " does not use the scenario's channel "
                                  "parameters; they are left out"));
     s.clear_channels();
+  }
+  if (from_flags && !s.has_multi_channel()) {
+    bool delays = false;
+    for (ChannelParams& c : *s.mutable_channels()) {
+      delays |= c.has_mean_delay_weeks();
+      c.clear_mean_delay_weeks();
+    }
+    if (delays) {
+      notes.push_back(absl::StrCat("--model: ", ScenarioModelName(s),
+                                   " has no clock; the channels' mean delays "
+                                   "are left out"));
+    }
   }
   // A model made from flags needs the flags that give its parameters.
   if (from_flags && s.has_independent_cascade() &&

@@ -49,6 +49,11 @@ void AddFlags(po::options_description& options) {
        "teachers on each side (starting from --replicates, doubling)")
       ("max-replicates", po::value<int>()->default_value(1000000),
        "with --precision: the most replicates to run")
+      ("coupled", po::bool_switch(),
+       "draw as sweeps and fits do, each draw keyed by what it is about, so "
+       "the result equals theirs at the same scenario and seed; by default "
+       "a single run draws from one stream a replicate, which is faster for "
+       "ic and wc and equal in distribution")
       ("stable", po::bool_switch(),
        "leave out what varies from run to run (threads, times), so the same "
        "seed gives byte-identical output on any number of threads")
@@ -78,6 +83,8 @@ absl::Status Run(const Flags& flags) {
     ProgressBar bar("simulating");
     RunOptions run;
     run.threads = *threads;
+    run.draws = flags["coupled"].as<bool>() ? DrawMode::kCoupled
+                                            : DrawMode::kStream;
     run.per_teacher = flags.count("per-teacher") > 0;
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);

@@ -364,6 +364,16 @@ absl::Status ValidateScenario(const DistrictGraph& graph,
   if (absl::Status st = CheckObserved(graph, s, needs_channels); !st.ok()) {
     return st;
   }
+  if (needs_channels && !TiesNameChannels(graph)) {
+    return Bad("",
+               absl::StrCat(s.has_multi_channel()
+                                ? "the multi-channel model needs"
+                            : ScenarioUsesChannels(s)
+                                ? "per-channel probabilities need"
+                                : "observed categories of channels need",
+                            " a district whose ties name their channel; "
+                            "this network's do not"));
+  }
   absl::Status model;
   switch (s.model_case()) {
     case Scenario::kMultiChannel:
@@ -382,16 +392,6 @@ absl::Status ValidateScenario(const DistrictGraph& graph,
       break;
   }
   if (!model.ok()) return model;
-  if (needs_channels && !TiesNameChannels(graph)) {
-    return Bad("",
-               absl::StrCat(s.has_multi_channel()
-                                ? "the multi-channel model"
-                            : ScenarioUsesChannels(s)
-                                ? "per-channel probabilities"
-                                : "observed categories of channels",
-                            " need a district whose ties name their channel; "
-                            "this network's do not"));
-  }
   return absl::OkStatus();
 }
 

@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 #include "formats/district_csv.h"
 #include "formats/district_io.h"
+#include "scenario/scenario_file.h"
 #include "synthetic/generator.h"
 #include "tests/testing/districts.h"
 
@@ -62,6 +63,13 @@ TEST(EmbeddedDefault, ScenarioFitsTheDistrictAndNamesNoFile) {
       ReadScenario(testing::SourceDir() + "/data/default.textproto");
   ASSERT_TRUE(file.ok()) << file.status();
   EXPECT_EQ(file->district(), "district");
+  EXPECT_TRUE(file->has_multi_channel());
+  // So does the commented starting point it is fitted from.
+  absl::StatusOr<Scenario> start =
+      ReadScenario(testing::SourceDir() + "/data/default-start.textproto");
+  ASSERT_TRUE(start.ok()) << start.status();
+  EXPECT_TRUE(start->has_multi_channel());
+  EXPECT_EQ(start->leaders_size(), 4);
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ RunResult Sample() {
   d->set_threads(2);
   d->set_teachers(1400);
   d->set_ties(12149);
-  d->set_horizon_weeks(36);
+  d->set_horizon(36);
   d->set_model("multi_channel_cascade");
   for (const char* id : {"T1", "T2", "T3", "T4"}) r.add_leaders(id);
   *r.mutable_direct_reach() = Est(486.7, 0.3);

@@ -1,11 +1,14 @@
 // Reproducibility, bookkeeping and validation of scenario runs.
+#include <atomic>
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "data/embedded_default.h"
-#include "sim/cascade_model.h"
-#include "sim/monte_carlo.h"
+#include "sim/multi_channel_cascade.h"
+#include "sim/probability_threshold.h"
+#include "sim/runner.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
@@ -52,7 +55,7 @@ TEST_F(DefaultDistrictTest, WeeklyBandsWithoutAHorizonAreTheSameOnAnyThreads) {
   // Without a horizon each thread's workspace grows to its own longest
   // replicate, so the weeks replicates report themselves for differ.
   Scenario s = *scenario_;
-  s.set_horizon_weeks(0);
+  s.set_horizon(0);
   s.set_replicates(400);
   for (ChannelParams& c : *s.mutable_channels()) c.set_mean_delay_weeks(6);
   const std::string one = RunBytes(s, 1);
@@ -117,7 +120,9 @@ TEST_F(DefaultDistrictTest, ResultCarriesItsRunDetails) {
   EXPECT_EQ(r->details().replicates(), 600);
   EXPECT_EQ(r->details().threads(), 2);
   EXPECT_EQ(r->details().teachers(), 1400);
-  EXPECT_EQ(r->details().horizon_weeks(), 36);
+  EXPECT_EQ(r->details().horizon(), 36);
+  EXPECT_EQ(r->details().time_unit(), "week");
+  EXPECT_EQ(r->details().draws(), "coupled");
   EXPECT_EQ(r->details().model(), "multi_channel_cascade");
   EXPECT_GT(r->details().wall_seconds(), 0);
   EXPECT_EQ(r->leaders_size(), 4);
@@ -154,7 +159,23 @@ TEST_F(DefaultDistrictTest, RunToPrecisionDoublesUntilTheIntervalIsNarrow) {
   EXPECT_GT(fewer->reached().ci_high() - fewer->reached().mean(), 5.0);
   // And the result is exactly the plain run with the final count.
   s.set_replicates(n);
-  EXPECT_EQ(RunScenario(*graph_, s)->reached().mean(), r->reached().mean());
+  RunResult plain = *RunScenario(*graph_, s);
+  RunResult stopped = *r;
+  plain.clear_details();
+  stopped.clear_details();
+  EXPECT_EQ(plain.SerializeAsString(), stopped.SerializeAsString());
+  // Each step ran only its new replicates: every replicate once.
+  s.set_replicates(100);
+  std::vector<std::atomic<int>> runs(static_cast<std::size_t>(n));
+  RunOptions counting;
+  counting.on_replicate = [&runs](std::uint32_t replicate,
+                                  const ReplicateCounts&) {
+    ++runs[replicate];
+  };
+  ASSERT_TRUE(RunToPrecision(*graph_, s, 5.0, 100000, counting).ok());
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    ASSERT_EQ(runs[i].load(), 1) << "replicate " << i;
+  }
   // A cap stops it short, and says so.
   s.set_replicates(100);
   absl::StatusOr<RunResult> capped = RunToPrecision(*graph_, s, 0.01, 400);
@@ -180,60 +201,12 @@ TEST(ProbabilityThreshold, EndsAreExact) {
   EXPECT_EQ(ProbabilityThreshold(1), kAlways);
   EXPECT_EQ(ProbabilityThreshold(0.5), 0x80000000u);
   // Every draw passes kAlways and none passes 0.
-  EXPECT_LT(std::min(0xFFFFFFFFu, kMaxDraw), kAlways);
-}
-
-TEST(PrepareCascade, RejectsScenariosThatDoNotFit) {
-  absl::StatusOr<DistrictGraph> g = FreezeDistrict(testing::Star(3));
-  ASSERT_TRUE(g.ok());
-  auto error = [&](const Scenario& s) {
-    return std::string(PrepareCascade(*g, s).status().message());
-  };
-  Scenario s = testing::SimpleScenario({0}, 0.5, 10);
-  EXPECT_TRUE(PrepareCascade(*g, s).ok());
-
-  Scenario bad = s;
-  bad.add_leaders("nobody");
-  EXPECT_THAT(error(bad), HasSubstr("leaders[1]: teacher 'nobody'"));
-  bad = s;
-  bad.add_leaders("t0");
-  EXPECT_THAT(error(bad), HasSubstr("listed twice"));
-  bad = s;
-  bad.mutable_channels(2)->set_probability(1.5);
-  EXPECT_THAT(error(bad), HasSubstr("channels[2] (observation): field "
-                                    "'probability'"));
-  bad = s;
-  bad.mutable_channels(0)->set_mean_delay_weeks(0.5);
-  EXPECT_THAT(error(bad), HasSubstr("'mean_delay_weeks'"));
-  bad = s;
-  *bad.add_channels() = s.channels(0);
-  EXPECT_THAT(error(bad), HasSubstr("listed twice"));
-  bad = s;
-  bad.set_horizon_weeks(-1);
-  EXPECT_THAT(error(bad), HasSubstr("horizon_weeks"));
-  bad = s;
-  bad.mutable_broadcast()->add_weeks(0);
-  EXPECT_THAT(error(bad), HasSubstr("broadcast: week 0"));
-  bad = s;
-  bad.mutable_broadcast()->set_probability(-0.1);
-  EXPECT_THAT(error(bad), HasSubstr("broadcast: field 'probability'"));
-  bad = s;
-  bad.set_lapse_probability(1.5);
-  EXPECT_THAT(error(bad), HasSubstr("lapse_probability"));
-  bad = s;
-  bad.set_adoption_at_full_readiness(2);
-  EXPECT_THAT(error(bad), HasSubstr("adoption"));
-  bad = s;
-  bad.set_replicates(0);
-  EXPECT_THAT(RunScenario(*g, bad).status().message(),
-              HasSubstr("'replicates' must be at least 1"));
-  bad = s;
-  ObservedCategory* c = bad.mutable_observed()->add_categories();
-  c->add_channels(PLC);
-  c = bad.mutable_observed()->add_categories();
-  c->add_channels(PLC);
-  EXPECT_THAT(RunScenario(*g, bad).status().message(),
-              HasSubstr("already in another category"));
+  for (std::uint32_t u : {0u, 1u, 0x80000000u, 0xFFFFFFFEu, 0xFFFFFFFFu}) {
+    EXPECT_TRUE(Below(u, kAlways)) << u;
+    EXPECT_FALSE(Below(u, 0)) << u;
+  }
+  EXPECT_TRUE(Below(0x7FFFFFFFu, 0x80000000u));
+  EXPECT_FALSE(Below(0x80000000u, 0x80000000u));
 }
 
 TEST(RunScenario, ChannelsNotListedNeverTransmit) {

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "gtest/gtest.h"
-#include "sim/monte_carlo.h"
+#include "sim/runner.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
@@ -120,8 +120,8 @@ TEST(CascadeClosedForm, AdoptionFollowsSchoolReadiness) {
   for (int v = 1; v <= kLeaves; ++v) ties.push_back({0, v});
   const District d = MakeDistrict(kLeaves + 1, ties, /*readiness=*/0.5);
   Scenario s = SimpleScenario({0}, 1.0, 10000, 9);
-  s.set_adoption_at_zero_readiness(0.2);
-  s.set_adoption_at_full_readiness(0.6);
+  s.mutable_multi_channel()->set_adoption_at_zero_readiness(0.2);
+  s.mutable_multi_channel()->set_adoption_at_full_readiness(0.6);
   const RunResult r = Simulate(d, s);
   EXPECT_EQ(r.reached().mean(), kLeaves);
   const double a = 0.2 + (0.6 - 0.2) * 0.5;
@@ -130,8 +130,8 @@ TEST(CascadeClosedForm, AdoptionFollowsSchoolReadiness) {
 
 TEST(CascadeClosedForm, OnlyAdoptersPassThePracticeOn) {
   Scenario s = SimpleScenario({0}, 1.0, 200);
-  s.set_adoption_at_zero_readiness(0);
-  s.set_adoption_at_full_readiness(0);
+  s.mutable_multi_channel()->set_adoption_at_zero_readiness(0);
+  s.mutable_multi_channel()->set_adoption_at_full_readiness(0);
   const RunResult r = Simulate(Path(10), s);
   EXPECT_EQ(r.reached().mean(), 1);  // t1 is reached but never adopts
   EXPECT_EQ(r.adopting().mean(), 0);
@@ -145,7 +145,7 @@ TEST(CascadeClosedForm, GeometricDelaysAgainstTheHorizon) {
   constexpr int kHorizon = 3;
   Scenario s = SimpleScenario({0}, 1.0, 10000, 13);
   for (ChannelParams& c : *s.mutable_channels()) c.set_mean_delay_weeks(kMean);
-  s.set_horizon_weeks(kHorizon);
+  s.set_horizon(kHorizon);
   const RunResult r = Simulate(Star(kLeaves), s);
   const double q = 1 - std::pow(1 - 1 / kMean, kHorizon);
   ExpectMean(r.reached(), kLeaves * q, kLeaves * q * (1 - q));
@@ -179,7 +179,7 @@ TEST(CascadeClosedForm, WeeklyBandsAreTheBinomialsQuantiles) {
   constexpr int kReps = 10000;
   Scenario s = SimpleScenario({0}, 1.0, kReps, 19);
   for (ChannelParams& c : *s.mutable_channels()) c.set_mean_delay_weeks(kMean);
-  s.set_horizon_weeks(8);
+  s.set_horizon(8);
   const RunResult r = Simulate(Star(kLeaves), s);
   for (int week = 1; week <= 8; ++week) {
     SCOPED_TRACE(week);
@@ -200,7 +200,7 @@ TEST(CascadeClosedForm, WeeklyBandsAreTheBinomialsQuantiles) {
 
 TEST(CascadeClosedForm, UnitDelaysMakeTheHorizonAHopLimit) {
   Scenario s = SimpleScenario({0}, 1.0, 100);
-  s.set_horizon_weeks(3);
+  s.set_horizon(3);
   const RunResult r = Simulate(Path(10), s);
   EXPECT_EQ(r.reached().mean(), 3);
   ASSERT_EQ(r.reached_by_hop_size(), 3);
@@ -236,8 +236,8 @@ TEST(CascadeClosedForm, LapseShortensPractiseGeometrically) {
   constexpr int kHorizon = 8;
   constexpr int kReps = 10000;
   Scenario s = SimpleScenario({0}, 1.0, kReps, 47);
-  s.set_horizon_weeks(kHorizon);
-  s.set_lapse_probability(kLapse);
+  s.set_horizon(kHorizon);
+  s.mutable_multi_channel()->set_lapse_probability(kLapse);
   const RunResult r = Simulate(Star(kLeaves), s);
   EXPECT_EQ(r.adopting().mean(), kLeaves);
   const double q = std::pow(1 - kLapse, kHorizon - 1);
@@ -261,19 +261,19 @@ TEST(CascadeClosedForm, LapsedAdoptersMakeNoLateContacts) {
   for (ChannelParams& c : *s.mutable_channels()) {
     c.set_mean_delay_weeks(kMeanDelay);
   }
-  s.set_lapse_probability(kLapse);
+  s.mutable_multi_channel()->set_lapse_probability(kLapse);
   const RunResult r = Simulate(Path(2), s);
   const double q = 1 / kMeanDelay;
   const double reach2 = q / (1 - (1 - q) * (1 - kLapse));
   ExpectMean(r.reached(), 1 + reach2, reach2 * (1 - reach2));
   // A lapse probability of 1 leaves one week: only one-week contacts land.
-  s.set_lapse_probability(1);
+  s.mutable_multi_channel()->set_lapse_probability(1);
   ExpectMean(Simulate(Path(2), s).reached(), 1 + q, q * (1 - q));
 }
 
 TEST(CascadeClosedForm, NoLapseMeansEveryAdopterIsSustained) {
   Scenario s = SimpleScenario({0}, 0.5, 2000, 59);
-  s.set_horizon_weeks(10);
+  s.set_horizon(10);
   const RunResult r = Simulate(Star(50), s);
   EXPECT_EQ(r.sustained().mean(), r.adopting().mean());
 }
@@ -285,10 +285,10 @@ TEST(CascadeClosedForm, BroadcastReachesEachTeacherWithItsProbability) {
   constexpr double kQ = 0.3;
   constexpr int kReps = 10000;
   Scenario s = SimpleScenario({0}, 1.0, kReps, 61);
-  s.set_horizon_weeks(6);
-  s.mutable_broadcast()->add_weeks(5);
-  s.mutable_broadcast()->add_weeks(2);
-  s.mutable_broadcast()->set_probability(kQ);
+  s.set_horizon(6);
+  s.mutable_multi_channel()->mutable_broadcast()->add_weeks(5);
+  s.mutable_multi_channel()->mutable_broadcast()->add_weeks(2);
+  s.mutable_multi_channel()->mutable_broadcast()->set_probability(kQ);
   const RunResult r = Simulate(MakeDistrict(kTeachers + 1, {}), s);
   const double q2 = 1 - (1 - kQ) * (1 - kQ);
   ExpectMean(r.reached(), kTeachers * q2, kTeachers * q2 * (1 - q2));
@@ -297,7 +297,7 @@ TEST(CascadeClosedForm, BroadcastReachesEachTeacherWithItsProbability) {
   EXPECT_NEAR(r.weekly(2).reached_mean(), kTeachers * kQ,
               kZ * std::sqrt(kTeachers * kQ * (1 - kQ) / kReps));
   EXPECT_EQ(r.weekly(4).reached_mean(), r.weekly(2).reached_mean());
-  s.mutable_broadcast()->set_probability(1);
+  s.mutable_multi_channel()->mutable_broadcast()->set_probability(1);
   EXPECT_EQ(Simulate(MakeDistrict(kTeachers + 1, {}), s).reached().mean(),
             kTeachers);
 }
@@ -309,8 +309,8 @@ TEST(CascadeClosedForm, BroadcastAdoptersSpreadButAreNotTheLeadersReach) {
   constexpr double kQ = 0.4;
   constexpr int kReps = 20000;
   Scenario s = SimpleScenario({0}, 1.0, kReps, 67);
-  s.mutable_broadcast()->add_weeks(1);
-  s.mutable_broadcast()->set_probability(kQ);
+  s.mutable_multi_channel()->mutable_broadcast()->add_weeks(1);
+  s.mutable_multi_channel()->mutable_broadcast()->set_probability(kQ);
   const RunResult r = Simulate(MakeDistrict(3, {{1, 2}}), s);
   // Reached: 2 with probability q (t1 hit), 1 with (1-q) q (only t2 hit),
   // else 0: mean 3q - q^2, second moment 5q - q^2.

@@ -6,7 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "random/philox_stream.h"
+#include "sim/independent_cascade.h"
 #include "sim/moments.h"
+#include "sim/runner.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
@@ -52,12 +54,33 @@ District RandomRegular(int n, int half, std::uint64_t seed) {
   return MakeDistrict(n, ties);
 }
 
-std::int64_t Reach(const DistrictGraph& g, const ContagionParams& params,
-                   const std::vector<VertexId>& seeds, std::uint64_t r = 0) {
-  absl::StatusOr<ContagionModel> m = PrepareComplexContagion(g, params, seeds);
+// A complex-contagion scenario: exposures land with p; k colleagues needed
+// (or, with k = 0, the share phi of a teacher's in-ties).
+Scenario Contagion(const std::vector<VertexId>& seeds, double p, int k,
+                   double phi = 0, int replicates = 1) {
+  Scenario s;
+  for (VertexId v : seeds) s.add_leaders(absl::StrCat("t", v));
+  s.set_replicates(replicates);
+  s.set_seed(1);
+  ComplexContagionParams& cc = *s.mutable_complex_contagion();
+  cc.set_probability(p);
+  if (k > 0) {
+    cc.set_threshold(k);
+  } else {
+    cc.set_fraction(phi);
+  }
+  return s;
+}
+
+// Teachers reached in replicate r.
+std::int64_t Reach(const DistrictGraph& g, const Scenario& s,
+                   std::uint32_t r = 0) {
+  absl::StatusOr<ComplexContagion> m = ComplexContagion::Prepare(g, s);
   EXPECT_TRUE(m.ok()) << m.status();
-  ContagionWorkspace ws(g.num_vertices());
-  return RunContagionReplicate(*m, 1, r, ws);
+  ComplexContagion::Workspace ws(*m);
+  ReplicateCounts counts;
+  m->Run(r, ws, counts);
+  return static_cast<std::int64_t>(counts.reached().size());
 }
 
 TEST(ComplexContagion, SpreadsAroundARingLatticeButNotARandomGraph) {
@@ -66,18 +89,17 @@ TEST(ComplexContagion, SpreadsAroundARingLatticeButNotARandomGraph) {
   // neighbours; on a random graph of the same degree the long ties reach
   // teachers who never see a second exposure, and the spread stalls.
   constexpr int kN = 1000;
-  const ContagionParams two{.probability = 1, .threshold = 2, .fraction = 0};
-  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), two, {0, 1}), kN - 2);
+  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), Contagion({0, 1}, 1, 2)),
+            kN - 2);
   for (std::uint64_t seed : {1, 2, 3}) {
     const DistrictGraph random = Freeze(RandomRegular(kN, 2, seed));
     // The seeds are two tied teachers, as on the lattice.
     const VertexId a = 0;
     const VertexId b = random.arc_target(random.arc_begin(a));
-    EXPECT_LT(Reach(random, two, {a, b}), kN / 20) << seed;
+    EXPECT_LT(Reach(random, Contagion({a, b}, 1, 2)), kN / 20) << seed;
   }
   // A simple contagion (threshold one) crosses both.
-  const ContagionParams one{.probability = 1, .threshold = 1, .fraction = 0};
-  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), one, {0}), kN - 1);
+  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), Contagion({0}, 1, 1)), kN - 1);
 }
 
 TEST(ComplexContagion, FanInNeedsTwoLandedExposures) {
@@ -93,39 +115,57 @@ TEST(ComplexContagion, FanInNeedsTwoLandedExposures) {
     seeds.push_back(static_cast<VertexId>(s));
   }
   const DistrictGraph g = Freeze(MakeDistrict(kM + 1, ties));
-  absl::StatusOr<ContagionModel> m = PrepareComplexContagion(
-      g, {.probability = kP, .threshold = 2, .fraction = 0}, seeds);
-  ASSERT_TRUE(m.ok());
-  ContagionWorkspace ws(g.num_vertices());
-  Moments moments;
-  for (int r = 0; r < kReps; ++r) {
-    moments.Add(
-        RunContagionReplicate(*m, 7, static_cast<std::uint64_t>(r), ws));
-  }
+  absl::StatusOr<RunResult> r =
+      RunScenario(g, Contagion(seeds, kP, 2, 0, kReps));
+  ASSERT_TRUE(r.ok()) << r.status();
   const double q =
       1 - std::pow(1 - kP, kM) - kM * kP * std::pow(1 - kP, kM - 1);
-  EXPECT_NEAR(MakeEstimate(moments, kReps).mean(), q,
-              kZ * std::sqrt(q * (1 - q) / kReps));
+  EXPECT_NEAR(r->reached().mean(), q, kZ * std::sqrt(q * (1 - q) / kReps));
 }
 
 TEST(ComplexContagion, FractionThresholdsFollowInDegree) {
   // t has in-degree 4; with phi = 0.5 it needs 2 of its 4 colleagues.
   const DistrictGraph g =
       Freeze(MakeDistrict(5, {{0, 4}, {1, 4}, {2, 4}, {3, 4}}));
-  const ContagionParams half{.probability = 1, .threshold = 0, .fraction = 0.5};
-  EXPECT_EQ(Reach(g, half, {0}), 0);
-  EXPECT_EQ(Reach(g, half, {0, 1}), 1);
+  EXPECT_EQ(Reach(g, Contagion({0}, 1, 0, 0.5)), 0);
+  EXPECT_EQ(Reach(g, Contagion({0, 1}, 1, 0, 0.5)), 1);
+}
+
+TEST(ComplexContagion, WithThresholdOneItIsTheIndependentCascade) {
+  // Replicate by replicate: an exposure is the cascade's contact over the
+  // same tie, the same coupled draw.
+  District d = RandomRegular(400, 3, 9);
+  const DistrictGraph g = Freeze(d);
+  Scenario cc = Contagion({0, 1, 2}, 0.3, 1, 0, 200);
+  Scenario ic = cc;
+  ic.mutable_independent_cascade()->set_probability(0.3);
+  absl::StatusOr<ComplexContagion> contagion = ComplexContagion::Prepare(g, cc);
+  absl::StatusOr<IndependentCascade> cascade =
+      IndependentCascade::Prepare(g, ic, DrawMode::kCoupled);
+  ASSERT_TRUE(contagion.ok() && cascade.ok());
+  ComplexContagion::Workspace cw(*contagion);
+  IndependentCascade::Workspace iw(*cascade);
+  ReplicateCounts a, b;
+  for (std::uint32_t r = 0; r < 200; ++r) {
+    a.Reset();
+    b.Reset();
+    contagion->Run(r, cw, a);
+    cascade->Run(r, iw, b);
+    ASSERT_EQ(a.reached().size(), b.reached().size()) << r;
+    for (std::size_t i = 0; i < a.reached().size(); ++i) {
+      EXPECT_EQ(a.reached()[i].teacher, b.reached()[i].teacher);
+    }
+  }
 }
 
 TEST(ComplexContagion, RejectsBadParameters) {
   const DistrictGraph g = Freeze(testing::Star(3));
-  EXPECT_FALSE(PrepareComplexContagion(g, {.probability = 2}, {0}).ok());
-  EXPECT_FALSE(
-      PrepareComplexContagion(g, {.probability = 1, .threshold = -1}, {0})
-          .ok());
-  EXPECT_FALSE(PrepareComplexContagion(
-                   g, {.probability = 1, .threshold = 0, .fraction = 0}, {0})
-                   .ok());
+  EXPECT_FALSE(RunScenario(g, Contagion({0}, 2, 1)).ok());
+  EXPECT_FALSE(RunScenario(g, Contagion({0}, 1, 0, 0)).ok());
+  Scenario no_rule = Contagion({0}, 1, 1);
+  no_rule.mutable_complex_contagion()->clear_rule();
+  const absl::Status s = RunScenario(g, no_rule).status();
+  EXPECT_NE(s.message().find("set threshold"), std::string::npos) << s;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// The plain models against closed forms and against independent estimators.
+// The plain models against closed forms and against independent estimators,
+// in both draw modes (coupled, and one stream a replicate).
 //
 // Closed-form checks allow kZ = 4.5 standard errors of the exact variance
 // (false failure about 7e-6 per check). Two-sample checks compare two
@@ -7,24 +8,31 @@
 #include <cmath>
 #include <string>
 
-#include "gtest/gtest.h"
+#include "absl/strings/str_cat.h"
 #include "data/embedded_default.h"
-#include "random/philox_stream.h"
+#include "gtest/gtest.h"
 #include "sim/independent_cascade.h"
 #include "sim/linear_threshold.h"
 #include "sim/live_edge.h"
 #include "sim/moments.h"
-#include "sim/monte_carlo.h"
 #include "sim/quantiles.h"
+#include "sim/runner.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
 namespace {
 
+using testing::IcScenario;
+using testing::LeadersScenario;
 using testing::MakeDistrict;
 using testing::TieSpec;
 
 constexpr double kZ = 4.5;
+constexpr DrawMode kModes[] = {DrawMode::kCoupled, DrawMode::kStream};
+
+std::string ModeName(DrawMode mode) {
+  return mode == DrawMode::kCoupled ? "coupled" : "stream";
+}
 
 DistrictGraph Freeze(const District& d, bool reverse = false) {
   absl::StatusOr<DistrictGraph> g =
@@ -33,17 +41,13 @@ DistrictGraph Freeze(const District& d, bool reverse = false) {
   return *std::move(g);
 }
 
-// Mean and sample variance of `replicates` reach counts from `draw(r)`.
-template <typename Draw>
-std::pair<double, double> MeanVar(int replicates, Draw draw) {
-  Moments m;
-  for (int r = 0; r < replicates; ++r) m.Add(draw(r));
-  const Estimate e = MakeEstimate(m, replicates);
-  return {e.mean(), e.sd() * e.sd()};
-}
-
 void ExpectClose(double mean, double expected, double variance, int n) {
   EXPECT_NEAR(mean, expected, kZ * std::sqrt(variance / n) + 1e-12);
+}
+
+// Mean and variance of teachers reached.
+std::pair<double, double> MeanVar(const Estimate& e) {
+  return {e.mean(), e.sd() * e.sd()};
 }
 
 void ExpectSameMean(std::pair<double, double> a, std::pair<double, double> b,
@@ -53,72 +57,124 @@ void ExpectSameMean(std::pair<double, double> a, std::pair<double, double> b,
       << a.first << " vs " << b.first << " (se " << se << ")";
 }
 
-std::int64_t Ic(const DistrictGraph& g, IcParams params,
-                const std::vector<VertexId>& seeds, int replicates,
-                double* variance, std::uint64_t seed = 3) {
-  absl::StatusOr<IcModel> model = PrepareIndependentCascade(g, params, seeds);
-  EXPECT_TRUE(model.ok()) << model.status();
-  PlainWorkspace ws(g.num_vertices());
-  auto [mean, var] = MeanVar(replicates, [&](int r) {
-    return RunIcReplicate(*model, seed, static_cast<std::uint64_t>(r), ws);
-  });
-  *variance = var;
-  return static_cast<std::int64_t>(std::llround(mean * 1e6));
+RunResult Simulate(const DistrictGraph& g, const Scenario& s, DrawMode mode,
+              int threads = 0) {
+  RunOptions options;
+  options.draws = mode;
+  options.threads = threads;
+  absl::StatusOr<RunResult> r = RunScenario(g, s, options);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *r : RunResult();
 }
 
-double IcMean(const DistrictGraph& g, IcParams params,
-              const std::vector<VertexId>& seeds, int replicates) {
-  double var = 0;
-  return static_cast<double>(Ic(g, params, seeds, replicates, &var)) / 1e6;
+// Teachers reached in each class of vertices, per replicate, from the
+// model run directly: class_of[v] is v's class, or -1 for none.
+std::vector<Moments> ReachedByClass(const DistrictGraph& g, const Scenario& s,
+                                    DrawMode mode,
+                                    const std::vector<int>& class_of,
+                                    int classes) {
+  absl::StatusOr<IndependentCascade> model =
+      IndependentCascade::Prepare(g, s, mode);
+  EXPECT_TRUE(model.ok()) << model.status();
+  IndependentCascade::Workspace ws(*model);
+  ReplicateCounts counts;
+  std::vector<Moments> reached(static_cast<std::size_t>(classes));
+  for (int r = 0; r < s.replicates(); ++r) {
+    counts.Reset();
+    model->Run(static_cast<std::uint32_t>(r), ws, counts);
+    std::vector<int> count(static_cast<std::size_t>(classes), 0);
+    for (const ReachRecord& rec : counts.reached()) {
+      if (class_of[rec.teacher] >= 0) {
+        ++count[static_cast<std::size_t>(class_of[rec.teacher])];
+      }
+    }
+    for (int c = 0; c < classes; ++c) reached[c].Add(count[c]);
+  }
+  return reached;
 }
 
 TEST(IndependentCascade, StarFromItsCentreInEveryDrawMode) {
-  constexpr int kLeaves = 300;
+  // 5, 12 and 100 leaves: one run of 8 and of 16 lanes, and four runs of
+  // 32 (coupled); p = 0.02 and 0.2 jump, 0.6 draws per arc (stream).
   constexpr int kReps = 20000;
-  const DistrictGraph g = Freeze(testing::Star(kLeaves));
-  // 0.02 and 0.2 use geometric jumps, 0.6 draws per arc, 0 and 1 are exact.
-  for (double p : {0.02, 0.2, 0.6}) {
-    SCOPED_TRACE(p);
-    ExpectClose(IcMean(g, {IcWeighting::kUniform, p}, {0}, kReps), kLeaves * p,
-                kLeaves * p * (1 - p), kReps);
+  for (int leaves : {5, 12, 100}) {
+    const DistrictGraph g = Freeze(testing::Star(leaves));
+    for (DrawMode mode : kModes) {
+      for (double p : {0.02, 0.2, 0.6}) {
+        SCOPED_TRACE(absl::StrCat(leaves, " leaves, p = ", p, ", ",
+                                  ModeName(mode)));
+        const RunResult r = Simulate(g, IcScenario({0}, p, kReps, 3), mode);
+        ExpectClose(r.reached().mean(), leaves * p, leaves * p * (1 - p),
+                    kReps);
+      }
+      EXPECT_EQ(Simulate(g, IcScenario({0}, 0.0, 100), mode).reached().mean(), 0);
+      EXPECT_EQ(Simulate(g, IcScenario({0}, 1.0, 100), mode).reached().mean(),
+                leaves);
+    }
   }
-  EXPECT_EQ(IcMean(g, {IcWeighting::kUniform, 0.0}, {0}, 100), 0);
-  EXPECT_EQ(IcMean(g, {IcWeighting::kUniform, 1.0}, {0}, 100), kLeaves);
 }
 
 TEST(IndependentCascade, PathFromOneEnd) {
   constexpr int kLength = 10;
   constexpr int kReps = 20000;
   const DistrictGraph g = Freeze(testing::Path(kLength));
-  for (double p : {0.1, 0.7}) {
-    double mean = 0, second = 0;
-    for (int k = 1; k <= kLength; ++k) {
-      mean += std::pow(p, k);
-      second += (2 * k - 1) * std::pow(p, k);
+  for (DrawMode mode : kModes) {
+    for (double p : {0.1, 0.7}) {
+      SCOPED_TRACE(absl::StrCat(p, " ", ModeName(mode)));
+      double mean = 0, second = 0;
+      for (int k = 1; k <= kLength; ++k) {
+        mean += std::pow(p, k);
+        second += (2 * k - 1) * std::pow(p, k);
+      }
+      const RunResult r = Simulate(g, IcScenario({0}, p, kReps, 3), mode);
+      ExpectClose(r.reached().mean(), mean, second - mean * mean, kReps);
+      // A round is a generation: the k-th teacher is reached in round k.
+      for (const WeekPoint& w : r.weekly()) {
+        double by = 0;
+        for (int k = 1; k <= w.week(); ++k) by += std::pow(p, k);
+        EXPECT_NEAR(w.reached_mean(), by, kZ * std::sqrt(second / kReps));
+      }
+      EXPECT_EQ(r.details().time_unit(), "round");
     }
-    ExpectClose(IcMean(g, {IcWeighting::kUniform, p}, {0}, kReps), mean,
-                second - mean * mean, kReps);
+  }
+}
+
+TEST(IndependentCascade, AHorizonIsADeadlineInRounds) {
+  // With p = 1 on a path, round H reaches exactly the first H teachers.
+  const DistrictGraph g = Freeze(testing::Path(10));
+  for (DrawMode mode : kModes) {
+    for (int horizon : {1, 3, 7}) {
+      Scenario s = IcScenario({0}, 1.0, 20);
+      s.set_horizon(horizon);
+      const RunResult r = Simulate(g, s, mode);
+      EXPECT_EQ(r.reached().mean(), horizon) << ModeName(mode);
+      EXPECT_EQ(r.weekly_size(), horizon + 1);
+    }
   }
 }
 
 TEST(IndependentCascade, WeightedCascadeFanIn) {
   // k seeds all point at t, whose in-degree is k: each arc has p = 1/k, so
-  // t is reached with probability 1 - (1 - 1/k)^k. With jumps (k = 8) the
-  // largest probability is 1/8 and thinning is exercised by mixing in a
-  // second target of in-degree 16.
+  // t is reached with probability 1 - (1 - 1/k)^k.
   constexpr int kReps = 40000;
   for (int k : {2, 8}) {
-    SCOPED_TRACE(k);
     std::vector<TieSpec> ties;
-    std::vector<VertexId> seeds;
+    std::vector<int> seeds;
     for (int s = 0; s < k; ++s) {
       ties.push_back({s, k, PLC});
-      seeds.push_back(static_cast<VertexId>(s));
+      seeds.push_back(s);
     }
     const DistrictGraph g = Freeze(MakeDistrict(k + 1, ties));
+    Scenario s = LeadersScenario(seeds, kReps, 3);
+    s.mutable_independent_cascade()->set_probabilities(
+        IndependentCascadeParams::WEIGHTED_CASCADE);
     const double q = 1 - std::pow(1 - 1.0 / k, k);
-    ExpectClose(IcMean(g, {IcWeighting::kWeightedCascade, 0}, seeds, kReps), q,
-                q * (1 - q), kReps);
+    for (DrawMode mode : kModes) {
+      SCOPED_TRACE(absl::StrCat(k, " ", ModeName(mode)));
+      const RunResult r = Simulate(g, s, mode);
+      ExpectClose(r.reached().mean(), q, q * (1 - q), kReps);
+      EXPECT_EQ(r.details().model(), "weighted_cascade");
+    }
   }
 }
 
@@ -130,53 +186,40 @@ TEST(IndependentCascade, TieWeightsMultiplyUpToOne) {
     ties.push_back({0, v, PLC, true, v % 2 == 0 ? 3.0 : 30.0});
   }
   const DistrictGraph g = Freeze(MakeDistrict(kLeaves + 1, ties));
+  Scenario s = IcScenario({0}, 0.1, kReps, 3);
+  s.mutable_independent_cascade()->set_use_tie_weights(true);
   // Even leaves: p = 0.3; odd leaves: min(1, 3) = 1.
   const double mean = kLeaves / 2 * 0.3 + kLeaves / 2;
-  ExpectClose(IcMean(g, {IcWeighting::kTieWeight, 0.1}, {0}, kReps), mean,
-              kLeaves / 2 * 0.3 * 0.7, kReps);
+  for (DrawMode mode : kModes) {
+    SCOPED_TRACE(ModeName(mode));
+    ExpectClose(Simulate(g, s, mode).reached().mean(), mean,
+                kLeaves / 2 * 0.3 * 0.7, kReps);
+  }
 }
 
 // A star whose leaves fall into weight classes: per class, the share of
-// leaves reached is that class's probability, whichever way the centre's
-// arcs are drawn. Leaves of weight 1 / p are certain. Ties go both ways, so
-// the arcs stored after the centre's are the leaves' own.
+// leaves reached is that class's probability, however the centre's arcs are
+// drawn. Leaves of weight 1 / p are certain. Ties go both ways, so the arcs
+// stored after the centre's are the leaves' own.
 void ExpectStarClassesReached(const std::vector<int>& class_sizes,
                               const std::vector<double>& class_p,
-                              float expected_draw_sign) {
+                              DrawMode mode) {
   constexpr int kReps = 4000;
   std::vector<TieSpec> ties;
-  std::vector<int> leaf_class;
+  std::vector<int> leaf_class = {-1};  // the centre
   for (std::size_t c = 0; c < class_sizes.size(); ++c) {
     for (int i = 0; i < class_sizes[c]; ++i) {
-      const int leaf = static_cast<int>(leaf_class.size()) + 1;
+      const int leaf = static_cast<int>(leaf_class.size());
       ties.push_back({0, leaf, PLC, false, class_p[c] / 0.01});
       leaf_class.push_back(static_cast<int>(c));
     }
   }
-  const int n = static_cast<int>(leaf_class.size()) + 1;
-  const DistrictGraph g = Freeze(MakeDistrict(n, ties));
-  absl::StatusOr<IcModel> model =
-      PrepareIndependentCascade(g, {IcWeighting::kTieWeight, 0.01}, {0});
-  ASSERT_TRUE(model.ok());
-  const float draw = model->draws.plans[0].draw;
-  if (expected_draw_sign > 1) {
-    EXPECT_EQ(draw, kDrawDirect);
-  } else if (expected_draw_sign < 0) {
-    EXPECT_LT(draw, 0);
-  } else {
-    EXPECT_GT(draw, 0);
-    EXPECT_LT(draw, 1);
-  }
-  PlainWorkspace ws(g.num_vertices());
-  std::vector<Moments> reached(class_sizes.size());
-  for (int r = 0; r < kReps; ++r) {
-    RunIcReplicate(*model, 5, static_cast<std::uint64_t>(r), ws);
-    std::vector<int> count(class_sizes.size(), 0);
-    for (std::size_t i = 1; i < ws.queue.size(); ++i) {
-      ++count[static_cast<std::size_t>(leaf_class[ws.queue[i] - 1])];
-    }
-    for (std::size_t c = 0; c < count.size(); ++c) reached[c].Add(count[c]);
-  }
+  const DistrictGraph g =
+      Freeze(MakeDistrict(static_cast<int>(leaf_class.size()), ties));
+  Scenario s = IcScenario({0}, 0.01, kReps, 5);
+  s.mutable_independent_cascade()->set_use_tie_weights(true);
+  const std::vector<Moments> reached = ReachedByClass(
+      g, s, mode, leaf_class, static_cast<int>(class_sizes.size()));
   for (std::size_t c = 0; c < class_sizes.size(); ++c) {
     SCOPED_TRACE(c);
     const double p = std::min(1.0, class_p[c]);
@@ -186,23 +229,37 @@ void ExpectStarClassesReached(const std::vector<int>& class_sizes,
   }
 }
 
+TEST(IndependentCascade, PerArcProbabilitiesInEveryLaneWidth) {
+  // Coupled: runs of 8 and 16 lanes with one 128-bit block of planes, runs
+  // of 32 with 256-bit blocks, certain arcs among them; probabilities whose
+  // bits differ early (0.9 against 0.02) and late (0.3 against 0.25).
+  const DrawMode mode = DrawMode::kCoupled;
+  ExpectStarClassesReached({2, 3, 1}, {0.5, 0.25, 1.0}, mode);
+  ExpectStarClassesReached({4, 5, 3}, {0.3, 0.25, 0.9}, mode);
+  ExpectStarClassesReached({40, 3, 30, 60, 7}, {0.3, 1.0, 0.1, 0.02, 0.9},
+                           mode);
+}
+
 TEST(IndependentCascade, PerArcProbabilitiesBySurvival) {
-  // Total hazard about 25: survivals, compared a block of 16 at a time
-  // and, past the first block, block by block.
-  ExpectStarClassesReached({40, 3, 30, 60, 7}, {0.3, 1.0, 0.1, 0.02, 0.9}, 0);
-  // Few arcs: a single partial block.
-  ExpectStarClassesReached({2, 3}, {0.5, 0.25}, 0);
+  // Stream, total hazard about 25: survivals, compared a block of 16 at a
+  // time and, past the first block, block by block; and a single partial
+  // block.
+  ExpectStarClassesReached({40, 3, 30, 60, 7}, {0.3, 1.0, 0.1, 0.02, 0.9},
+                           DrawMode::kStream);
+  ExpectStarClassesReached({2, 3}, {0.5, 0.25}, DrawMode::kStream);
 }
 
-TEST(IndependentCascade, PerArcProbabilitiesOfAHubByJumps) {
-  // Total hazard about 170 leaves the float range: geometric jumps at the
-  // largest probability 0.2, thinned to each arc's own.
-  ExpectStarClassesReached({500, 1000, 5, 400}, {0.2, 0.05, 1.0, 0.1}, -1);
-}
-
-TEST(IndependentCascade, PerArcProbabilitiesOfAHubByDirectDraws) {
-  // Hazard about 110 with a largest probability of 0.6: a draw per arc.
-  ExpectStarClassesReached({100, 600, 4}, {0.6, 0.02, 1.0}, 2);
+TEST(IndependentCascade, PerArcProbabilitiesOfAHub) {
+  // Total hazard about 170 leaves the float range: jumps at the largest
+  // probability 0.2, thinned to each arc's own (stream); and hazard about
+  // 110 with a largest probability of 0.6: a draw per arc (stream). Runs of
+  // 32 lanes, 61 and 22 of them (coupled).
+  for (DrawMode mode : kModes) {
+    SCOPED_TRACE(ModeName(mode));
+    ExpectStarClassesReached({500, 1000, 5, 400}, {0.2, 0.05, 1.0, 0.1},
+                             mode);
+    ExpectStarClassesReached({100, 600, 4}, {0.6, 0.02, 1.0}, mode);
+  }
 }
 
 TEST(TieContext, EveryPlainModelWeighsTiesWithinASchool) {
@@ -219,31 +276,43 @@ TEST(TieContext, EveryPlainModelWeighsTiesWithinASchool) {
   d.mutable_teachers(2)->set_school_id("b");
   d.mutable_teachers(3)->set_school_id("b");
   const DistrictGraph g = Freeze(d);
-  Scenario s;
-  s.add_leaders("t0");
-  s.set_replicates(kReps);
-  s.set_seed(31);
-  s.set_same_school_multiplier(2);
+  Scenario base = LeadersScenario({0}, kReps, 31);
+  base.set_same_school_multiplier(2);
   struct Case {
-    Model model;
+    const char* name;
+    void (*model)(Scenario&);
     double p1, p2;
   };
-  for (const Case& c :
-       {Case{INDEPENDENT_CASCADE, 0.4, 0.2}, Case{WEIGHTED_CASCADE, 1, 0.5},
-        Case{LINEAR_THRESHOLD, 2.0 / 3, 1.0 / 3},
-        Case{COMPLEX_CONTAGION, 0.4, 0.2}}) {
-    SCOPED_TRACE(Model_Name(c.model));
-    s.set_model(c.model);
-    s.set_probability(0.2);
-    s.set_contagion_threshold(1);
-    absl::StatusOr<RunResult> r = RunScenario(g, s, {.progress = nullptr});
-    ASSERT_TRUE(r.ok()) << r.status();
-    ExpectClose(r->reached().mean(), c.p1 + c.p2,
-                c.p1 * (1 - c.p1) + c.p2 * (1 - c.p2), kReps);
-    EXPECT_EQ(r->details().parameters().same_school_multiplier(), 2);
+  const Case cases[] = {
+      {"ic",
+       [](Scenario& s) { s.mutable_independent_cascade()->set_probability(0.2); },
+       0.4, 0.2},
+      {"wc",
+       [](Scenario& s) {
+         s.mutable_independent_cascade()->set_probabilities(
+             IndependentCascadeParams::WEIGHTED_CASCADE);
+       },
+       1, 0.5},
+      {"lt", [](Scenario& s) { s.mutable_linear_threshold(); }, 2.0 / 3,
+       1.0 / 3},
+      {"cc",
+       [](Scenario& s) {
+         s.mutable_complex_contagion()->set_probability(0.2);
+         s.mutable_complex_contagion()->set_threshold(1);
+       },
+       0.4, 0.2},
+  };
+  for (const Case& c : cases) {
+    for (DrawMode mode : kModes) {
+      SCOPED_TRACE(absl::StrCat(c.name, " ", ModeName(mode)));
+      Scenario s = base;
+      c.model(s);
+      const RunResult r = Simulate(g, s, mode);
+      ExpectClose(r.reached().mean(), c.p1 + c.p2,
+                  c.p1 * (1 - c.p1) + c.p2 * (1 - c.p2), kReps);
+      EXPECT_EQ(r.details().parameters().same_school_multiplier(), 2);
+    }
   }
-  s.set_same_school_multiplier(-1);
-  EXPECT_FALSE(RunScenario(g, s, {.progress = nullptr}).ok());
 }
 
 TEST(IndependentCascade, ChannelProbabilitiesPerTie) {
@@ -254,12 +323,9 @@ TEST(IndependentCascade, ChannelProbabilitiesPerTie) {
   for (int v = 1; v <= 60; ++v) ties.push_back({0, v, PLC, true, 1.5});
   for (int v = 61; v <= 160; ++v) ties.push_back({0, v, SOCIAL_MEDIA});
   const DistrictGraph g = Freeze(MakeDistrict(161, ties));
-  Scenario s;
-  s.set_model(INDEPENDENT_CASCADE);
-  s.set_channel_probabilities(true);
-  s.add_leaders("t0");
-  s.set_replicates(kReps);
-  s.set_seed(41);
+  Scenario s = LeadersScenario({0}, kReps, 41);
+  s.mutable_independent_cascade()->set_probabilities(
+      IndependentCascadeParams::CHANNELS);
   for (auto [channel, p] :
        {std::pair{PLC, 0.5}, std::pair{SOCIAL_MEDIA, 0.1}}) {
     ChannelParams* c = s.add_channels();
@@ -267,40 +333,42 @@ TEST(IndependentCascade, ChannelProbabilitiesPerTie) {
     c->set_probability(p);
   }
   for (bool weights : {false, true}) {
-    SCOPED_TRACE(weights);
-    s.set_use_tie_weights(weights);
-    const double plc = weights ? 0.75 : 0.5;
-    absl::StatusOr<RunResult> r = RunScenario(g, s, {.progress = nullptr});
-    ASSERT_TRUE(r.ok()) << r.status();
-    ExpectClose(r->reached().mean(), 60 * plc + 100 * 0.1,
-                60 * plc * (1 - plc) + 100 * 0.1 * 0.9, kReps);
+    for (DrawMode mode : kModes) {
+      SCOPED_TRACE(absl::StrCat(weights, " ", ModeName(mode)));
+      s.mutable_independent_cascade()->set_use_tie_weights(weights);
+      const double plc = weights ? 0.75 : 0.5;
+      const RunResult r = Simulate(g, s, mode);
+      ExpectClose(r.reached().mean(), 60 * plc + 100 * 0.1,
+                  60 * plc * (1 - plc) + 100 * 0.1 * 0.9, kReps);
+      // Reach by channel, the leaders' first-hand reach included.
+      for (const ChannelReach& c : r.direct_reach_by_channel()) {
+        const double expected = c.channel() == PLC            ? 60 * plc
+                                : c.channel() == SOCIAL_MEDIA ? 10
+                                                              : 0;
+        EXPECT_NEAR(c.teachers().mean(), expected, 0.5) << c.channel();
+      }
+    }
   }
   // A plain network's ties have no channel to take a probability from.
-  IcParams params;
-  params.channel_probability.assign(kNumChannels, 0.5);
-  const DistrictGraph plain = Freeze(testing::Star(3));
-  EXPECT_TRUE(PrepareIndependentCascade(plain, params, {0}).ok());
   DistrictGraphBuilder b;
   const std::uint32_t school = b.AddSchool("s", "", 1);
-  ASSERT_TRUE(b.AddTeacher("a", school, TEACHER).ok());
-  ASSERT_TRUE(b.AddTeacher("b", school, TEACHER).ok());
+  ASSERT_TRUE(b.AddTeacher("t0", school, TEACHER).ok());
+  ASSERT_TRUE(b.AddTeacher("t1", school, TEACHER).ok());
   b.AddTie(0, 1, CHANNEL_UNSPECIFIED, true, 1);
   absl::StatusOr<DistrictGraph> untyped =
       std::move(b).Freeze({.require_channels = false});
   ASSERT_TRUE(untyped.ok()) << untyped.status();
-  EXPECT_FALSE(PrepareIndependentCascade(*untyped, params, {0}).ok());
-  params.channel_probability[PLC] = 1.5;
-  EXPECT_FALSE(PrepareIndependentCascade(plain, params, {0}).ok());
+  const absl::Status status = RunScenario(*untyped, s).status();
+  EXPECT_NE(status.message().find("ties name their channel"),
+            std::string::npos)
+      << status;
 }
 
-TEST(IndependentCascade, RejectsBadInput) {
-  const DistrictGraph g = Freeze(testing::Star(3));
-  EXPECT_FALSE(
-      PrepareIndependentCascade(g, {IcWeighting::kUniform, 1.5}, {0}).ok());
-  EXPECT_FALSE(
-      PrepareIndependentCascade(g, {IcWeighting::kUniform, 0.5}, {0, 0}).ok());
-  EXPECT_FALSE(
-      PrepareIndependentCascade(g, {IcWeighting::kUniform, 0.5}, {9}).ok());
+// Runs a linear-threshold scenario on g and returns teachers reached.
+std::pair<double, double> LtReached(const DistrictGraph& g, Scenario s,
+                                    bool weighted = false) {
+  s.mutable_linear_threshold()->set_use_tie_weights(weighted);
+  return MeanVar(Simulate(g, s, DrawMode::kCoupled).reached());
 }
 
 TEST(LinearThreshold, FanInActivatesWithTheActiveShare) {
@@ -312,16 +380,11 @@ TEST(LinearThreshold, FanInActivatesWithTheActiveShare) {
   for (int s = 0; s < k; ++s) ties.push_back({s, k, ADVICE});
   const DistrictGraph g = Freeze(MakeDistrict(k + 1, ties));
   for (int m : {1, 3, 5}) {
-    std::vector<VertexId> seeds;
-    for (int s = 0; s < m; ++s) seeds.push_back(static_cast<VertexId>(s));
-    absl::StatusOr<LtModel> model = PrepareLinearThreshold(g, {}, seeds);
-    ASSERT_TRUE(model.ok());
-    LtWorkspace ws(g.num_vertices());
-    auto [mean, var] = MeanVar(kReps, [&](int r) {
-      return RunLtReplicate(*model, 5, static_cast<std::uint64_t>(r), ws);
-    });
+    std::vector<int> seeds;
+    for (int s = 0; s < m; ++s) seeds.push_back(s);
     const double q = static_cast<double>(m) / k;
-    ExpectClose(mean, q, q * (1 - q), kReps);
+    ExpectClose(LtReached(g, LeadersScenario(seeds, kReps, 5)).first, q,
+                q * (1 - q), kReps);
   }
 }
 
@@ -332,14 +395,9 @@ TEST(LinearThreshold, TieWeightsSetTheShares) {
       Freeze(MakeDistrict(3, {{0, 2, PLC, true, 1.0}, {1, 2, PLC, true, 3.0}}));
   constexpr int kReps = 40000;
   for (bool weighted : {true, false}) {
-    absl::StatusOr<LtModel> model =
-        PrepareLinearThreshold(g, LtParams{.use_tie_weights = weighted}, {1});
-    LtWorkspace ws(3);
-    auto [mean, var] = MeanVar(kReps, [&](int r) {
-      return RunLtReplicate(*model, 9, static_cast<std::uint64_t>(r), ws);
-    });
     const double q = weighted ? 0.75 : 0.5;
-    ExpectClose(mean, q, q * (1 - q), kReps);
+    ExpectClose(LtReached(g, LeadersScenario({1}, kReps, 9), weighted).first,
+                q, q * (1 - q), kReps);
   }
 }
 
@@ -356,19 +414,21 @@ TEST(LinearThreshold, GivenThresholdsHoldAndTheRestAreDrawn) {
     ties.push_back({1, v});
   }
   const DistrictGraph g = Freeze(MakeDistrict(kLeaves + 2, ties));
-  LtParams params;
-  params.thresholds.assign(kLeaves + 2, std::nan(""));
-  for (int v = 2; v < 32; ++v) params.thresholds[v] = 0.3;
-  for (int v = 32; v < 62; ++v) params.thresholds[v] = 0.7;
-  params.thresholds[62] = 0.5;
-  absl::StatusOr<LtModel> model = PrepareLinearThreshold(g, params, {0});
+  Scenario s = LeadersScenario({0}, kReps, 21);
+  auto& given = *s.mutable_linear_threshold()->mutable_thresholds();
+  for (int v = 2; v < 32; ++v) given[absl::StrCat("t", v)] = 0.3;
+  for (int v = 32; v < 62; ++v) given[absl::StrCat("t", v)] = 0.7;
+  given["t62"] = 0.5;
+  absl::StatusOr<LinearThreshold> model = LinearThreshold::Prepare(g, s);
   ASSERT_TRUE(model.ok()) << model.status();
-  LtWorkspace ws(g.num_vertices());
+  LinearThreshold::Workspace ws(*model);
+  ReplicateCounts counts;
   Moments drawn;
   for (int r = 0; r < kReps; ++r) {
-    RunLtReplicate(*model, 21, static_cast<std::uint64_t>(r), ws);
+    counts.Reset();
+    model->Run(static_cast<std::uint32_t>(r), ws, counts);
     std::vector<bool> active(kLeaves + 2, false);
-    for (VertexId v : ws.plain.queue) active[v] = true;
+    for (const ReachRecord& rec : counts.reached()) active[rec.teacher] = true;
     for (int v = 2; v < 32; ++v) ASSERT_TRUE(active[v]) << v;
     for (int v = 32; v < 62; ++v) ASSERT_FALSE(active[v]) << v;
     ASSERT_TRUE(active[62]);
@@ -383,18 +443,13 @@ TEST(LinearThreshold, GivenThresholdsHoldAndTheRestAreDrawn) {
 
 TEST(LinearThreshold, RejectsThresholdsThatDoNotFit) {
   const DistrictGraph g = Freeze(testing::Path(3));
-  LtParams params;
-  params.thresholds = {0.5, 0.5};
-  EXPECT_FALSE(PrepareLinearThreshold(g, params, {0}).ok());
-  params.thresholds = {0.5, 1.5, std::nan(""), 0.1};
-  const absl::Status s = PrepareLinearThreshold(g, params, {0}).status();
-  EXPECT_NE(s.message().find("teacher 't1'"), std::string::npos) << s;
-  Scenario scenario;
-  scenario.set_model(LINEAR_THRESHOLD);
-  scenario.set_replicates(10);
-  scenario.add_leaders("t0");
-  (*scenario.mutable_thresholds())["nobody"] = 0.5;
-  const absl::Status unknown = RunScenario(g, scenario, {}).status();
+  Scenario s = LeadersScenario({0}, 10);
+  (*s.mutable_linear_threshold()->mutable_thresholds())["t1"] = 1.5;
+  const absl::Status bad = RunScenario(g, s).status();
+  EXPECT_NE(bad.message().find("teacher 't1'"), std::string::npos) << bad;
+  s.mutable_linear_threshold()->clear_thresholds();
+  (*s.mutable_linear_threshold()->mutable_thresholds())["nobody"] = 0.5;
+  const absl::Status unknown = RunScenario(g, s).status();
   EXPECT_NE(unknown.message().find("'nobody' is not in the network"),
             std::string::npos)
       << unknown;
@@ -402,65 +457,81 @@ TEST(LinearThreshold, RejectsThresholdsThatDoNotFit) {
 
 TEST(LinearThreshold, APathAlwaysActivatesWhole) {
   const DistrictGraph g = Freeze(testing::Path(20));
-  absl::StatusOr<LtModel> model = PrepareLinearThreshold(g, {}, {0});
-  LtWorkspace ws(g.num_vertices());
-  for (int r = 0; r < 50; ++r) EXPECT_EQ(RunLtReplicate(*model, 1, r, ws), 20);
+  Scenario s = LeadersScenario({0}, 50);
+  s.mutable_linear_threshold();
+  const RunResult lt = Simulate(g, s, DrawMode::kCoupled);
+  EXPECT_EQ(lt.reached().mean(), 20);
+  EXPECT_EQ(lt.reached().sd(), 0);
 }
 
 class SampleDistrictTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     graph_ = new DistrictGraph(Freeze(*EmbeddedDistrict(), /*reverse=*/true));
-    const Scenario scenario = *EmbeddedScenario();
-    for (const std::string& id : scenario.leaders()) {
-      seeds_.push_back(*graph_->FindTeacher(id));
-    }
+    leaders_ = new Scenario;
+    *leaders_->mutable_leaders() = EmbeddedScenario()->leaders();
   }
-  static void TearDownTestSuite() { delete graph_; }
+  static void TearDownTestSuite() {
+    delete graph_;
+    delete leaders_;
+  }
+  // The default scenario's leaders and nothing else.
+  static Scenario Leaders(int replicates, std::uint64_t seed) {
+    Scenario s = *leaders_;
+    s.set_replicates(replicates);
+    s.set_seed(seed);
+    return s;
+  }
   static DistrictGraph* graph_;
-  static std::vector<VertexId> seeds_;
+  static Scenario* leaders_;
 };
 DistrictGraph* SampleDistrictTest::graph_ = nullptr;
-std::vector<VertexId> SampleDistrictTest::seeds_;
+Scenario* SampleDistrictTest::leaders_ = nullptr;
 
 TEST_F(SampleDistrictTest, CascadeAgreesWithLiveEdgeSampling) {
   constexpr int kReps = 3000;
-  PlainWorkspace ws(graph_->num_vertices());
-  for (IcParams params : {IcParams{IcWeighting::kUniform, 0.03},
-                          IcParams{IcWeighting::kUniform, 0.08},
-                          IcParams{IcWeighting::kWeightedCascade, 0},
-                          IcParams{IcWeighting::kTieWeight, 0.04}}) {
-    SCOPED_TRACE(static_cast<int>(params.weighting));
-    absl::StatusOr<IcModel> model =
-        PrepareIndependentCascade(*graph_, params, seeds_);
-    ASSERT_TRUE(model.ok());
-    const auto cascade = MeanVar(kReps, [&](int r) {
-      return RunIcReplicate(*model, 17, static_cast<std::uint64_t>(r), ws);
-    });
-    const std::vector<double> p = IcArcProbabilities(*graph_, params);
-    const auto live = MeanVar(kReps, [&](int r) {
-      PhiloxStream rng(17, static_cast<std::uint64_t>(r), kPurposeTieBreak);
-      return LiveEdgeIcReach(*graph_, p, seeds_, rng, ws);
-    });
-    ExpectSameMean(cascade, live, kReps);
+  for (auto [name, model] :
+       {std::pair<const char*, void (*)(Scenario&)>{
+            "p = 0.03",
+            [](Scenario& s) {
+              s.mutable_independent_cascade()->set_probability(0.03);
+            }},
+        {"p = 0.08",
+         [](Scenario& s) {
+           s.mutable_independent_cascade()->set_probability(0.08);
+         }},
+        {"weighted cascade",
+         [](Scenario& s) {
+           s.mutable_independent_cascade()->set_probabilities(
+               IndependentCascadeParams::WEIGHTED_CASCADE);
+         }},
+        {"tie weights",
+         [](Scenario& s) {
+           s.mutable_independent_cascade()->set_probability(0.04);
+           s.mutable_independent_cascade()->set_use_tie_weights(true);
+         }}}) {
+    Scenario s = Leaders(kReps, 17);
+    model(s);
+    absl::StatusOr<LiveEdgeIc> live = LiveEdgeIc::Prepare(*graph_, s);
+    ASSERT_TRUE(live.ok()) << live.status();
+    const RunResult reference = RunModel(*graph_, s, *live);
+    for (DrawMode mode : kModes) {
+      SCOPED_TRACE(absl::StrCat(name, " ", ModeName(mode)));
+      ExpectSameMean(MeanVar(Simulate(*graph_, s, mode).reached()),
+                     MeanVar(reference.reached()), kReps);
+    }
   }
 }
 
 TEST_F(SampleDistrictTest, LinearThresholdAgreesWithItsLiveEdgeForm) {
   constexpr int kReps = 3000;
   for (bool weighted : {false, true}) {
-    absl::StatusOr<LtModel> model = PrepareLinearThreshold(
-        *graph_, LtParams{.use_tie_weights = weighted}, seeds_);
-    ASSERT_TRUE(model.ok());
-    LtWorkspace ws(graph_->num_vertices());
-    const auto cascade = MeanVar(kReps, [&](int r) {
-      return RunLtReplicate(*model, 23, static_cast<std::uint64_t>(r), ws);
-    });
-    const auto live = MeanVar(kReps, [&](int r) {
-      PhiloxStream rng(23, static_cast<std::uint64_t>(r), kPurposeTieBreak);
-      return LiveEdgeLtReach(*graph_, model->arc_weight, seeds_, rng, ws.plain);
-    });
-    ExpectSameMean(cascade, live, kReps);
+    Scenario s = Leaders(kReps, 23);
+    s.mutable_linear_threshold()->set_use_tie_weights(weighted);
+    absl::StatusOr<LiveEdgeLt> live = LiveEdgeLt::Prepare(*graph_, s);
+    ASSERT_TRUE(live.ok()) << live.status();
+    ExpectSameMean(MeanVar(Simulate(*graph_, s, DrawMode::kCoupled).reached()),
+                   MeanVar(RunModel(*graph_, s, *live).reached()), kReps);
   }
 }
 
@@ -469,56 +540,73 @@ TEST_F(SampleDistrictTest, MultiChannelCascadeReducesToThePlainCascade) {
   // no credibility boost and no horizon, the multi-channel cascade is the
   // independent cascade with p * weight: two implementations, one law.
   constexpr int kReps = 3000;
-  Scenario s = testing::SimpleScenario({}, 0.04, kReps, 31);
-  for (VertexId v : seeds_) s.add_leaders(graph_->teacher_id(v));
-  absl::StatusOr<RunResult> multi = RunScenario(*graph_, s);
-  ASSERT_TRUE(multi.ok()) << multi.status();
-  s.set_model(INDEPENDENT_CASCADE);
-  s.set_probability(0.04);
-  s.set_use_tie_weights(true);
-  s.set_seed(32);
-  absl::StatusOr<RunResult> plain = RunScenario(*graph_, s);
-  ASSERT_TRUE(plain.ok()) << plain.status();
-  auto mv = [](const Estimate& e) {
-    return std::make_pair(e.mean(), e.sd() * e.sd());
-  };
-  ExpectSameMean(mv(multi->reached()), mv(plain->reached()), kReps);
+  Scenario multi = testing::SimpleScenario({}, 0.04, kReps, 31);
+  *multi.mutable_leaders() = leaders_->leaders();
+  Scenario plain = Leaders(kReps, 32);
+  plain.mutable_independent_cascade()->set_probability(0.04);
+  plain.mutable_independent_cascade()->set_use_tie_weights(true);
+  for (DrawMode mode : kModes) {
+    SCOPED_TRACE(ModeName(mode));
+    ExpectSameMean(MeanVar(Simulate(*graph_, multi, mode).reached()),
+                   MeanVar(Simulate(*graph_, plain, mode).reached()), kReps);
+  }
 }
 
-TEST_F(SampleDistrictTest, PlainRunsAreTheSameOnAnyNumberOfThreads) {
-  Scenario s = testing::SimpleScenario({}, 0.05, 700, 41);
-  for (VertexId v : seeds_) s.add_leaders(graph_->teacher_id(v));
-  for (Model model : {INDEPENDENT_CASCADE, WEIGHTED_CASCADE, LINEAR_THRESHOLD,
-                      COMPLEX_CONTAGION}) {
-    s.set_model(model);
-    s.set_probability(model == COMPLEX_CONTAGION ? 0.5 : 0.05);
-    s.set_contagion_threshold(2);
-    std::string first;
-    for (int threads : {1, 2, 8}) {
-      RunOptions options;
-      options.threads = threads;
-      options.per_teacher = true;
-      absl::StatusOr<RunResult> r = RunScenario(*graph_, s, options);
-      ASSERT_TRUE(r.ok()) << r.status();
-      r->mutable_details()->clear_threads();
-      r->mutable_details()->clear_wall_seconds();
-      r->mutable_details()->clear_prepare_seconds();
-      r->mutable_details()->clear_simulate_seconds();
-      if (first.empty()) {
-        first = r->SerializeAsString();
-      } else {
-        EXPECT_EQ(first, r->SerializeAsString()) << Model_Name(model);
+TEST_F(SampleDistrictTest, EveryModelIsTheSameOnAnyNumberOfThreads) {
+  void (*const models[])(Scenario&) = {
+      [](Scenario& s) {
+        s.mutable_independent_cascade()->set_probability(0.05);
+      },
+      [](Scenario& s) {
+        s.mutable_independent_cascade()->set_probabilities(
+            IndependentCascadeParams::WEIGHTED_CASCADE);
+      },
+      [](Scenario& s) { s.mutable_linear_threshold(); },
+      [](Scenario& s) {
+        s.mutable_complex_contagion()->set_probability(0.5);
+        s.mutable_complex_contagion()->set_threshold(2);
+      },
+      [](Scenario& s) {
+        const Scenario d = *EmbeddedScenario();
+        *s.mutable_channels() = d.channels();
+        *s.mutable_multi_channel() = d.multi_channel();
+        s.set_horizon(36);
+      },
+  };
+  for (auto* model : models) {
+    Scenario s = Leaders(700, 41);
+    model(s);
+    for (DrawMode mode : kModes) {
+      std::string first;
+      for (int threads : {1, 2, 8}) {
+        RunOptions options;
+        options.threads = threads;
+        options.per_teacher = true;
+        options.draws = mode;
+        absl::StatusOr<RunResult> r = RunScenario(*graph_, s, options);
+        ASSERT_TRUE(r.ok()) << r.status();
+        r->mutable_details()->clear_threads();
+        r->mutable_details()->clear_wall_seconds();
+        r->mutable_details()->clear_prepare_seconds();
+        r->mutable_details()->clear_simulate_seconds();
+        if (first.empty()) {
+          first = r->SerializeAsString();
+        } else {
+          EXPECT_EQ(first, r->SerializeAsString())
+              << r->details().model() << " " << ModeName(mode) << " on "
+              << threads << " threads";
+        }
       }
     }
   }
 }
 
 TEST_F(SampleDistrictTest, PerTeacherProbabilitiesAddUpToTheMeanReach) {
-  Scenario s = testing::SimpleScenario({}, 0.05, 500, 43);
-  for (VertexId v : seeds_) s.add_leaders(graph_->teacher_id(v));
-  for (Model model : {MULTI_CHANNEL_CASCADE, INDEPENDENT_CASCADE}) {
-    s.set_model(model);
-    s.set_probability(0.05);
+  Scenario multi = testing::SimpleScenario({}, 0.05, 500, 43);
+  *multi.mutable_leaders() = leaders_->leaders();
+  Scenario plain = Leaders(500, 43);
+  plain.mutable_independent_cascade()->set_probability(0.05);
+  for (const Scenario& s : {multi, plain}) {
     RunOptions options;
     options.per_teacher = true;
     absl::StatusOr<RunResult> r = RunScenario(*graph_, s, options);
@@ -532,6 +620,34 @@ TEST_F(SampleDistrictTest, PerTeacherProbabilitiesAddUpToTheMeanReach) {
     EXPECT_NEAR(reached, r->reached().mean(), 1e-9 * reached + 1e-12);
     EXPECT_NEAR(adopting, r->adopting().mean(), 1e-9 * adopting + 1e-12);
   }
+}
+
+TEST_F(SampleDistrictTest, PlainModelsReportWhatAppliesToThem) {
+  // Direct reach, reach by channel and hop, schools and the curve by round;
+  // no sustained, broadcast or capacity figures, which they do not have.
+  Scenario s = Leaders(500, 47);
+  s.mutable_independent_cascade()->set_probability(0.08);
+  const RunResult r = Simulate(*graph_, s, DrawMode::kCoupled);
+  EXPECT_GT(r.direct_reach().mean(), 0);
+  ASSERT_FALSE(r.reached_by_hop().empty());
+  EXPECT_EQ(r.reached_by_hop(0).teachers().mean(), r.direct_reach().mean());
+  double by_channel = 0;
+  for (const ChannelReach& c : r.reached_by_channel()) {
+    by_channel += c.teachers().mean();
+  }
+  EXPECT_NEAR(by_channel, r.reached().mean(), 1e-9 * by_channel);
+  double by_school = 0;
+  for (const SchoolReach& school : r.schools()) {
+    by_school += school.reached().mean();
+  }
+  EXPECT_NEAR(by_school, r.reached().mean(), 1e-9 * by_school);
+  EXPECT_EQ(r.adopting().mean(), r.reached().mean());
+  EXPECT_FALSE(r.has_sustained());
+  EXPECT_FALSE(r.has_reached_by_broadcast());
+  EXPECT_FALSE(r.has_deferred_by_capacity());
+  ASSERT_GT(r.weekly_size(), 1);
+  EXPECT_NEAR(r.weekly(r.weekly_size() - 1).reached_mean(),
+              r.reached().mean(), 1e-9 * r.reached().mean());
 }
 
 TEST(Quantiles, InterpolateAsRDoes) {

@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "gtest/gtest.h"
-#include "sim/cascade_model.h"
-#include "sim/monte_carlo.h"
+#include "sim/multi_channel_cascade.h"
+#include "sim/runner.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
@@ -117,9 +117,9 @@ TEST(CalendarCascade, PdContactsLandOnPdDaysOnly) {
   constexpr int kReps = 10000;
   Scenario s = SimpleScenario({0}, 1.0, kReps, 71);
   for (ChannelParams& c : *s.mutable_channels()) c.set_mean_delay_weeks(kMean);
-  s.set_horizon_weeks(12);
-  s.mutable_calendar()->add_pd_weeks(4);
-  s.mutable_calendar()->add_pd_weeks(10);
+  s.set_horizon(12);
+  s.mutable_multi_channel()->mutable_calendar()->add_pd_weeks(4);
+  s.mutable_multi_channel()->mutable_calendar()->add_pd_weeks(10);
   const RunResult r = Simulate(Star(kLeaves, PD_WORKSHOP), s);
   const double q4 = 1 - std::pow(1 - 1 / kMean, 4);
   const double q10 = 1 - std::pow(1 - 1 / kMean, 10);
@@ -141,8 +141,8 @@ TEST(CalendarCascade, PlcCadenceSpacesTheHops) {
   // PLCs meet on weeks 1, 4, 7, ...: the leader's contact lands in week 1,
   // each next hop three weeks later, so a 7-week horizon reaches 3.
   Scenario s = SimpleScenario({0}, 1.0, 50, 73);
-  s.set_horizon_weeks(7);
-  s.mutable_calendar()->set_plc_every_weeks(3);
+  s.set_horizon(7);
+  s.mutable_multi_channel()->mutable_calendar()->set_plc_every_weeks(3);
   const RunResult r = Simulate(Path(10, PLC), s);
   EXPECT_EQ(r.reached().mean(), 3);
   EXPECT_EQ(r.reached().sd(), 0);
@@ -161,10 +161,10 @@ TEST(CalendarCascade, BroadcastFallsOnPdDays) {
   constexpr double kQ = 0.3;
   constexpr int kReps = 10000;
   Scenario s = SimpleScenario({0}, 1.0, kReps, 79);
-  s.set_horizon_weeks(6);
-  s.mutable_calendar()->add_pd_weeks(2);
-  s.mutable_calendar()->add_pd_weeks(5);
-  s.mutable_broadcast()->set_probability(kQ);
+  s.set_horizon(6);
+  s.mutable_multi_channel()->mutable_calendar()->add_pd_weeks(2);
+  s.mutable_multi_channel()->mutable_calendar()->add_pd_weeks(5);
+  s.mutable_multi_channel()->mutable_broadcast()->set_probability(kQ);
   const RunResult r = Simulate(MakeDistrict(kTeachers + 1, {}), s);
   const double q2 = 1 - (1 - kQ) * (1 - kQ);
   EXPECT_NEAR(r.reached().mean(), kTeachers * q2,
@@ -179,8 +179,8 @@ TEST(LeaderCapacity, ALeaderReachesAtMostCATerm) {
   // of 12 weeks: 10 in week 1, 10 in week 13, 10 in week 25, and the last
   // 20 would wait for week 37, past the horizon. Waits: 40 + 30 + 20.
   Scenario s = SimpleScenario({0}, 1.0, 20, 83);
-  s.set_horizon_weeks(36);
-  s.mutable_leader_capacity()->set_teachers_per_term(10);
+  s.set_horizon(36);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(10);
   const RunResult r = Simulate(Star(50, CO_TEACHING), s);
   EXPECT_EQ(r.reached().mean(), 30);
   EXPECT_EQ(r.direct_reach().mean(), 30);
@@ -192,7 +192,7 @@ TEST(LeaderCapacity, ALeaderReachesAtMostCATerm) {
   // Social media is not one-to-one support: no limit.
   EXPECT_EQ(Simulate(Star(50, SOCIAL_MEDIA), s).reached().mean(), 50);
   // Listing the channels replaces the default ones.
-  s.mutable_leader_capacity()->add_channels(SOCIAL_MEDIA);
+  s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(SOCIAL_MEDIA);
   EXPECT_EQ(Simulate(Star(50, SOCIAL_MEDIA), s).reached().mean(), 30);
   EXPECT_EQ(Simulate(Star(50, CO_TEACHING), s).reached().mean(), 50);
 }
@@ -207,8 +207,8 @@ TEST(LeaderCapacity, EachLeaderHasTheirOwnAndOthersHaveNone) {
   ties.push_back({1, 2, CO_TEACHING});
   for (int v = 43; v < 73; ++v) ties.push_back({2, v, CO_TEACHING});
   Scenario s = SimpleScenario({0, 1}, 1.0, 20, 89);
-  s.set_horizon_weeks(12);
-  s.mutable_leader_capacity()->set_teachers_per_term(5);
+  s.set_horizon(12);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(5);
   const RunResult r = Simulate(MakeDistrict(73, ties), s);
   // t1's first five arcs in target order include t2 (the smallest id).
   EXPECT_EQ(r.direct_reach().mean(), 10);
@@ -220,11 +220,11 @@ TEST(LeaderCapacity, DeferredContactsWaitForTheNextMeeting) {
   // 4 weeks: the second leaf waits for week 5, the next term's start, and
   // lands on the next meeting, week 6.
   Scenario s = SimpleScenario({0}, 1.0, 10, 97);
-  s.set_horizon_weeks(8);
-  s.mutable_calendar()->set_plc_every_weeks(5);
-  s.mutable_calendar()->set_term_weeks(4);
-  s.mutable_leader_capacity()->set_teachers_per_term(1);
-  s.mutable_leader_capacity()->add_channels(PLC);
+  s.set_horizon(8);
+  s.mutable_multi_channel()->mutable_calendar()->set_plc_every_weeks(5);
+  s.mutable_multi_channel()->mutable_calendar()->set_term_weeks(4);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(1);
+  s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(PLC);
   const RunResult r = Simulate(Star(2, PLC), s);
   EXPECT_EQ(r.weekly(1).reached_mean(), 1);
   EXPECT_EQ(r.weekly(5).reached_mean(), 1);
@@ -236,15 +236,15 @@ TEST(LeaderCapacity, RejectsWhatDoesNotFit) {
   absl::StatusOr<DistrictGraph> g = FreezeDistrict(Star(3));
   ASSERT_TRUE(g.ok());
   Scenario s = SimpleScenario({0}, 1.0, 10, 1);
-  s.mutable_leader_capacity()->set_teachers_per_term(-1);
-  EXPECT_FALSE(PrepareCascade(*g, s).ok());
-  s.mutable_leader_capacity()->set_teachers_per_term(2);
-  s.mutable_leader_capacity()->add_channels(PLC);
-  s.mutable_leader_capacity()->add_channels(PLC);
-  EXPECT_FALSE(PrepareCascade(*g, s).ok());
-  s.mutable_leader_capacity()->clear_channels();
-  s.mutable_calendar()->add_pd_weeks(0);
-  const absl::Status bad = PrepareCascade(*g, s).status();
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(-1);
+  EXPECT_FALSE(MultiChannelCascade::Prepare(*g, s).ok());
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(2);
+  s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(PLC);
+  s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(PLC);
+  EXPECT_FALSE(MultiChannelCascade::Prepare(*g, s).ok());
+  s.mutable_multi_channel()->mutable_leader_capacity()->clear_channels();
+  s.mutable_multi_channel()->mutable_calendar()->add_pd_weeks(0);
+  const absl::Status bad = MultiChannelCascade::Prepare(*g, s).status();
   EXPECT_NE(bad.message().find("pd_weeks"), std::string::npos) << bad;
 }
 

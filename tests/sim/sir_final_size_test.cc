@@ -53,13 +53,20 @@ TEST(SirFinalSize, LargeOutbreaksMatchTheFinalSizeEquation) {
   std::int64_t count = 0;  // how many outbreaks were large
   for (int graph = 0; graph < kGraphs; ++graph) {
     const DistrictGraph g = ErdosRenyi(kN, kC, 1000 + graph);
-    PlainWorkspace ws(g.num_vertices());
     PhiloxStream pick(graph, 0, kPurposeTieBreak);
-    absl::StatusOr<IcModel> model = PrepareIndependentCascade(
-        g, {IcWeighting::kUniform, kP}, {pick.NextBelow(kN)});
-    ASSERT_TRUE(model.ok());
-    const std::int64_t reached =
-        1 + RunIcReplicate(*model, 5, static_cast<std::uint64_t>(graph), ws);
+    Scenario s;
+    s.add_leaders(std::to_string(pick.NextBelow(kN)));
+    s.set_replicates(1);
+    s.set_seed(5);
+    s.mutable_independent_cascade()->set_probability(kP);
+    // Both draw modes, on alternate graphs.
+    absl::StatusOr<IndependentCascade> model = IndependentCascade::Prepare(
+        g, s, graph % 2 == 0 ? DrawMode::kCoupled : DrawMode::kStream);
+    ASSERT_TRUE(model.ok()) << model.status();
+    IndependentCascade::Workspace ws(*model);
+    ReplicateCounts counts;
+    model->Run(static_cast<std::uint32_t>(graph), ws, counts);
+    const auto reached = 1 + static_cast<std::int64_t>(counts.reached().size());
     if (reached > kN / 10) {  // small outbreaks stay O(1); large are O(n)
       // Fractions in parts per million, as integers for exact sums.
       large.Add(reached * 1000000 / kN);

@@ -54,11 +54,28 @@ Scenario SimpleScenario(const std::vector<int>& leaders, double p,
     c->set_probability(p);
     c->set_mean_delay_weeks(1);
   }
-  s.set_adoption_at_zero_readiness(1);
-  s.set_adoption_at_full_readiness(1);
-  s.set_horizon_weeks(0);
+  s.mutable_multi_channel()->set_adoption_at_zero_readiness(1);
+  s.mutable_multi_channel()->set_adoption_at_full_readiness(1);
+  s.set_horizon(0);
   s.set_replicates(replicates);
   s.set_seed(seed);
+  return s;
+}
+
+Scenario LeadersScenario(const std::vector<int>& leaders, int replicates,
+                         std::uint64_t seed) {
+  Scenario s;
+  s.set_name("test");
+  for (int v : leaders) s.add_leaders(absl::StrCat("t", v));
+  s.set_replicates(replicates);
+  s.set_seed(seed);
+  return s;
+}
+
+Scenario IcScenario(const std::vector<int>& leaders, double p, int replicates,
+                    std::uint64_t seed) {
+  Scenario s = LeadersScenario(leaders, replicates, seed);
+  s.mutable_independent_cascade()->set_probability(p);
   return s;
 }
 

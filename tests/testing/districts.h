@@ -27,10 +27,19 @@ District Star(int leaves, Channel channel = PD_WORKSHOP);
 // A directed path t0 -> t1 -> ... -> t{length}.
 District Path(int length, Channel channel = PD_WORKSHOP);
 
-// Leaders by vertex number, every channel at probability p with delay 1,
-// adoption certain, no horizon.
+// The multi-channel model from leaders given by vertex number, every
+// channel at probability p with delay 1, adoption certain, no horizon.
 Scenario SimpleScenario(const std::vector<int>& leaders, double p,
                         int replicates, std::uint64_t seed = 1);
+
+// A scenario with no model yet: leaders by vertex number ("t3" for 3),
+// replicates and seed.
+Scenario LeadersScenario(const std::vector<int>& leaders, int replicates,
+                         std::uint64_t seed = 1);
+
+// The independent cascade at probability p from leaders by vertex number.
+Scenario IcScenario(const std::vector<int>& leaders, double p, int replicates,
+                    std::uint64_t seed = 1);
 
 // The source and build trees: the build's, unless the environment variables
 // COLLABNET_SOURCE_DIR / COLLABNET_BINARY_DIR say otherwise.
