@@ -11,11 +11,11 @@
 
 #include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
-#include "graph/district_graph.h"
 #include "data/embedded_default.h"
-#include "synthetic/generator.h"
+#include "graph/district_graph.h"
 #include "sim/multi_channel_cascade.h"
 #include "sim/runner.h"
+#include "synthetic/generator.h"
 
 namespace collabnet {
 namespace {

@@ -23,11 +23,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "benchmark/benchmark.h"
-#include "graph/district_graph.h"
 #include "formats/district_csv.h"
 #include "formats/edge_list.h"
-#include "records/source_ingest.h"
+#include "graph/district_graph.h"
 #include "random/philox_stream.h"
+#include "records/source_ingest.h"
 
 namespace collabnet {
 namespace {

@@ -20,12 +20,12 @@
 #include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
 #include "formats/edge_list.h"
-#include "synthetic/generator.h"
-#include "synthetic/scale_free.h"
 #include "random/philox_stream.h"
 #include "sim/independent_cascade.h"
 #include "sim/linear_threshold.h"
 #include "sim/runner.h"
+#include "synthetic/generator.h"
+#include "synthetic/scale_free.h"
 
 namespace collabnet {
 namespace {
@@ -166,15 +166,16 @@ void Ic(benchmark::State& state, const std::string& graph,
 }
 
 void Lt(benchmark::State& state, const std::string& graph) {
-  RunModelReplicates<LinearThreshold>(state, graph, [](Scenario& s) {
-    s.mutable_linear_threshold();
-  });
+  RunModelReplicates<LinearThreshold>(
+      state, graph, [](Scenario& s) { s.mutable_linear_threshold(); });
 }
 
 void IcP005(Scenario& s) {
   s.mutable_independent_cascade()->set_probability(0.05);
 }
-void IcP01(Scenario& s) { s.mutable_independent_cascade()->set_probability(0.1); }
+void IcP01(Scenario& s) {
+  s.mutable_independent_cascade()->set_probability(0.1);
+}
 void Wc(Scenario& s) {
   s.mutable_independent_cascade()->set_probabilities(
       IndependentCascadeParams::WEIGHTED_CASCADE);

@@ -8,12 +8,12 @@
 #include "absl/time/civil_time.h"
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "formats/district_io.h"
+#include "formats/rsiena.h"
 #include "graph/district_graph.h"
 #include "io/csv_table.h"
-#include "formats/district_io.h"
-#include "records/pseudonymize.h"
-#include "formats/rsiena.h"
 #include "proto/channel_names.h"
+#include "records/pseudonymize.h"
 
 namespace collabnet::cli {
 namespace {

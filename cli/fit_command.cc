@@ -44,9 +44,7 @@ absl::Status Run(const Flags& flags) {
   if (!threads.ok()) return threads.status();
   absl::StatusOr<RunSetup> setup = PrepareRun(flags);
   if (!setup.ok()) return setup.status();
-  for (const std::string& note : setup->notes) {
-    std::cerr << "collabnet fit: note: " << note << "\n";
-  }
+  PrintNotes("fit", *setup);
   const Scenario& scenario = setup->scenario;
   FitOptions fit_options;
   fit_options.max_iterations = flags["max-iterations"].as<int>();
@@ -89,9 +87,9 @@ absl::Status Run(const Flags& flags) {
   text += body;
   if (absl::Status s = EmitOutput(flags, text); !s.ok()) return s;
   if (!fit->converged) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "did not converge in ", fit->iterations,
-        " iterations; the scenario written is the last iterate"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("did not converge in ", fit->iterations,
+                     " iterations; the scenario written is the last iterate"));
   }
   return absl::OkStatus();
 }
@@ -99,8 +97,8 @@ absl::Status Run(const Flags& flags) {
 }  // namespace
 
 Command FitCommand() {
-  return {"fit", "fit channel probabilities to an observed direct reach",
-          kHelp, AddFlags, Run};
+  return {"fit", "fit channel probabilities to an observed direct reach", kHelp,
+          AddFlags, Run};
 }
 
 }  // namespace collabnet::cli

@@ -19,10 +19,10 @@ namespace collabnet::cli {
 // Parses `args` against `options` (which gets --help added). Returns an exit
 // code when the command should stop: kExitOk after printing help, kExitUsage
 // after printing what was wrong.
-std::optional<int> ParseFlags(const Command& command,
-                              boost::program_options::options_description& options,
-                              const std::vector<std::string>& args,
-                              Flags& values);
+std::optional<int> ParseFlags(
+    const Command& command,
+    boost::program_options::options_description& options,
+    const std::vector<std::string>& args, Flags& values);
 
 // --out FILE and --format F, F one of `formats` (the first is the default;
 // `what` says what each is).

@@ -91,8 +91,8 @@ void AddFlags(po::options_description& options) {
   // clang-format on
   for (const Option& o : kOptions) {
     if (const auto* i = std::get_if<int GeneratorOptions::*>(&o.field)) {
-      options.add_options()(o.flag, po::value<int>()->default_value(defaults.*(*i)),
-                            o.help);
+      options.add_options()(
+          o.flag, po::value<int>()->default_value(defaults.*(*i)), o.help);
     } else {
       const auto d = std::get<double GeneratorOptions::*>(o.field);
       options.add_options()(

@@ -6,9 +6,9 @@
 #include "absl/time/civil_time.h"
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "formats/district_io.h"
 #include "graph/district_graph.h"
 #include "io/csv_table.h"
-#include "formats/district_io.h"
 #include "records/pseudonymize.h"
 #include "records/source_ingest.h"
 
@@ -129,7 +129,8 @@ absl::Status Run(const Flags& flags) {
     return UsageError("--off-roster: found '" + off_roster +
                       "'; expected error, drop or keep");
   }
-  const std::string coaching_weight = flags["coaching-weight"].as<std::string>();
+  const std::string coaching_weight =
+      flags["coaching-weight"].as<std::string>();
   if (coaching_weight == "sessions") {
     o.coaching_weight = CoachingWeight::kSessions;
   } else if (coaching_weight == "hours") {

@@ -53,9 +53,9 @@ int Run(int argc, char** argv) {
     boost::program_options::options_description options("Flags");
     command.add_flags(options);
     Flags flags;
-    if (std::optional<int> code =
-            ParseFlags(command, options,
-                       std::vector<std::string>(argv + 2, argv + argc), flags)) {
+    if (std::optional<int> code = ParseFlags(
+            command, options, std::vector<std::string>(argv + 2, argv + argc),
+            flags)) {
       return *code;
     }
     const absl::Status status = command.run(flags);

@@ -1,6 +1,7 @@
 #include "cli/run_setup.h"
 
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <vector>
 
@@ -113,7 +114,8 @@ const ModelFlag kModelFlags[] = {
      {Scenario::kComplexContagion},
      "complex contagion (--model cc)",
      [](const Flags& f, Scenario& s) {
-       s.mutable_complex_contagion()->set_fraction(Value<double>(f, "fraction"));
+       s.mutable_complex_contagion()->set_fraction(
+           Value<double>(f, "fraction"));
        return absl::OkStatus();
      }},
     {"use-weights",
@@ -154,8 +156,9 @@ const ModelFlag kModelFlags[] = {
      {Scenario::kMultiChannel},
      "the multi-channel model",
      [](const Flags& f, Scenario& s) {
-       s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(
-           Value<int>(f, "leader-capacity"));
+       s.mutable_multi_channel()
+           ->mutable_leader_capacity()
+           ->set_teachers_per_term(Value<int>(f, "leader-capacity"));
        return absl::OkStatus();
      }},
     {"teaching-weeks",
@@ -265,11 +268,12 @@ absl::Status ApplyModelFlags(const Flags& flags, Scenario& s,
           "--model must be multi_channel, ic, wc, lt or cc, got '", name, "'"));
     }
     const bool same_block = s.model_case() == model->model;
-    const bool same = same_block && (model->model != Scenario::kIndependentCascade ||
-                                     (s.independent_cascade().probabilities() ==
-                                      IndependentCascadeParams::WEIGHTED_CASCADE) ==
-                                         (model->probabilities ==
-                                          IndependentCascadeParams::WEIGHTED_CASCADE));
+    const bool same =
+        same_block && (model->model != Scenario::kIndependentCascade ||
+                       (s.independent_cascade().probabilities() ==
+                        IndependentCascadeParams::WEIGHTED_CASCADE) ==
+                           (model->probabilities ==
+                            IndependentCascadeParams::WEIGHTED_CASCADE));
     if (!same) {
       if (s.model_case() != Scenario::MODEL_NOT_SET && !from_flags) {
         notes.push_back(absl::StrCat("--model ", name, ": the scenario's ",
@@ -280,7 +284,8 @@ absl::Status ApplyModelFlags(const Flags& flags, Scenario& s,
       s.clear_model();
       SwitchModel(s, model->model);
       if (model->model == Scenario::kIndependentCascade) {
-        s.mutable_independent_cascade()->set_probabilities(model->probabilities);
+        s.mutable_independent_cascade()->set_probabilities(
+            model->probabilities);
       }
       from_flags = true;
     }
@@ -290,9 +295,9 @@ absl::Status ApplyModelFlags(const Flags& flags, Scenario& s,
     bool applies = false;
     for (Scenario::ModelCase m : f.models) applies |= s.model_case() == m;
     if (!applies) {
-      return UsageError(absl::StrCat("--", f.flag, " applies to ",
-                                     f.models_text, " only; this scenario runs ",
-                                     ScenarioModelName(s)));
+      return UsageError(
+          absl::StrCat("--", f.flag, " applies to ", f.models_text,
+                       " only; this scenario runs ", ScenarioModelName(s)));
     }
     if (absl::Status st = f.set(flags, s); !st.ok()) return st;
   }
@@ -555,7 +560,8 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
   absl::StatusOr<Scenario> scenario = LoadScenario(flags, scenario_dir);
   if (!scenario.ok()) return scenario.status();
   bool from_flags = false;
-  if (absl::Status s = ApplyModelFlags(flags, *scenario, setup.notes, from_flags);
+  if (absl::Status s =
+          ApplyModelFlags(flags, *scenario, setup.notes, from_flags);
       !s.ok()) {
     return s;
   }
@@ -583,9 +589,9 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
     thresholds.clear();
     for (const GivenThreshold& t : *given) {
       if (!graph->FindTeacher(t.teacher)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            path, ":", t.line, ": field 'teacher': found '", t.teacher,
-            "'; expected a teacher of the network"));
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ":", t.line, ": field 'teacher': found '",
+                         t.teacher, "'; expected a teacher of the network"));
       }
       thresholds[t.teacher] = t.threshold;
     }
@@ -602,6 +608,12 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
   setup.scenario = *std::move(scenario);
   setup.graph = *std::move(graph);
   return setup;
+}
+
+void PrintNotes(absl::string_view command, const RunSetup& setup) {
+  for (const std::string& note : setup.notes) {
+    std::cerr << "collabnet " << command << ": note: " << note << "\n";
+  }
 }
 
 }  // namespace collabnet::cli

@@ -43,6 +43,9 @@ struct RunSetup {
 // InvalidArgument (or NotFound) for bad input, naming file, line and field.
 absl::StatusOr<RunSetup> PrepareRun(const Flags& flags);
 
+// Prints the setup's notes on stderr as "collabnet COMMAND: note: ...".
+void PrintNotes(absl::string_view command, const RunSetup& setup);
+
 }  // namespace collabnet::cli
 
 #endif  // COLLABNET_CLI_RUN_SETUP_H_

@@ -74,17 +74,15 @@ absl::Status Run(const Flags& flags) {
   if (!threads.ok()) return threads.status();
   absl::StatusOr<RunSetup> setup = PrepareRun(flags);
   if (!setup.ok()) return setup.status();
-  for (const std::string& note : setup->notes) {
-    std::cerr << "collabnet simulate: note: " << note << "\n";
-  }
+  PrintNotes("simulate", *setup);
 
   absl::StatusOr<RunResult> result;
   {
     ProgressBar bar("simulating");
     RunOptions run;
     run.threads = *threads;
-    run.draws = flags["coupled"].as<bool>() ? DrawMode::kCoupled
-                                            : DrawMode::kStream;
+    run.draws =
+        flags["coupled"].as<bool>() ? DrawMode::kCoupled : DrawMode::kStream;
     run.per_teacher = flags.count("per-teacher") > 0;
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);

@@ -60,9 +60,7 @@ absl::Status Run(const Flags& flags) {
   }
   absl::StatusOr<RunSetup> setup = PrepareRun(flags);
   if (!setup.ok()) return setup.status();
-  for (const std::string& note : setup->notes) {
-    std::cerr << "collabnet sweep: note: " << note << "\n";
-  }
+  PrintNotes("sweep", *setup);
 
   RunOptions run;
   run.threads = *threads;

@@ -7,15 +7,15 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "google/protobuf/text_format.h"
-#include "io/text_proto.h"
-#include "io/atomic_file.h"
 #include "formats/contact_list.h"
 #include "formats/edge_list.h"
 #include "formats/gexf.h"
 #include "formats/graphml.h"
 #include "formats/pajek.h"
 #include "formats/ucinet_dl.h"
+#include "google/protobuf/text_format.h"
+#include "io/atomic_file.h"
+#include "io/text_proto.h"
 
 namespace collabnet {
 

@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "graph/district_graph.h"
 #include "formats/network_builder.h"
+#include "graph/district_graph.h"
 #include "proto/district.pb.h"
 
 namespace collabnet {

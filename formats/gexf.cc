@@ -9,8 +9,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "io/csv_table.h"
 #include "formats/network_attributes.h"
+#include "io/csv_table.h"
 #include "io/xml_reader.h"
 #include "text/number_text.h"
 

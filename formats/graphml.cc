@@ -8,8 +8,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "io/csv_table.h"
 #include "formats/network_attributes.h"
+#include "io/csv_table.h"
 #include "io/xml_reader.h"
 
 namespace collabnet {

@@ -17,8 +17,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "io/csv_table.h"
 #include "formats/network_builder.h"
+#include "io/csv_table.h"
 #include "io/xml_reader.h"
 #include "proto/district.pb.h"
 

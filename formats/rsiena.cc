@@ -4,8 +4,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
-#include "io/csv_table.h"
 #include "formats/network_builder.h"
+#include "io/csv_table.h"
 #include "text/csv_field.h"
 
 namespace collabnet {

@@ -1,5 +1,5 @@
-#include "fuzz/fuzz_input.h"
 #include "formats/contact_list.h"
+#include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

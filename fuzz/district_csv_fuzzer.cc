@@ -2,8 +2,8 @@
 #include <sstream>
 
 #include "absl/strings/str_split.h"
-#include "fuzz/fuzz_input.h"
 #include "formats/district_csv.h"
+#include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -1,6 +1,6 @@
+#include "formats/edge_list.h"
 #include "fuzz/fuzz_input.h"
 #include "graph/district_graph.h"
-#include "formats/edge_list.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -1,8 +1,8 @@
 // Reads the input and, when it reads, writes it back and reads that again.
 #include <sstream>
 
-#include "fuzz/fuzz_input.h"
 #include "formats/gexf.h"
+#include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -2,8 +2,8 @@
 // written back and must read again.
 #include <sstream>
 
-#include "fuzz/fuzz_input.h"
 #include "formats/pajek.h"
+#include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -12,8 +12,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "io/csv_table.h"
 #include "formats/district_csv.h"
+#include "io/csv_table.h"
 #include "proto/channel_names.h"
 
 namespace collabnet {

@@ -23,8 +23,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
-#include "records/source_layouts.h"
 #include "proto/district.pb.h"
+#include "records/source_layouts.h"
 
 namespace collabnet {
 

@@ -108,10 +108,9 @@ std::string PlainModelSettings(const Scenario& s) {
     weights = lt.use_tie_weights();
   } else if (s.has_complex_contagion()) {
     const ComplexContagionParams& cc = s.complex_contagion();
-    parts.push_back(
-        cc.rule_case() == ComplexContagionParams::kThreshold
-            ? absl::StrFormat("k = %d", cc.threshold())
-            : absl::StrFormat("fraction = %g", cc.fraction()));
+    parts.push_back(cc.rule_case() == ComplexContagionParams::kThreshold
+                        ? absl::StrFormat("k = %d", cc.threshold())
+                        : absl::StrFormat("fraction = %g", cc.fraction()));
     parts.push_back(absl::StrFormat(
         "p = %g", cc.has_probability() ? cc.probability() : 1.0));
   }
@@ -221,8 +220,8 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                                       w.reached_mean()));
       const Estimate& e = w.reached();
       if (e.quantiles_size() == 5) {
-        bands.push_back(absl::StrFormat("%s %d: %.0f-%.0f", step_name,
-                                        w.week(), e.quantiles(0).value(),
+        bands.push_back(absl::StrFormat("%s %d: %.0f-%.0f", step_name, w.week(),
+                                        e.quantiles(0).value(),
                                         e.quantiles(4).value()));
       }
     };

@@ -24,8 +24,9 @@ constexpr Moved kMoved[] = {
      "WEIGHTED_CASCADE } (WEIGHTED_CASCADE), linear_threshold { } "
      "(LINEAR_THRESHOLD) or complex_contagion { threshold: ... } "
      "(COMPLEX_CONTAGION)"},
-    {"horizon_weeks", "write horizon: ... (weeks, or rounds for the plain "
-                      "models)"},
+    {"horizon_weeks",
+     "write horizon: ... (weeks, or rounds for the plain "
+     "models)"},
     {"adoption_at_zero_readiness",
      "write it inside multi_channel { adoption_at_zero_readiness: ... }"},
     {"adoption_at_full_readiness",
@@ -42,8 +43,7 @@ constexpr Moved kMoved[] = {
     {"use_tie_weights",
      "write it inside independent_cascade { use_tie_weights: true } or "
      "linear_threshold { use_tie_weights: true }"},
-    {"contagion_threshold",
-     "write complex_contagion { threshold: ... }"},
+    {"contagion_threshold", "write complex_contagion { threshold: ... }"},
     {"contagion_fraction", "write complex_contagion { fraction: ... }"},
     {"thresholds",
      "write it inside linear_threshold { thresholds { key: \"T0001\" value: "

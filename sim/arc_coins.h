@@ -70,7 +70,7 @@ class ArcCoins {
   const DistrictGraph* graph_ = nullptr;
   std::uint32_t uniform_ = 0;
   UniformThreshold uniform_planes_{0};
-  std::vector<std::uint32_t> per_arc_;  // empty for Uniform
+  std::vector<std::uint32_t> per_arc_;    // empty for Uniform
   std::vector<std::uint32_t> first_run_;  // per vertex, PerArc only
   std::vector<Run> runs_;
 };
@@ -83,15 +83,15 @@ void ArcCoins::DrawRun(const CoupledDraws& draws, std::uint32_t replicate,
   std::uint32_t hits;
   const std::uint32_t sub = run * 4;  // up to 4 plane blocks a run
   if (per_arc_.empty()) {
-    hits = BitSlicedLess<W>(draws, kPurposeArcSuccess, replicate, u, sub,
-                            lanes, uniform_planes_);
+    hits = BitSlicedLess<W>(draws, kPurposeArcSuccess, replicate, u, sub, lanes,
+                            uniform_planes_);
   } else {
     const Run& r = runs_[first_run_[u] + run];
     hits = r.certain;
     if (const std::uint32_t drawn = lanes & ~r.certain; drawn != 0) {
-      hits |= BitSlicedLess<W>(draws, kPurposeArcSuccess, replicate, u, sub,
-                               drawn,
-                               LaneThresholds{per_arc_.data() + base, r.planes});
+      hits |=
+          BitSlicedLess<W>(draws, kPurposeArcSuccess, replicate, u, sub, drawn,
+                           LaneThresholds{per_arc_.data() + base, r.planes});
     }
   }
   for (; hits != 0; hits &= hits - 1) {

@@ -15,19 +15,14 @@ ComplexContagion::Workspace::Workspace(const ComplexContagion& model)
       exposures(model.graph_->num_vertices()) {}
 
 absl::StatusOr<ComplexContagion> ComplexContagion::Prepare(
-    const DistrictGraph& graph, const Scenario& scenario,
-    DrawMode /*mode*/) {
-  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
-  if (!scenario.has_complex_contagion()) {
-    return absl::InvalidArgumentError(
-        "scenario: this scenario does not run complex_contagion");
+    const DistrictGraph& graph, const Scenario& scenario, DrawMode /*mode*/) {
+  ComplexContagion model;
+  if (absl::Status s =
+          model.PrepareBase(graph, scenario, Scenario::kComplexContagion);
+      !s.ok()) {
+    return s;
   }
   const ComplexContagionParams& cc = scenario.complex_contagion();
-  ComplexContagion model;
-  model.graph_ = &graph;
-  model.leaders_ = ScenarioLeaders(graph, scenario);
-  model.draws_ = CoupledDraws(scenario.seed());
-  model.horizon_ = scenario.horizon();
   const double p = cc.has_probability() ? cc.probability() : 1.0;
   const std::vector<double> factor =
       TieContextFactors(graph, TieContextOf(scenario));

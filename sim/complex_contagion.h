@@ -13,20 +13,21 @@
 
 #include <cstdint>
 #include <span>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 #include "sim/arc_coins.h"
 #include "sim/coupled_draws.h"
 #include "sim/model.h"
+#include "sim/model_base.h"
 #include "sim/plain_spread.h"
 
 namespace collabnet {
 
-class ComplexContagion {
+class ComplexContagion : public ModelBase {
  public:
   static constexpr ModelTraits kTraits{"round", false};
 
@@ -46,18 +47,13 @@ class ComplexContagion {
   void Run(std::uint32_t replicate, Workspace& ws,
            ReplicateCounts& counts) const;
 
-  std::span<const VertexId> leaders() const { return leaders_; }
   // Coupled draws serve single runs too: they are as fast here.
   DrawMode draw_mode() const { return DrawMode::kCoupled; }
   absl::string_view name() const { return "complex_contagion"; }
 
  private:
-  const DistrictGraph* graph_ = nullptr;
-  std::vector<VertexId> leaders_;
   ArcCoins coins_;
   std::vector<std::uint32_t> needed_;  // exposures each teacher needs
-  CoupledDraws draws_{0};
-  int horizon_ = 0;
 };
 
 }  // namespace collabnet

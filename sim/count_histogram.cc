@@ -24,7 +24,8 @@ Estimate CountHistogram::ToEstimate() const {
   std::vector<std::pair<std::int32_t, std::int64_t>> sorted(sparse_.begin(),
                                                             sparse_.end());
   for (std::size_t v = 0; v < dense_.size(); ++v) {
-    if (dense_[v] > 0) sorted.emplace_back(static_cast<std::int32_t>(v), dense_[v]);
+    if (dense_[v] > 0)
+      sorted.emplace_back(static_cast<std::int32_t>(v), dense_[v]);
   }
   std::sort(sorted.begin(), sorted.end());
   Moments m;

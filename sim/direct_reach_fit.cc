@@ -50,8 +50,7 @@ absl::StatusOr<FitResult> FitDirectReach(const DistrictGraph& graph,
   std::vector<double> previous_gap(observed.categories_size(), -1);
   constexpr int kStallLimit = 4;
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
-    absl::StatusOr<RunResult> run =
-        RunScenario(graph, fit.scenario, coupled);
+    absl::StatusOr<RunResult> run = RunScenario(graph, fit.scenario, coupled);
     if (!run.ok()) return run.status();
     fit.iterations = iteration;
     fit.simulated.clear();

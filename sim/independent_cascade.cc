@@ -42,18 +42,13 @@ std::vector<double> IcArcProbabilities(const DistrictGraph& g,
 
 absl::StatusOr<IndependentCascade> IndependentCascade::Prepare(
     const DistrictGraph& graph, const Scenario& scenario, DrawMode mode) {
-  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
-  if (!scenario.has_independent_cascade()) {
-    return absl::InvalidArgumentError(
-        "scenario: this scenario does not run independent_cascade");
-  }
   IndependentCascade model;
-  model.graph_ = &graph;
-  model.leaders_ = ScenarioLeaders(graph, scenario);
+  if (absl::Status s =
+          model.PrepareBase(graph, scenario, Scenario::kIndependentCascade);
+      !s.ok()) {
+    return s;
+  }
   model.mode_ = mode;
-  model.seed_ = scenario.seed();
-  model.draws_ = CoupledDraws(scenario.seed());
-  model.horizon_ = scenario.horizon();
   model.name_ = ScenarioModelName(scenario);
   const IndependentCascadeParams& ic = scenario.independent_cascade();
   model.uniform_ = ic.probabilities() == IndependentCascadeParams::UNIFORM &&

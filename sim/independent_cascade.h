@@ -25,21 +25,22 @@
 
 #include <cstdint>
 #include <span>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 #include "sim/arc_coins.h"
 #include "sim/arc_draws.h"
 #include "sim/coupled_draws.h"
 #include "sim/model.h"
+#include "sim/model_base.h"
 #include "sim/plain_spread.h"
 
 namespace collabnet {
 
-class IndependentCascade {
+class IndependentCascade : public ModelBase {
  public:
   static constexpr ModelTraits kTraits{"round", false};
 
@@ -58,7 +59,6 @@ class IndependentCascade {
   void Run(std::uint32_t replicate, Workspace& ws,
            ReplicateCounts& counts) const;
 
-  std::span<const VertexId> leaders() const { return leaders_; }
   DrawMode draw_mode() const { return mode_; }
   absl::string_view name() const { return name_; }
 
@@ -66,15 +66,10 @@ class IndependentCascade {
   template <typename Draws>
   void Spread(Draws& draws, Workspace& ws, ReplicateCounts& counts) const;
 
-  const DistrictGraph* graph_ = nullptr;
-  std::vector<VertexId> leaders_;
   DrawMode mode_ = DrawMode::kCoupled;
-  std::uint64_t seed_ = 0;
-  int horizon_ = 0;
   absl::string_view name_;
   // Coupled draws.
   ArcCoins coins_;
-  CoupledDraws draws_{0};
   // Stream draws: uniform p by jumps at jump_scale_ (0: p = 0), or a draw
   // per arc against uniform_threshold_; per-arc probabilities by arc_draws_.
   bool uniform_ = false;

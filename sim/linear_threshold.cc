@@ -16,18 +16,13 @@ LinearThreshold::Workspace::Workspace(const LinearThreshold& model)
       theta(model.graph_->num_vertices()) {}
 
 absl::StatusOr<LinearThreshold> LinearThreshold::Prepare(
-    const DistrictGraph& graph, const Scenario& scenario,
-    DrawMode /*mode*/) {
-  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
-  if (!scenario.has_linear_threshold()) {
-    return absl::InvalidArgumentError(
-        "scenario: this scenario does not run linear_threshold");
-  }
+    const DistrictGraph& graph, const Scenario& scenario, DrawMode /*mode*/) {
   LinearThreshold model;
-  model.graph_ = &graph;
-  model.leaders_ = ScenarioLeaders(graph, scenario);
-  model.draws_ = CoupledDraws(scenario.seed());
-  model.horizon_ = scenario.horizon();
+  if (absl::Status s =
+          model.PrepareBase(graph, scenario, Scenario::kLinearThreshold);
+      !s.ok()) {
+    return s;
+  }
   const auto& lt = scenario.linear_threshold();
   if (!lt.thresholds().empty()) {
     model.given_.assign(graph.num_vertices(),

@@ -15,19 +15,20 @@
 
 #include <cstdint>
 #include <span>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 #include "sim/coupled_draws.h"
 #include "sim/model.h"
+#include "sim/model_base.h"
 #include "sim/plain_spread.h"
 
 namespace collabnet {
 
-class LinearThreshold {
+class LinearThreshold : public ModelBase {
  public:
   static constexpr ModelTraits kTraits{"round", false};
 
@@ -51,7 +52,6 @@ class LinearThreshold {
   // Teacher v's threshold in `replicate`: the given one, or the draw.
   double Threshold(std::uint32_t replicate, VertexId v) const;
 
-  std::span<const VertexId> leaders() const { return leaders_; }
   // Coupled draws serve single runs too: they are as fast here.
   DrawMode draw_mode() const { return DrawMode::kCoupled; }
   absl::string_view name() const { return "linear_threshold"; }
@@ -59,12 +59,8 @@ class LinearThreshold {
   const std::vector<double>& arc_weights() const { return arc_weight_; }
 
  private:
-  const DistrictGraph* graph_ = nullptr;
-  std::vector<VertexId> leaders_;
   std::vector<double> arc_weight_;
   std::vector<double> given_;  // empty, or per teacher (NaN: draw)
-  CoupledDraws draws_{0};
-  int horizon_ = 0;
 };
 
 }  // namespace collabnet

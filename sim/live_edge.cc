@@ -39,19 +39,14 @@ LiveEdgeIc::Workspace::Workspace(const LiveEdgeIc& model)
 absl::StatusOr<LiveEdgeIc> LiveEdgeIc::Prepare(const DistrictGraph& graph,
                                                const Scenario& scenario,
                                                LiveEdgeDraws draws) {
-  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
-  if (!scenario.has_independent_cascade()) {
-    return absl::InvalidArgumentError(
-        "scenario: the live-edge form is of independent_cascade");
-  }
   LiveEdgeIc model;
-  model.graph_ = &graph;
-  model.leaders_ = ScenarioLeaders(graph, scenario);
+  if (absl::Status s =
+          model.PrepareBase(graph, scenario, Scenario::kIndependentCascade);
+      !s.ok()) {
+    return s;
+  }
   model.probability_ = IcArcProbabilities(graph, scenario);
   model.source_ = draws;
-  model.seed_ = scenario.seed();
-  model.draws_ = CoupledDraws(scenario.seed());
-  model.horizon_ = scenario.horizon();
   return model;
 }
 
@@ -66,8 +61,8 @@ void LiveEdgeIc::Run(std::uint32_t replicate, Workspace& ws,
   } else {
     for (ArcIndex a = 0; a < g.num_arcs(); ++a) {
       const std::uint32_t t = ProbabilityThreshold(probability_[a]);
-      ws.live[a] = t == kAlways ||
-                   ArcCoins::Uniform32(g, draws_, replicate, a) < t;
+      ws.live[a] =
+          t == kAlways || ArcCoins::Uniform32(g, draws_, replicate, a) < t;
     }
   }
   Reach(g, leaders_, horizon_, ws.plain, counts,
@@ -80,6 +75,12 @@ LiveEdgeLt::Workspace::Workspace(const LiveEdgeLt& model)
 
 absl::StatusOr<LiveEdgeLt> LiveEdgeLt::Prepare(const DistrictGraph& graph,
                                                const Scenario& scenario) {
+  LiveEdgeLt model;
+  if (absl::Status s =
+          model.PrepareBase(graph, scenario, Scenario::kLinearThreshold);
+      !s.ok()) {
+    return s;
+  }
   absl::StatusOr<LinearThreshold> lt =
       LinearThreshold::Prepare(graph, scenario);
   if (!lt.ok()) return lt.status();
@@ -91,12 +92,7 @@ absl::StatusOr<LiveEdgeLt> LiveEdgeLt::Prepare(const DistrictGraph& graph,
     return absl::InvalidArgumentError(
         "the live-edge linear threshold needs a graph with reverse arcs");
   }
-  LiveEdgeLt model;
-  model.graph_ = &graph;
-  model.leaders_ = ScenarioLeaders(graph, scenario);
   model.arc_weight_ = lt->arc_weights();
-  model.seed_ = scenario.seed();
-  model.horizon_ = scenario.horizon();
   return model;
 }
 

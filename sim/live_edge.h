@@ -14,14 +14,15 @@
 
 #include <cstdint>
 #include <span>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 #include "sim/coupled_draws.h"
 #include "sim/model.h"
+#include "sim/model_base.h"
 #include "sim/plain_spread.h"
 
 namespace collabnet {
@@ -37,7 +38,7 @@ enum class LiveEdgeDraws {
   kCascadesOwn,
 };
 
-class LiveEdgeIc {
+class LiveEdgeIc : public ModelBase {
  public:
   static constexpr ModelTraits kTraits{"round", false};
   // The scenario must run independent_cascade.
@@ -53,7 +54,6 @@ class LiveEdgeIc {
   void Run(std::uint32_t replicate, Workspace& ws,
            ReplicateCounts& counts) const;
 
-  std::span<const VertexId> leaders() const { return leaders_; }
   DrawMode draw_mode() const {
     return source_ == LiveEdgeDraws::kCascadesOwn ? DrawMode::kCoupled
                                                   : DrawMode::kStream;
@@ -61,16 +61,11 @@ class LiveEdgeIc {
   absl::string_view name() const { return "live_edge_independent_cascade"; }
 
  private:
-  const DistrictGraph* graph_ = nullptr;
-  std::vector<VertexId> leaders_;
   std::vector<double> probability_;  // per arc
   LiveEdgeDraws source_ = LiveEdgeDraws::kIndependent;
-  std::uint64_t seed_ = 0;
-  CoupledDraws draws_{0};
-  int horizon_ = 0;
 };
 
-class LiveEdgeLt {
+class LiveEdgeLt : public ModelBase {
  public:
   static constexpr ModelTraits kTraits{"round", false};
   // The scenario must run linear_threshold with no given thresholds; the
@@ -86,16 +81,11 @@ class LiveEdgeLt {
   void Run(std::uint32_t replicate, Workspace& ws,
            ReplicateCounts& counts) const;
 
-  std::span<const VertexId> leaders() const { return leaders_; }
   DrawMode draw_mode() const { return DrawMode::kStream; }
   absl::string_view name() const { return "live_edge_linear_threshold"; }
 
  private:
-  const DistrictGraph* graph_ = nullptr;
-  std::vector<VertexId> leaders_;
   std::vector<double> arc_weight_;  // normalised, as the model's
-  std::uint64_t seed_ = 0;
-  int horizon_ = 0;
 };
 
 }  // namespace collabnet

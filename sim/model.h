@@ -26,8 +26,8 @@
 #include <concepts>
 #include <cstdint>
 #include <span>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "graph/district_graph.h"
 #include "sim/replicate_counts.h"
 
@@ -59,16 +59,16 @@ struct ModelTraits {
 };
 
 template <typename M>
-concept DiffusionModel =
-    requires(const M& m, typename M::Workspace& ws, ReplicateCounts& counts,
-             std::uint32_t replicate) {
-      { typename M::Workspace(m) };
-      { m.Run(replicate, ws, counts) } -> std::same_as<void>;
-      { m.leaders() } -> std::convertible_to<std::span<const VertexId>>;
-      { m.draw_mode() } -> std::same_as<DrawMode>;
-      { m.name() } -> std::convertible_to<absl::string_view>;
-      { M::kTraits } -> std::convertible_to<ModelTraits>;
-    };
+concept DiffusionModel = requires(const M& m, typename M::Workspace& ws,
+                                  ReplicateCounts& counts,
+                                  std::uint32_t replicate) {
+  {typename M::Workspace(m)};
+  { m.Run(replicate, ws, counts) } -> std::same_as<void>;
+  { m.leaders() } -> std::convertible_to<std::span<const VertexId>>;
+  { m.draw_mode() } -> std::same_as<DrawMode>;
+  { m.name() } -> std::convertible_to<absl::string_view>;
+  { M::kTraits } -> std::convertible_to<ModelTraits>;
+};
 
 }  // namespace collabnet
 

@@ -17,8 +17,8 @@ constexpr int kForever = 1 << 30;
 // a 32-bit uniform u on (0, 1], exact to within 2^-25 for each
 // probability, at a fraction of a double log's cost.
 int GeometricWeeks(float u, double scale) {
-  return 1 + static_cast<int>(std::floor(std::log(u) *
-                                         static_cast<float>(scale)));
+  return 1 +
+         static_cast<int>(std::floor(std::log(u) * static_cast<float>(scale)));
 }
 
 // Weeks of practice from a uniform on (0, 1], given the lapse.
@@ -57,10 +57,10 @@ struct CoupledCascadeDraws {
       b = m.draws_.Item(kPurposeAdoption, replicate, v, 0);
     }
     if (!Below(CoupledDraws::High32(b[0]), threshold)) return false;
-    spell = m.lapse_always_       ? 1
-            : m.lapse_scale_ == 0 ? kForever
-                                  : SpellWeeks(CoupledDraws::OpenUnit(b[1]),
-                                               m.lapse_scale_);
+    spell = m.lapse_always_ ? 1
+            : m.lapse_scale_ == 0
+                ? kForever
+                : SpellWeeks(CoupledDraws::OpenUnit(b[1]), m.lapse_scale_);
     return true;
   }
   // Calls reach(v) for each teacher the broadcast of `week` reaches, 32
@@ -102,10 +102,10 @@ struct StreamCascadeDraws {
   }
   bool Adopts(VertexId v, int& spell) {
     if (!Below(rng.NextU32(), m.adopt_threshold_[v])) return false;
-    spell = m.lapse_always_       ? 1
-            : m.lapse_scale_ == 0 ? kForever
-                                  : SpellWeeks(rng.NextOpenDouble(),
-                                               m.lapse_scale_);
+    spell = m.lapse_always_ ? 1
+            : m.lapse_scale_ == 0
+                ? kForever
+                : SpellWeeks(rng.NextOpenDouble(), m.lapse_scale_);
     return true;
   }
   // Geometric jumps over the teachers at q.
@@ -128,9 +128,8 @@ struct StreamCascadeDraws {
 
 MultiChannelCascade::Workspace::Workspace(const MultiChannelCascade& model)
     : stamp_(model.graph_->num_vertices(), 0) {
-  buckets_.resize(model.horizon_ > 0
-                      ? static_cast<std::size_t>(model.horizon_) + 1
-                      : 64);
+  buckets_.resize(
+      model.horizon_ > 0 ? static_cast<std::size_t>(model.horizon_) + 1 : 64);
 }
 
 void MultiChannelCascade::Run(std::uint32_t replicate, Workspace& ws,

@@ -43,20 +43,21 @@
 #include <array>
 #include <cstdint>
 #include <span>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 #include "sim/arc_coins.h"
 #include "sim/coupled_draws.h"
 #include "sim/model.h"
+#include "sim/model_base.h"
 #include "sim/school_calendar.h"
 
 namespace collabnet {
 
-class MultiChannelCascade {
+class MultiChannelCascade : public ModelBase {
  public:
   static constexpr ModelTraits kTraits{"week", true};
 
@@ -94,7 +95,6 @@ class MultiChannelCascade {
   void Run(std::uint32_t replicate, Workspace& ws,
            ReplicateCounts& counts) const;
 
-  std::span<const VertexId> leaders() const { return leaders_; }
   DrawMode draw_mode() const { return mode_; }
   absl::string_view name() const { return "multi_channel_cascade"; }
 
@@ -106,18 +106,13 @@ class MultiChannelCascade {
   template <typename Draws>
   void RunWith(Draws& draws, Workspace& ws, ReplicateCounts& counts) const;
 
-  const DistrictGraph* graph_ = nullptr;
   DrawMode mode_ = DrawMode::kCoupled;
-  std::uint64_t seed_ = 0;
-  CoupledDraws draws_{0};
-  ArcCoins coins_;                             // coupled: each tie's draw
-  std::vector<std::uint32_t> arc_threshold_;  // stream: each tie's threshold
+  ArcCoins coins_;                              // coupled: each tie's draw
+  std::vector<std::uint32_t> arc_threshold_;    // stream: each tie's threshold
   std::vector<std::uint32_t> adopt_threshold_;  // per teacher
   // Per channel: 0 when every success lands after exactly one week, else
   // 1 / log(1 - 1 / mean) for inverse-transform geometric delays.
   std::array<double, kNumChannels> delay_scale_{};
-  std::vector<VertexId> leaders_;
-  int horizon_ = 0;  // 0: until the cascade dies out
   // 0 without lapse, else 1 / log(1 - lapse probability), for geometric
   // practising spells of at least one week.
   double lapse_scale_ = 0;

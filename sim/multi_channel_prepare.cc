@@ -12,19 +12,14 @@ namespace collabnet {
 
 absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
     const DistrictGraph& graph, const Scenario& scenario, DrawMode mode) {
-  if (absl::Status s = ValidateScenario(graph, scenario); !s.ok()) return s;
-  if (!scenario.has_multi_channel()) {
-    return absl::InvalidArgumentError(
-        "scenario: this scenario does not run multi_channel");
+  MultiChannelCascade model;
+  if (absl::Status s =
+          model.PrepareBase(graph, scenario, Scenario::kMultiChannel);
+      !s.ok()) {
+    return s;
   }
   const MultiChannelParams& m = scenario.multi_channel();
-  MultiChannelCascade model;
-  model.graph_ = &graph;
   model.mode_ = mode;
-  model.seed_ = scenario.seed();
-  model.draws_ = CoupledDraws(scenario.seed());
-  model.leaders_ = ScenarioLeaders(graph, scenario);
-  model.horizon_ = scenario.horizon();
 
   std::array<double, kNumChannels> probability{};
   for (const ChannelParams& c : scenario.channels()) {
@@ -37,9 +32,9 @@ absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
       TieContextFactors(graph, TieContextOf(scenario));
   std::vector<double> p(graph.num_arcs());
   for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
-    p[a] = std::min(1.0, probability[graph.arc_channel(a)] *
-                             graph.arc_weight(a) *
-                             (factor.empty() ? 1.0 : factor[a]));
+    p[a] =
+        std::min(1.0, probability[graph.arc_channel(a)] * graph.arc_weight(a) *
+                          (factor.empty() ? 1.0 : factor[a]));
   }
   if (mode == DrawMode::kCoupled) {
     model.coins_ = ArcCoins::PerArc(graph, p);
@@ -50,12 +45,10 @@ absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
     }
   }
 
-  const double a0 = m.has_adoption_at_zero_readiness()
-                        ? m.adoption_at_zero_readiness()
-                        : 1.0;
-  const double a1 = m.has_adoption_at_full_readiness()
-                        ? m.adoption_at_full_readiness()
-                        : 1.0;
+  const double a0 =
+      m.has_adoption_at_zero_readiness() ? m.adoption_at_zero_readiness() : 1.0;
+  const double a1 =
+      m.has_adoption_at_full_readiness() ? m.adoption_at_full_readiness() : 1.0;
   model.adopt_threshold_.resize(graph.num_vertices());
   for (VertexId v = 0; v < graph.num_vertices(); ++v) {
     const double r = graph.school_readiness(graph.school_of(v));
@@ -74,9 +67,9 @@ absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
     model.broadcast_weeks_ = model.calendar_.PdWeeks(model.horizon_);
   }
   std::sort(model.broadcast_weeks_.begin(), model.broadcast_weeks_.end());
-  model.broadcast_weeks_.erase(std::unique(model.broadcast_weeks_.begin(),
-                                           model.broadcast_weeks_.end()),
-                               model.broadcast_weeks_.end());
+  model.broadcast_weeks_.erase(
+      std::unique(model.broadcast_weeks_.begin(), model.broadcast_weeks_.end()),
+      model.broadcast_weeks_.end());
   model.broadcast_threshold_ = ProbabilityThreshold(broadcast.probability());
   model.broadcast_planes_ = UniformThreshold(model.broadcast_threshold_);
   const double q = broadcast.probability();

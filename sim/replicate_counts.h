@@ -30,8 +30,8 @@ struct ReachRecord {
   // reached by the broadcast are hop 0, and their descendants count hops
   // from it.
   std::uint8_t hop;
-  std::uint8_t channel;  // of the contact that reached the teacher
-  std::uint8_t adopted;  // 1 if the teacher adopted
+  std::uint8_t channel;         // of the contact that reached the teacher
+  std::uint8_t adopted;         // 1 if the teacher adopted
   std::uint8_t from_broadcast;  // 1 if it descends from the broadcast
 };
 
@@ -50,19 +50,19 @@ class ReplicateCounts {
   // until the next Reach.
   ReachRecord& Reach(VertexId v, int time, int hop, int channel,
                      bool from_broadcast) {
-    return reached_.emplace_back(ReachRecord{
-        v, time, kStillPractising,
-        static_cast<std::uint8_t>(hop < kMaxHop ? hop : kMaxHop),
-        static_cast<std::uint8_t>(channel), 0,
-        static_cast<std::uint8_t>(from_broadcast ? 1 : 0)});
+    return reached_.emplace_back(
+        ReachRecord{v, time, kStillPractising,
+                    static_cast<std::uint8_t>(hop < kMaxHop ? hop : kMaxHop),
+                    static_cast<std::uint8_t>(channel), 0,
+                    static_cast<std::uint8_t>(from_broadcast ? 1 : 0)});
   }
   // The same for a teacher who adopts at once and for good, as every
   // teacher a plain model activates does.
   void ReachAndAdopt(VertexId v, int time, int hop, int channel) {
-    reached_.emplace_back(ReachRecord{
-        v, time, kStillPractising,
-        static_cast<std::uint8_t>(hop < kMaxHop ? hop : kMaxHop),
-        static_cast<std::uint8_t>(channel), 1, 0});
+    reached_.emplace_back(
+        ReachRecord{v, time, kStillPractising,
+                    static_cast<std::uint8_t>(hop < kMaxHop ? hop : kMaxHop),
+                    static_cast<std::uint8_t>(channel), 1, 0});
     ++adopting_;
   }
   // Marks a record adopted, practising until `lapse_time` (or for good).

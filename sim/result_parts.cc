@@ -29,8 +29,8 @@ RunDetails MakeRunDetails(const DistrictGraph& graph, const Scenario& scenario,
 void AddTeacherReach(const DistrictGraph& graph,
                      const std::vector<std::int64_t>& reached,
                      const std::vector<std::int64_t>& adopting,
-                     std::span<const VertexId> leaders,
-                     std::int64_t replicates, RunResult& result) {
+                     std::span<const VertexId> leaders, std::int64_t replicates,
+                     RunResult& result) {
   std::vector<bool> is_leader(graph.num_vertices(), false);
   for (VertexId v : leaders) is_leader[v] = true;
   const double n = static_cast<double>(replicates);

@@ -29,8 +29,8 @@ void AddSchoolReach(const DistrictGraph& graph,
 void AddTeacherReach(const DistrictGraph& graph,
                      const std::vector<std::int64_t>& reached,
                      const std::vector<std::int64_t>& adopting,
-                     std::span<const VertexId> leaders,
-                     std::int64_t replicates, RunResult& result);
+                     std::span<const VertexId> leaders, std::int64_t replicates,
+                     RunResult& result);
 
 }  // namespace collabnet
 

@@ -92,7 +92,8 @@ RunResult RunModel(const DistrictGraph& graph, const Scenario& scenario,
                    const Precision* precision) {
   const auto start = Clock::now();
   const TallyLayout layout = MakeLayout(graph, scenario, M::kTraits, options);
-  const int threads = options.threads > 0 ? options.threads : omp_get_num_procs();
+  const int threads =
+      options.threads > 0 ? options.threads : omp_get_num_procs();
   std::vector<std::unique_ptr<Worker<M>>> workers(
       static_cast<std::size_t>(threads));
   Tally total(layout);
@@ -201,10 +202,9 @@ absl::StatusOr<RunResult> RunToPrecision(const DistrictGraph& graph,
   }
   const std::int64_t start = std::max(1, scenario.replicates());
   if (max_replicates < start || max_replicates > (std::int64_t{1} << 31) - 1) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the replicate cap (", max_replicates,
-                     ") must be at least the starting count (", start,
-                     ") and below 2^31"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the replicate cap (", max_replicates,
+        ") must be at least the starting count (", start, ") and below 2^31"));
   }
   const Precision precision{target_half_width, max_replicates};
   return Run(graph, scenario, options, &precision);

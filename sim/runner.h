@@ -39,8 +39,7 @@ struct RunOptions {
   bool per_teacher = false;
   // Called now and then from one worker thread with replicates done so far
   // and the current target; must be cheap and thread-safe.
-  std::function<void(std::int64_t done, std::int64_t total)> progress =
-      nullptr;
+  std::function<void(std::int64_t done, std::int64_t total)> progress = nullptr;
   // Called with every replicate's counts, from the thread that ran it, in
   // no particular order: for per-replicate outputs (paired comparisons).
   // Must be thread-safe.

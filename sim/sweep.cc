@@ -140,9 +140,9 @@ absl::Status SetScenarioParameter(Scenario& scenario,
     }
     // Setting a field of another model's block would switch the model.
     if (field->containing_oneof() != nullptr && field != model) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "parameter '", parameter, "': this scenario runs ",
-          ScenarioModelName(scenario), ", not ", field->name()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("parameter '", parameter, "': this scenario runs ",
+                       ScenarioModelName(scenario), ", not ", field->name()));
     }
     message = message->GetReflection()->MutableMessage(message, field);
   }

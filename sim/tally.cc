@@ -257,8 +257,8 @@ void Tally::Fill(RunResult& result, std::span<const VertexId> leaders) const {
     *point->mutable_practising() = std::move(band[2]);
   }
   if (layout.per_teacher) {
-    AddTeacherReach(*layout.graph, teacher_reached_, teacher_adopting_,
-                    leaders, n, result);
+    AddTeacherReach(*layout.graph, teacher_reached_, teacher_adopting_, leaders,
+                    n, result);
   }
 }
 

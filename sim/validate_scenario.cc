@@ -14,7 +14,8 @@ namespace collabnet {
 namespace {
 
 absl::Status Bad(absl::string_view where, absl::string_view what) {
-  return absl::InvalidArgumentError(absl::StrCat("scenario", where, ": ", what));
+  return absl::InvalidArgumentError(
+      absl::StrCat("scenario", where, ": ", what));
 }
 
 bool IsProbability(double p) { return p >= 0 && p <= 1; }
@@ -44,23 +45,25 @@ absl::Status CheckChannels(const Scenario& s) {
   for (int i = 0; i < s.channels_size(); ++i) {
     const ChannelParams& c = s.channels(i);
     const int ch = static_cast<int>(c.channel());
-    const std::string where = absl::StrCat(" channels[", i, "] (",
-                                           ChannelFileName(c.channel()), ")");
+    const std::string where =
+        absl::StrCat(" channels[", i, "] (", ChannelFileName(c.channel()), ")");
     if (!ValidChannel(ch)) {
       return Bad(where, "field 'channel' is unspecified");
     }
     if (listed[ch]) return Bad(where, "the channel is listed twice");
     listed[ch] = true;
-    if (absl::Status st = CheckProbability(where, "probability", c.probability());
+    if (absl::Status st =
+            CheckProbability(where, "probability", c.probability());
         !st.ok()) {
       return st;
     }
     if (c.has_mean_delay_weeks()) {
       if (!s.has_multi_channel()) {
-        return Bad(where, absl::StrCat("field 'mean_delay_weeks' applies to the "
-                                       "multi-channel model only; this "
-                                       "scenario runs ",
-                                       Runs(s)));
+        return Bad(where,
+                   absl::StrCat("field 'mean_delay_weeks' applies to the "
+                                "multi-channel model only; this "
+                                "scenario runs ",
+                                Runs(s)));
       }
       const double mean = c.mean_delay_weeks();
       if (!(mean >= 1 && std::isfinite(mean))) {
@@ -99,9 +102,9 @@ absl::Status CheckObserved(const DistrictGraph& graph, const Scenario& s,
                            bool& needs_channels) {
   const Observed& observed = s.observed();
   if (observed.categories_size() > kNumChannels) {
-    return Bad(" observed", absl::StrCat("at most ", kNumChannels,
-                                         " categories, got ",
-                                         observed.categories_size()));
+    return Bad(" observed",
+               absl::StrCat("at most ", kNumChannels, " categories, got ",
+                            observed.categories_size()));
   }
   std::array<bool, kNumChannels> taken{};
   for (int k = 0; k < observed.categories_size(); ++k) {
@@ -115,9 +118,9 @@ absl::Status CheckObserved(const DistrictGraph& graph, const Scenario& s,
     for (int ch : c.channels()) {
       if (!ValidChannel(ch)) return Bad(where, "unspecified channel");
       if (taken[ch]) {
-        return Bad(where,
-                   absl::StrCat("channel ", Channel_Name(static_cast<Channel>(ch)),
-                                " is already in another category"));
+        return Bad(where, absl::StrCat("channel ",
+                                       Channel_Name(static_cast<Channel>(ch)),
+                                       " is already in another category"));
       }
       taken[ch] = true;
     }
@@ -176,9 +179,9 @@ absl::Status CheckMultiChannel(const Scenario& s) {
   for (int i = 0; i < capacity.channels_size(); ++i) {
     const int ch = capacity.channels(i);
     if (!ValidChannel(ch) || listed[ch]) {
-      return Bad(where + ".leader_capacity",
-                 absl::StrCat("channels[", i,
-                              "] is unspecified or listed twice"));
+      return Bad(
+          where + ".leader_capacity",
+          absl::StrCat("channels[", i, "] is unspecified or listed twice"));
     }
     listed[ch] = true;
   }
@@ -199,9 +202,10 @@ absl::Status CheckIndependentCascade(const Scenario& s) {
       return CheckProbability(where, "probability", ic.probability());
     case IndependentCascadeParams::WEIGHTED_CASCADE:
     case IndependentCascadeParams::CHANNELS: {
-      const char* name = ic.probabilities() == IndependentCascadeParams::CHANNELS
-                             ? "CHANNELS (each tie's channel's probability)"
-                             : "WEIGHTED_CASCADE (1 / in-degree)";
+      const char* name =
+          ic.probabilities() == IndependentCascadeParams::CHANNELS
+              ? "CHANNELS (each tie's channel's probability)"
+              : "WEIGHTED_CASCADE (1 / in-degree)";
       if (ic.has_probability()) {
         return Bad(where,
                    absl::StrCat("field 'probability' applies to probabilities: "
@@ -236,10 +240,10 @@ absl::Status CheckLinearThreshold(const DistrictGraph& graph,
                  absl::StrCat("teacher '", id, "' is not in the network"));
     }
     if (!IsProbability(threshold)) {
-      return Bad(" linear_threshold.thresholds",
-                 absl::StrCat("teacher '", id,
-                              "': the threshold must be in [0, 1], got ",
-                              threshold));
+      return Bad(
+          " linear_threshold.thresholds",
+          absl::StrCat("teacher '", id,
+                       "': the threshold must be in [0, 1], got ", threshold));
     }
   }
   return absl::OkStatus();
@@ -258,10 +262,9 @@ absl::Status CheckComplexContagion(const Scenario& s) {
   switch (cc.rule_case()) {
     case ComplexContagionParams::kThreshold:
       if (cc.threshold() < 1) {
-        return Bad(where,
-                   absl::StrCat("field 'threshold' (distinct colleagues "
-                                "needed) must be at least 1, got ",
-                                cc.threshold()));
+        return Bad(where, absl::StrCat("field 'threshold' (distinct colleagues "
+                                       "needed) must be at least 1, got ",
+                                       cc.threshold()));
       }
       return absl::OkStatus();
     case ComplexContagionParams::kFraction:
@@ -299,10 +302,9 @@ absl::string_view ScenarioModelName(const Scenario& s) {
 }
 
 bool ScenarioUsesChannels(const Scenario& s) {
-  return s.has_multi_channel() ||
-         (s.has_independent_cascade() &&
-          s.independent_cascade().probabilities() ==
-              IndependentCascadeParams::CHANNELS);
+  return s.has_multi_channel() || (s.has_independent_cascade() &&
+                                   s.independent_cascade().probabilities() ==
+                                       IndependentCascadeParams::CHANNELS);
 }
 
 bool TiesNameChannels(const DistrictGraph& graph) {
@@ -322,8 +324,7 @@ std::vector<VertexId> ScenarioLeaders(const DistrictGraph& graph,
   return leaders;
 }
 
-absl::Status ValidateScenario(const DistrictGraph& graph,
-                              const Scenario& s) {
+absl::Status ValidateScenario(const DistrictGraph& graph, const Scenario& s) {
   if (s.model_case() == Scenario::MODEL_NOT_SET) {
     return Bad("",
                "no model; add one of multi_channel { ... }, "
@@ -351,8 +352,8 @@ absl::Status ValidateScenario(const DistrictGraph& graph,
       return Bad(where, absl::StrCat("teacher '", id, "' is listed twice"));
     }
   }
-  const bool broadcasts = s.has_multi_channel() &&
-                          s.multi_channel().broadcast().probability() > 0;
+  const bool broadcasts =
+      s.has_multi_channel() && s.multi_channel().broadcast().probability() > 0;
   if (s.leaders().empty() && !broadcasts) {
     return Bad("",
                "no leaders; list the teachers the practice starts from "
@@ -365,14 +366,13 @@ absl::Status ValidateScenario(const DistrictGraph& graph,
     return st;
   }
   if (needs_channels && !TiesNameChannels(graph)) {
-    return Bad("",
-               absl::StrCat(s.has_multi_channel()
-                                ? "the multi-channel model needs"
-                            : ScenarioUsesChannels(s)
-                                ? "per-channel probabilities need"
-                                : "observed categories of channels need",
-                            " a district whose ties name their channel; "
-                            "this network's do not"));
+    return Bad(
+        "", absl::StrCat(s.has_multi_channel() ? "the multi-channel model needs"
+                         : ScenarioUsesChannels(s)
+                             ? "per-channel probabilities need"
+                             : "observed categories of channels need",
+                         " a district whose ties name their channel; "
+                         "this network's do not"));
   }
   absl::Status model;
   switch (s.model_case()) {

@@ -4,10 +4,10 @@
 #ifndef COLLABNET_SIM_VALIDATE_SCENARIO_H_
 #define COLLABNET_SIM_VALIDATE_SCENARIO_H_
 
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 

@@ -412,8 +412,8 @@ TEST_F(CliTest, TheDefaultRunIsTheCommittedGoldenResult) {
   for (const auto& [flags, file] :
        {std::pair<std::string, std::string>{"", "default.json"},
         {" --coupled", "default_coupled.json"}}) {
-    const Outcome o = Run("simulate --replicates 200 --format json --stable" +
-                          flags);
+    const Outcome o =
+        Run("simulate --replicates 200 --format json --stable" + flags);
     ASSERT_EQ(o.exit_code, 0) << o.err;
     const absl::StatusOr<std::string> expected =
         ReadFileToString(golden + file);

@@ -1,10 +1,10 @@
 #include "data/embedded_default.h"
 
+#include "formats/district_csv.h"
+#include "formats/district_io.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "graph/district_graph.h"
 #include "gtest/gtest.h"
-#include "formats/district_csv.h"
-#include "formats/district_io.h"
 #include "scenario/scenario_file.h"
 #include "synthetic/generator.h"
 #include "tests/testing/districts.h"

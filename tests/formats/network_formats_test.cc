@@ -11,15 +11,15 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "gmock/gmock.h"
-#include "graph/district_graph.h"
-#include "gtest/gtest.h"
-#include "io/atomic_file.h"
 #include "formats/district_io.h"
 #include "formats/gexf.h"
 #include "formats/graphml.h"
 #include "formats/pajek.h"
 #include "formats/ucinet_dl.h"
+#include "gmock/gmock.h"
+#include "graph/district_graph.h"
+#include "gtest/gtest.h"
+#include "io/atomic_file.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {

@@ -12,8 +12,8 @@ using ::testing::HasSubstr;
 using ScenarioFileTest = testing::ScratchDirTest;
 
 TEST_F(ScenarioFileTest, ErrorsNameTheFileAndLine) {
-  absl::StatusOr<Scenario> s = ReadScenario(
-      Write("s.textproto", "name: \"x\"\nreplicates: many\n"));
+  absl::StatusOr<Scenario> s =
+      ReadScenario(Write("s.textproto", "name: \"x\"\nreplicates: many\n"));
   EXPECT_THAT(s.status().message(), HasSubstr("s.textproto:2:"));
   EXPECT_EQ(ReadScenario(Path("missing.textproto")).status().code(),
             absl::StatusCode::kNotFound);
@@ -44,7 +44,8 @@ TEST_F(ScenarioFileTest, TheFlatFormSaysWhereEachFieldWent) {
   for (const auto& [text, says] : cases) {
     SCOPED_TRACE(text);
     const absl::Status s =
-        ReadScenario(Write("old.textproto", std::string("name: \"x\"\n") + text))
+        ReadScenario(
+            Write("old.textproto", std::string("name: \"x\"\n") + text))
             .status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
     EXPECT_THAT(s.message(), HasSubstr("old.textproto:2:"));

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "data/embedded_default.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "data/embedded_default.h"
 #include "sim/multi_channel_cascade.h"
 #include "sim/probability_threshold.h"
 #include "sim/runner.h"

@@ -89,8 +89,7 @@ TEST(ComplexContagion, SpreadsAroundARingLatticeButNotARandomGraph) {
   // neighbours; on a random graph of the same degree the long ties reach
   // teachers who never see a second exposure, and the spread stalls.
   constexpr int kN = 1000;
-  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), Contagion({0, 1}, 1, 2)),
-            kN - 2);
+  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), Contagion({0, 1}, 1, 2)), kN - 2);
   for (std::uint64_t seed : {1, 2, 3}) {
     const DistrictGraph random = Freeze(RandomRegular(kN, 2, seed));
     // The seeds are two tied teachers, as on the lattice.

@@ -33,9 +33,9 @@ TEST(Philox, MatchesRandom123KnownAnswers) {
             (P2::ctr_type{{0xca00a0459843d731, 0x66c24222c9a845b5}}));
   EXPECT_EQ(P2()({{~0ull, ~0ull}}, {{~0ull}}),
             (P2::ctr_type{{0x65b021d60cd8310f, 0x4d02f3222f86df20}}));
-  EXPECT_EQ(P2()({{0x243f6a8885a308d3, 0x13198a2e03707344}},
-                 {{0xa4093822299f31d0}}),
-            (P2::ctr_type{{0x0a5e742c2997341c, 0xb0f883d38000de5d}}));
+  EXPECT_EQ(
+      P2()({{0x243f6a8885a308d3, 0x13198a2e03707344}}, {{0xa4093822299f31d0}}),
+      (P2::ctr_type{{0x0a5e742c2997341c, 0xb0f883d38000de5d}}));
   using P4 = r123::Philox4x64;
   EXPECT_EQ(P4()({{0, 0, 0, 0}}, {{0, 0}}),
             (P4::ctr_type{{0x16554d9eca36314c, 0xdb20fe9d672d0fdc,
@@ -43,8 +43,8 @@ TEST(Philox, MatchesRandom123KnownAnswers) {
   EXPECT_EQ(P4()({{~0ull, ~0ull, ~0ull, ~0ull}}, {{~0ull, ~0ull}}),
             (P4::ctr_type{{0x87b092c3013fe90b, 0x438c3c67be8d0224,
                            0x9cc7d7c69cd777b6, 0xa09caebf594f0ba0}}));
-  EXPECT_EQ(P4()({{0x243f6a8885a308d3, 0x13198a2e03707344,
-                   0xa4093822299f31d0, 0x082efa98ec4e6c89}},
+  EXPECT_EQ(P4()({{0x243f6a8885a308d3, 0x13198a2e03707344, 0xa4093822299f31d0,
+                   0x082efa98ec4e6c89}},
                  {{0x452821e638d01377, 0xbe5466cf34e90c6c}}),
             (P4::ctr_type{{0xa528f45403e61d95, 0x38c72dbd566e9788,
                            0xa5a1610e72fd18b5, 0x57bd43b5e52b7fe6}}));
@@ -92,10 +92,10 @@ TEST(CoupledDraws, BlocksAreTheGeneratorsAtTheirKeys) {
             (PlaneBlock{0x16554d9eca36314c, 0xdb20fe9d672d0fdc,
                         0xd7e772cee186176b, 0x7e68b68aec7ba23b}));
   const CoupledDraws draws(0xa4093822299f31d0ull);
-  const r123::Philox2x64::ctr_type out = r123::Philox2x64()(
-      {{(std::uint64_t{kPurposeAdoption} << 32) | 5,
-        (std::uint64_t{3} << 32) | 11}},
-      {{0xa4093822299f31d0ull}});
+  const r123::Philox2x64::ctr_type out =
+      r123::Philox2x64()({{(std::uint64_t{kPurposeAdoption} << 32) | 5,
+                           (std::uint64_t{3} << 32) | 11}},
+                         {{0xa4093822299f31d0ull}});
   EXPECT_EQ(draws.Item(kPurposeAdoption, 5, 11, 3),
             (ItemBlock{out.v[0], out.v[1]}));
   // Each of the four identifiers changes the block.
@@ -216,8 +216,8 @@ TEST(ArcCoins, SuccessesAreEachArcsUniformBelowItsThreshold) {
       for (ArcIndex a = 0; a < g->num_arcs(); ++a) {
         const bool expected = Below(
             ArcCoins::Uniform32(*g, draws, replicate, a), coins.threshold(a));
-        ASSERT_EQ(success[a], expected) << "arc " << a << ", replicate "
-                                        << replicate;
+        ASSERT_EQ(success[a], expected)
+            << "arc " << a << ", replicate " << replicate;
       }
     }
   }

@@ -62,9 +62,8 @@ void ExpectMonotone(const Replicates& low, const Replicates& high) {
     ASSERT_TRUE(std::includes(high.reached[r].begin(), high.reached[r].end(),
                               low.reached[r].begin(), low.reached[r].end()))
         << "replicate " << r << " reached fewer with the higher setting";
-    ASSERT_TRUE(std::includes(high.adopting[r].begin(),
-                              high.adopting[r].end(), low.adopting[r].begin(),
-                              low.adopting[r].end()))
+    ASSERT_TRUE(std::includes(high.adopting[r].begin(), high.adopting[r].end(),
+                              low.adopting[r].begin(), low.adopting[r].end()))
         << "replicate " << r << " has fewer adopting with the higher setting";
     larger += high.reached[r].size() > low.reached[r].size() ? 1 : 0;
   }
@@ -278,9 +277,9 @@ TEST_F(CouplingTest, PairedDifferencesHaveFarLessVarianceThanUnpaired) {
       << "paired " << paired << ", unpaired " << unpaired;
   // The stream draws share replicate i's stream only until the first draw
   // that differs; their pairs keep most of the unpaired variance.
-  const auto [stream_paired, stream_unpaired] = PairedAndUnpaired(
-      Collect(*graph_, a, DrawMode::kStream),
-      Collect(*graph_, b, DrawMode::kStream));
+  const auto [stream_paired, stream_unpaired] =
+      PairedAndUnpaired(Collect(*graph_, a, DrawMode::kStream),
+                        Collect(*graph_, b, DrawMode::kStream));
   EXPECT_GT(stream_paired, 5 * paired);
   (void)stream_unpaired;
 }
@@ -300,8 +299,7 @@ TEST_F(CouplingTest, TheCascadeIsTheLiveEdgeGraphOfItsOwnDraws) {
            s.mutable_independent_cascade()->set_probabilities(
                IndependentCascadeParams::WEIGHTED_CASCADE);
          }},
-        {"tie weights, a horizon",
-         [](Scenario& s) {
+        {"tie weights, a horizon", [](Scenario& s) {
            s.mutable_independent_cascade()->set_probability(0.08);
            s.mutable_independent_cascade()->set_use_tie_weights(true);
            s.set_horizon(4);
@@ -342,8 +340,8 @@ void ExpectSameDistribution(const Replicates& a, const Replicates& b) {
     const std::size_t v = std::min(x[i], y[j]);
     while (i < x.size() && x[i] == v) ++i;
     while (j < y.size() && y[j] == v) ++j;
-    d = std::max(d, std::abs(static_cast<double>(i) - static_cast<double>(j)) /
-                        n);
+    d = std::max(d,
+                 std::abs(static_cast<double>(i) - static_cast<double>(j)) / n);
   }
   EXPECT_LT(d, std::sqrt(-std::log(1e-5 / 2) / 2) * std::sqrt(2 / n));
   // And each teacher's chance of being reached: a z-test per teacher on the

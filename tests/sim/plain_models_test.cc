@@ -58,7 +58,7 @@ void ExpectSameMean(std::pair<double, double> a, std::pair<double, double> b,
 }
 
 RunResult Simulate(const DistrictGraph& g, const Scenario& s, DrawMode mode,
-              int threads = 0) {
+                   int threads = 0) {
   RunOptions options;
   options.draws = mode;
   options.threads = threads;
@@ -101,13 +101,14 @@ TEST(IndependentCascade, StarFromItsCentreInEveryDrawMode) {
     const DistrictGraph g = Freeze(testing::Star(leaves));
     for (DrawMode mode : kModes) {
       for (double p : {0.02, 0.2, 0.6}) {
-        SCOPED_TRACE(absl::StrCat(leaves, " leaves, p = ", p, ", ",
-                                  ModeName(mode)));
+        SCOPED_TRACE(
+            absl::StrCat(leaves, " leaves, p = ", p, ", ", ModeName(mode)));
         const RunResult r = Simulate(g, IcScenario({0}, p, kReps, 3), mode);
         ExpectClose(r.reached().mean(), leaves * p, leaves * p * (1 - p),
                     kReps);
       }
-      EXPECT_EQ(Simulate(g, IcScenario({0}, 0.0, 100), mode).reached().mean(), 0);
+      EXPECT_EQ(Simulate(g, IcScenario({0}, 0.0, 100), mode).reached().mean(),
+                0);
       EXPECT_EQ(Simulate(g, IcScenario({0}, 1.0, 100), mode).reached().mean(),
                 leaves);
     }
@@ -256,8 +257,7 @@ TEST(IndependentCascade, PerArcProbabilitiesOfAHub) {
   // 32 lanes, 61 and 22 of them (coupled).
   for (DrawMode mode : kModes) {
     SCOPED_TRACE(ModeName(mode));
-    ExpectStarClassesReached({500, 1000, 5, 400}, {0.2, 0.05, 1.0, 0.1},
-                             mode);
+    ExpectStarClassesReached({500, 1000, 5, 400}, {0.2, 0.05, 1.0, 0.1}, mode);
     ExpectStarClassesReached({100, 600, 4}, {0.6, 0.02, 1.0}, mode);
   }
 }
@@ -285,7 +285,9 @@ TEST(TieContext, EveryPlainModelWeighsTiesWithinASchool) {
   };
   const Case cases[] = {
       {"ic",
-       [](Scenario& s) { s.mutable_independent_cascade()->set_probability(0.2); },
+       [](Scenario& s) {
+         s.mutable_independent_cascade()->set_probability(0.2);
+       },
        0.4, 0.2},
       {"wc",
        [](Scenario& s) {
@@ -359,8 +361,7 @@ TEST(IndependentCascade, ChannelProbabilitiesPerTie) {
       std::move(b).Freeze({.require_channels = false});
   ASSERT_TRUE(untyped.ok()) << untyped.status();
   const absl::Status status = RunScenario(*untyped, s).status();
-  EXPECT_NE(status.message().find("ties name their channel"),
-            std::string::npos)
+  EXPECT_NE(status.message().find("ties name their channel"), std::string::npos)
       << status;
 }
 
@@ -396,8 +397,8 @@ TEST(LinearThreshold, TieWeightsSetTheShares) {
   constexpr int kReps = 40000;
   for (bool weighted : {true, false}) {
     const double q = weighted ? 0.75 : 0.5;
-    ExpectClose(LtReached(g, LeadersScenario({1}, kReps, 9), weighted).first,
-                q, q * (1 - q), kReps);
+    ExpectClose(LtReached(g, LeadersScenario({1}, kReps, 9), weighted).first, q,
+                q * (1 - q), kReps);
   }
 }
 
@@ -505,8 +506,7 @@ TEST_F(SampleDistrictTest, CascadeAgreesWithLiveEdgeSampling) {
            s.mutable_independent_cascade()->set_probabilities(
                IndependentCascadeParams::WEIGHTED_CASCADE);
          }},
-        {"tie weights",
-         [](Scenario& s) {
+        {"tie weights", [](Scenario& s) {
            s.mutable_independent_cascade()->set_probability(0.04);
            s.mutable_independent_cascade()->set_use_tie_weights(true);
          }}}) {
@@ -646,8 +646,8 @@ TEST_F(SampleDistrictTest, PlainModelsReportWhatAppliesToThem) {
   EXPECT_FALSE(r.has_reached_by_broadcast());
   EXPECT_FALSE(r.has_deferred_by_capacity());
   ASSERT_GT(r.weekly_size(), 1);
-  EXPECT_NEAR(r.weekly(r.weekly_size() - 1).reached_mean(),
-              r.reached().mean(), 1e-9 * r.reached().mean());
+  EXPECT_NEAR(r.weekly(r.weekly_size() - 1).reached_mean(), r.reached().mean(),
+              1e-9 * r.reached().mean());
 }
 
 TEST(Quantiles, InterpolateAsRDoes) {

@@ -180,7 +180,8 @@ TEST(LeaderCapacity, ALeaderReachesAtMostCATerm) {
   // 20 would wait for week 37, past the horizon. Waits: 40 + 30 + 20.
   Scenario s = SimpleScenario({0}, 1.0, 20, 83);
   s.set_horizon(36);
-  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(10);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(
+      10);
   const RunResult r = Simulate(Star(50, CO_TEACHING), s);
   EXPECT_EQ(r.reached().mean(), 30);
   EXPECT_EQ(r.direct_reach().mean(), 30);
@@ -192,7 +193,8 @@ TEST(LeaderCapacity, ALeaderReachesAtMostCATerm) {
   // Social media is not one-to-one support: no limit.
   EXPECT_EQ(Simulate(Star(50, SOCIAL_MEDIA), s).reached().mean(), 50);
   // Listing the channels replaces the default ones.
-  s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(SOCIAL_MEDIA);
+  s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(
+      SOCIAL_MEDIA);
   EXPECT_EQ(Simulate(Star(50, SOCIAL_MEDIA), s).reached().mean(), 30);
   EXPECT_EQ(Simulate(Star(50, CO_TEACHING), s).reached().mean(), 50);
 }
@@ -208,7 +210,8 @@ TEST(LeaderCapacity, EachLeaderHasTheirOwnAndOthersHaveNone) {
   for (int v = 43; v < 73; ++v) ties.push_back({2, v, CO_TEACHING});
   Scenario s = SimpleScenario({0, 1}, 1.0, 20, 89);
   s.set_horizon(12);
-  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(5);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(
+      5);
   const RunResult r = Simulate(MakeDistrict(73, ties), s);
   // t1's first five arcs in target order include t2 (the smallest id).
   EXPECT_EQ(r.direct_reach().mean(), 10);
@@ -223,7 +226,8 @@ TEST(LeaderCapacity, DeferredContactsWaitForTheNextMeeting) {
   s.set_horizon(8);
   s.mutable_multi_channel()->mutable_calendar()->set_plc_every_weeks(5);
   s.mutable_multi_channel()->mutable_calendar()->set_term_weeks(4);
-  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(1);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(
+      1);
   s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(PLC);
   const RunResult r = Simulate(Star(2, PLC), s);
   EXPECT_EQ(r.weekly(1).reached_mean(), 1);
@@ -236,9 +240,11 @@ TEST(LeaderCapacity, RejectsWhatDoesNotFit) {
   absl::StatusOr<DistrictGraph> g = FreezeDistrict(Star(3));
   ASSERT_TRUE(g.ok());
   Scenario s = SimpleScenario({0}, 1.0, 10, 1);
-  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(-1);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(
+      -1);
   EXPECT_FALSE(MultiChannelCascade::Prepare(*g, s).ok());
-  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(2);
+  s.mutable_multi_channel()->mutable_leader_capacity()->set_teachers_per_term(
+      2);
   s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(PLC);
   s.mutable_multi_channel()->mutable_leader_capacity()->add_channels(PLC);
   EXPECT_FALSE(MultiChannelCascade::Prepare(*g, s).ok());

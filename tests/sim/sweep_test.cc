@@ -66,10 +66,9 @@ TEST(SetScenarioParameter, ErrorsNameTheParameterAndValue) {
   EXPECT_THAT(SetScenarioParameter(s, "calendar.term_weeks", "x").message(),
               HasSubstr("expected a whole number"));
   // Another model's field would switch the model: refused, never silently.
-  EXPECT_THAT(
-      SetScenarioParameter(s, "independent_cascade.probability", "0.1")
-          .message(),
-      HasSubstr("this scenario runs multi_channel_cascade"));
+  EXPECT_THAT(SetScenarioParameter(s, "independent_cascade.probability", "0.1")
+                  .message(),
+              HasSubstr("this scenario runs multi_channel_cascade"));
   EXPECT_TRUE(s.has_multi_channel());
   EXPECT_THAT(SetScenarioParameter(s, "probability", "0.1").message(),
               HasSubstr("unknown parameter 'probability'"));

@@ -27,10 +27,9 @@ class ValidateScenarioTest : public ::testing::Test {
 };
 
 TEST_F(ValidateScenarioTest, AValidScenarioOfEachModelPasses) {
-  EXPECT_TRUE(ValidateScenario(graph_, testing::SimpleScenario({0}, 0.5, 10))
-                  .ok());
   EXPECT_TRUE(
-      ValidateScenario(graph_, testing::IcScenario({0}, 0.5, 10)).ok());
+      ValidateScenario(graph_, testing::SimpleScenario({0}, 0.5, 10)).ok());
+  EXPECT_TRUE(ValidateScenario(graph_, testing::IcScenario({0}, 0.5, 10)).ok());
   Scenario lt = testing::LeadersScenario({0}, 10);
   lt.mutable_linear_threshold();
   EXPECT_TRUE(ValidateScenario(graph_, lt).ok());
@@ -57,16 +56,17 @@ TEST_F(ValidateScenarioTest, SharedFields) {
   EXPECT_THAT(Error(bad), HasSubstr("leaders[1]: teacher 'nobody' is not in"));
   bad = s;
   bad.add_leaders("t0");
-  EXPECT_THAT(Error(bad), HasSubstr("leaders[1]: teacher 't0' is listed twice"));
+  EXPECT_THAT(Error(bad),
+              HasSubstr("leaders[1]: teacher 't0' is listed twice"));
   bad = s;
   bad.clear_leaders();
   EXPECT_THAT(Error(bad), HasSubstr("no leaders"));
   // ... unless a broadcast reaches teachers.
   bad.mutable_multi_channel()->mutable_broadcast()->set_probability(0.1);
   EXPECT_TRUE(ValidateScenario(graph_, bad).ok());
-  for (const char* field : {"leader_credibility", "same_school_multiplier",
-                            "same_grade_multiplier",
-                            "same_subject_multiplier"}) {
+  for (const char* field :
+       {"leader_credibility", "same_school_multiplier", "same_grade_multiplier",
+        "same_subject_multiplier"}) {
     bad = s;
     const auto* f = Scenario::descriptor()->FindFieldByName(field);
     bad.GetReflection()->SetDouble(&bad, f, 0);
@@ -212,8 +212,7 @@ TEST_F(ValidateScenarioTest, ChannelsNeedTiesThatNameThem) {
   EXPECT_THAT(
       ValidateScenario(*plain, testing::SimpleScenario({0}, 0.5, 10)).message(),
       HasSubstr("the multi-channel model needs a district whose ties name"));
-  EXPECT_TRUE(
-      ValidateScenario(*plain, testing::IcScenario({0}, 0.5, 10)).ok());
+  EXPECT_TRUE(ValidateScenario(*plain, testing::IcScenario({0}, 0.5, 10)).ok());
 }
 
 TEST_F(ValidateScenarioTest, EveryModelPreparesOnlyWhatPasses) {
