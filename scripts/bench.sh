@@ -17,7 +17,7 @@ out=${1:-"$root/build/bench-results"}
 tolerance=${COLLABNET_BENCH_TOLERANCE:-0.25}
 programs=${COLLABNET_BENCH_PROGRAMS:-"plain_models cascade ingest"}
 "$root/scripts/install-deps.sh"
-"$root/scripts/build.sh" "$root/build"
+"$root/scripts/build.sh" "$root/build" -DCOLLABNET_BUILD_BENCH=ON
 mkdir -p "$out"
 status=0
 for program in $programs; do

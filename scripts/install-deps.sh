@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Installs what collabnet needs to build and test, from Debian 12's packages.
-# Run as root. Skips apt entirely when everything is already installed.
+# Installs what collabnet needs from Debian 12's packages. Run as root.
+# Usage: scripts/install-deps.sh [--program]
+#   --program  only what building the collabnet program needs; otherwise
+#              also the tests', benchmarks' and fuzzers' tools.
+# Skips apt entirely when everything is already installed.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev libboost-program-options-dev
   libprotobuf-dev protobuf-compiler
-  libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev librandom123-dev
+  libabsl-dev librandom123-dev
   zlib1g-dev libssl-dev libexpat1-dev
-  clang libclang-rt-14-dev
 )
+if [[ "${1:-}" != --program ]]; then
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3
+             clang libclang-rt-14-dev)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

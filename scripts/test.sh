@@ -8,7 +8,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
-"$root/scripts/build.sh" "$root/build"
+"$root/scripts/build.sh" "$root/build" -DBUILD_TESTING=ON \
+  -DCOLLABNET_BUILD_BENCH=ON
 "$root/build/cli/collabnet" simulate --replicates 2000 >/dev/null
 (cd "$root/build" && ctest --output-on-failure --parallel "$(nproc)" --timeout 600)
 if [[ "${COLLABNET_SKIP_SANITIZE:-0}" != 1 ]]; then

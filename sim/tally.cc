@@ -115,7 +115,8 @@ void Tally::Add(const ReplicateCounts& counts) {
   scratch_touched_schools_.clear();
 
   // Weekly sums and curves, over the weeks this replicate used.
-  const auto weeks = static_cast<std::size_t>(last + 1);
+  const std::int32_t used = last + 1;  // no weeks when nothing happened
+  const auto weeks = static_cast<std::size_t>(used);
   for (int k = 0; k < kCurves; ++k) {
     std::vector<std::int64_t>& w = scratch_week_[k];
     if (w.size() < weeks) w.resize(weeks, 0);

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "data/embedded_default.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "sim/multi_channel_cascade.h"
 #include "sim/probability_threshold.h"
@@ -13,8 +12,6 @@
 
 namespace collabnet {
 namespace {
-
-using ::testing::HasSubstr;
 
 class DefaultDistrictTest : public ::testing::Test {
  protected:

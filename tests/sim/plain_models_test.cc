@@ -190,11 +190,11 @@ TEST(IndependentCascade, TieWeightsMultiplyUpToOne) {
   Scenario s = IcScenario({0}, 0.1, kReps, 3);
   s.mutable_independent_cascade()->set_use_tie_weights(true);
   // Even leaves: p = 0.3; odd leaves: min(1, 3) = 1.
-  const double mean = kLeaves / 2 * 0.3 + kLeaves / 2;
+  constexpr double kHalf = kLeaves / 2.0;
   for (DrawMode mode : kModes) {
     SCOPED_TRACE(ModeName(mode));
-    ExpectClose(Simulate(g, s, mode).reached().mean(), mean,
-                kLeaves / 2 * 0.3 * 0.7, kReps);
+    ExpectClose(Simulate(g, s, mode).reached().mean(), kHalf * 0.3 + kHalf,
+                kHalf * 0.3 * 0.7, kReps);
   }
 }
 
@@ -378,11 +378,12 @@ TEST(LinearThreshold, FanInActivatesWithTheActiveShare) {
   constexpr int kReps = 40000;
   constexpr int k = 5;
   std::vector<TieSpec> ties;
+  ties.reserve(k);
   for (int s = 0; s < k; ++s) ties.push_back({s, k, ADVICE});
   const DistrictGraph g = Freeze(MakeDistrict(k + 1, ties));
   for (int m : {1, 3, 5}) {
-    std::vector<int> seeds;
-    for (int s = 0; s < m; ++s) seeds.push_back(s);
+    std::vector<int> seeds(static_cast<std::size_t>(m));
+    for (int s = 0; s < m; ++s) seeds[static_cast<std::size_t>(s)] = s;
     const double q = static_cast<double>(m) / k;
     ExpectClose(LtReached(g, LeadersScenario(seeds, kReps, 5)).first, q,
                 q * (1 - q), kReps);
