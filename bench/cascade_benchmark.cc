@@ -64,9 +64,12 @@ const Fixture& Ladder(int teachers) {
   return *f;
 }
 
-void RunReplicates(benchmark::State& state, const Fixture& f) {
+// Replicate after replicate, with the draws of a single run (one stream a
+// replicate) or of runs that compare (coupled).
+void RunReplicates(benchmark::State& state, const Fixture& f,
+                   DrawMode draws = DrawMode::kStream) {
   absl::StatusOr<MultiChannelCascade> model =
-      MultiChannelCascade::Prepare(f.graph, f.scenario);
+      MultiChannelCascade::Prepare(f.graph, f.scenario, draws);
   if (!model.ok()) {
     state.SkipWithError(std::string(model.status().message()).c_str());
     return;
@@ -90,8 +93,18 @@ void BM_CascadeSampleDistrict(benchmark::State& state) {
 }
 BENCHMARK(BM_CascadeSampleDistrict);
 
+void BM_CascadeSampleDistrictCoupled(benchmark::State& state) {
+  RunReplicates(state, SampleDistrict(), DrawMode::kCoupled);
+}
+BENCHMARK(BM_CascadeSampleDistrictCoupled);
+
 void BM_CascadeState(benchmark::State& state) { RunReplicates(state, State()); }
 BENCHMARK(BM_CascadeState)->Unit(benchmark::kMillisecond);
+
+void BM_CascadeStateCoupled(benchmark::State& state) {
+  RunReplicates(state, State(), DrawMode::kCoupled);
+}
+BENCHMARK(BM_CascadeStateCoupled)->Unit(benchmark::kMillisecond);
 
 void BM_CascadeLadder(benchmark::State& state) {
   RunReplicates(state, Ladder(static_cast<int>(state.range(0))));
@@ -104,15 +117,17 @@ BENCHMARK(BM_CascadeLadder)
     ->Arg(300000)
     ->Unit(benchmark::kMicrosecond);
 
-// The whole runner, as `collabnet simulate` uses it, on 1 and 2 threads.
+// The whole runner, as `collabnet simulate` uses it (one stream a
+// replicate), on 1 and 2 threads.
 void BM_MonteCarloSampleDistrict(benchmark::State& state) {
   const Fixture& f = SampleDistrict();
   Scenario s = f.scenario;
   s.set_replicates(2000);
   for (auto _ : state) {
-    absl::StatusOr<RunResult> r = RunScenario(
-        f.graph, s,
-        {.threads = static_cast<int>(state.range(0)), .progress = nullptr});
+    absl::StatusOr<RunResult> r =
+        RunScenario(f.graph, s,
+                    {.threads = static_cast<int>(state.range(0)),
+                     .draws = DrawMode::kStream});
     benchmark::DoNotOptimize(r->reached().mean());
   }
   state.SetItemsProcessed(state.iterations() * s.replicates());

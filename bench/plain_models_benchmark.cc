@@ -133,16 +133,17 @@ Scenario BenchScenario(const BenchGraph& g, void (*model)(Scenario&)) {
   return s;
 }
 
-// Replicate after replicate of one model, on one thread.
+// Replicate after replicate of one model, on one thread, with the draws of
+// a single run (one stream a replicate) or of runs that compare (coupled).
 template <typename M>
 void RunModelReplicates(benchmark::State& state, const std::string& graph,
-                        void (*model)(Scenario&)) {
+                        void (*model)(Scenario&), DrawMode draws) {
   const BenchGraph& g = Load(graph);
   if (!g.error.empty()) {
     state.SkipWithError(g.error.c_str());
     return;
   }
-  absl::StatusOr<M> m = M::Prepare(g.graph, BenchScenario(g, model));
+  absl::StatusOr<M> m = M::Prepare(g.graph, BenchScenario(g, model), draws);
   if (!m.ok()) {
     state.SkipWithError(std::string(m.status().message()).c_str());
     return;
@@ -162,12 +163,20 @@ void RunModelReplicates(benchmark::State& state, const std::string& graph,
 
 void Ic(benchmark::State& state, const std::string& graph,
         void (*model)(Scenario&)) {
-  RunModelReplicates<IndependentCascade>(state, graph, model);
+  RunModelReplicates<IndependentCascade>(state, graph, model,
+                                         DrawMode::kStream);
+}
+void IcCoupled(benchmark::State& state, const std::string& graph,
+               void (*model)(Scenario&)) {
+  RunModelReplicates<IndependentCascade>(state, graph, model,
+                                         DrawMode::kCoupled);
 }
 
+// The linear threshold's draws are coupled in every run.
 void Lt(benchmark::State& state, const std::string& graph) {
   RunModelReplicates<LinearThreshold>(
-      state, graph, [](Scenario& s) { s.mutable_linear_threshold(); });
+      state, graph, [](Scenario& s) { s.mutable_linear_threshold(); },
+      DrawMode::kCoupled);
 }
 
 void IcP005(Scenario& s) {
@@ -196,8 +205,8 @@ void Runner(benchmark::State& state, const std::string& graph,
   Scenario s = BenchScenario(g, model);
   s.set_replicates(static_cast<std::int32_t>(state.range(0)));
   for (auto _ : state) {
-    absl::StatusOr<RunResult> r =
-        RunScenario(g.graph, s, {.threads = 1, .progress = nullptr});
+    absl::StatusOr<RunResult> r = RunScenario(
+        g.graph, s, {.threads = 1, .draws = DrawMode::kStream});
     benchmark::DoNotOptimize(r->reached().mean());
   }
   state.counters["cascades_per_s"] = benchmark::Counter(
@@ -220,6 +229,14 @@ BENCHMARK_CAPTURE(Ic, State_IC_p0_05, "state", kP005)
 BENCHMARK_CAPTURE(Ic, State_WeightedCascade, "state", kWc)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(Lt, State_LinearThreshold, "state")
+    ->Unit(benchmark::kMicrosecond);
+// The same with coupled draws, as sweeps, fits and comparisons run.
+BENCHMARK_CAPTURE(IcCoupled, District_IC_p0_05, "district", kP005);
+BENCHMARK_CAPTURE(IcCoupled, District_IC_p0_1, "district", kP01);
+BENCHMARK_CAPTURE(IcCoupled, District_WeightedCascade, "district", kWc);
+BENCHMARK_CAPTURE(IcCoupled, State_IC_p0_05, "state", kP005)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(IcCoupled, State_WeightedCascade, "state", kWc)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(Ic, Ba1m_IC_p0_05, "ba1m", kP005)
     ->Unit(benchmark::kMillisecond);

@@ -31,8 +31,16 @@ std::string FormatSweepCsv(const SweepResult& sweep) {
   std::vector<std::string> header(sweep.parameters().begin(),
                                   sweep.parameters().end());
   header.push_back("replicates");
+  // Sustained adopters and waits for capacity are the multi-channel model's
+  // own figures: the columns are there when the results have them.
+  const bool district =
+      !sweep.rows().empty() && sweep.rows(0).result().has_sustained();
   for (const char* figure :
        {"reached", "adopting", "sustained", "direct", "deferred_by_capacity"}) {
+    const absl::string_view name = figure;
+    if (!district && (name == "sustained" || name == "deferred_by_capacity")) {
+      continue;
+    }
     for (const char* stat : {"mean", "sd", "ci_low", "ci_high"}) {
       header.push_back(absl::StrCat(figure, "_", stat));
     }
@@ -51,9 +59,9 @@ std::string FormatSweepCsv(const SweepResult& sweep) {
     fields.push_back(absl::StrCat(r.details().replicates()));
     AppendEstimate(r.reached(), fields);
     AppendEstimate(r.adopting(), fields);
-    AppendEstimate(r.sustained(), fields);
+    if (district) AppendEstimate(r.sustained(), fields);
     AppendEstimate(r.direct_reach(), fields);
-    AppendEstimate(r.deferred_by_capacity(), fields);
+    if (district) AppendEstimate(r.deferred_by_capacity(), fields);
     for (const CategoryComparison& c : r.observed_comparison()) {
       fields.push_back(absl::StrCat(c.simulated().mean()));
     }

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs, builds and runs every test: the release build, then the same
-# suites under AddressSanitizer and UndefinedBehaviorSanitizer.
+# suites under AddressSanitizer and UndefinedBehaviorSanitizer, but for those
+# labelled slow (the statistical comparisons at thousands of replicates and
+# the installed package's consumer), which repeat code paths the other tests
+# cover and would take many minutes under the sanitizers.
 # Then every parser's fuzz target runs from its seed corpus for a bounded
 # time under libFuzzer with the same sanitizers.
 # COLLABNET_SKIP_SANITIZE=1 skips the sanitizer pass, COLLABNET_SKIP_FUZZ=1

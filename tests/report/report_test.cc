@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 #include "report/json.h"
 #include "report/summary.h"
+#include "report/sweep_csv.h"
 
 namespace collabnet {
 namespace {
@@ -79,6 +80,24 @@ TEST(FormatSummary, ShowsTheObservedComparisonSpreadAndSchools) {
   EXPECT_LT(text.find("School 3 (S3)", most), least);
   EXPECT_GT(text.find("School 0 (S0)", least), least);
   EXPECT_THAT(text, HasSubstr("10,000 replicates, seed 42, 2 threads"));
+}
+
+TEST(FormatSweepCsv, HasTheDistrictFiguresOnlyWhereTheResultsDo) {
+  SweepResult sweep;
+  sweep.add_parameters("probability");
+  SweepRow* row = sweep.add_rows();
+  row->add_values("0.1");
+  row->mutable_result()->mutable_reached()->set_mean(4);
+  const std::string plain = FormatSweepCsv(sweep);
+  EXPECT_EQ(plain.substr(0, plain.find('\n')),
+            "probability,replicates,reached_mean,reached_sd,reached_ci_low,"
+            "reached_ci_high,adopting_mean,adopting_sd,adopting_ci_low,"
+            "adopting_ci_high,direct_mean,direct_sd,direct_ci_low,"
+            "direct_ci_high");
+  row->mutable_result()->mutable_sustained()->set_mean(3);
+  const std::string district = FormatSweepCsv(sweep);
+  EXPECT_NE(district.find("sustained_mean"), std::string::npos);
+  EXPECT_NE(district.find("deferred_by_capacity_mean"), std::string::npos);
 }
 
 TEST(ToJson, ParsesBackToTheSameResult) {
