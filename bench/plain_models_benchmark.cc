@@ -172,7 +172,7 @@ void IcCoupled(benchmark::State& state, const std::string& graph,
                                          DrawMode::kCoupled);
 }
 
-// The linear threshold's draws are coupled in every run.
+// The linear threshold's draws are coupled in every run: they cost no more.
 void Lt(benchmark::State& state, const std::string& graph) {
   RunModelReplicates<LinearThreshold>(
       state, graph, [](Scenario& s) { s.mutable_linear_threshold(); },

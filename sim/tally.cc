@@ -43,6 +43,10 @@ Tally::Tally(const TallyLayout& layout)
 
 void Tally::Add(const ReplicateCounts& counts) {
   const DistrictGraph& g = *layout_->graph;
+  // The plain models' teachers adopt when reached and never lapse: their
+  // adopting and practising figures are the reached ones, counted once.
+  const bool district = layout_->district_figures;
+  const int curves = district ? kCurves : 1;
   ++replicates_;
   std::array<std::int64_t, kNumFigures> value{};
   std::array<std::int64_t, kNumChannels> direct_ch{}, reached_ch{};
@@ -65,50 +69,50 @@ void Tally::Add(const ReplicateCounts& counts) {
     const auto week = static_cast<std::size_t>(r.time);
     Bump(scratch_week_[0], week);
     last = std::max(last, r.time);
-    if (r.adopted != 0) {
-      ++scratch_school_adopting_[school];
-      Bump(scratch_week_[1], week);
-      if (r.lapse_time == kStillPractising) {
-        ++value[kSustained];
-      } else {
-        Bump(scratch_week_[2], static_cast<std::size_t>(r.lapse_time));
-        last = std::max(last, r.lapse_time);
-      }
+    if (!teacher_reached_.empty()) ++teacher_reached_[r.teacher];
+    if (!district || r.adopted == 0) continue;
+    ++scratch_school_adopting_[school];
+    Bump(scratch_week_[1], week);
+    if (r.lapse_time == kStillPractising) {
+      ++value[kSustained];
+    } else {
+      Bump(scratch_week_[2], static_cast<std::size_t>(r.lapse_time));
+      last = std::max(last, r.lapse_time);
     }
-    if (!teacher_reached_.empty()) {
-      ++teacher_reached_[r.teacher];
-      teacher_adopting_[r.teacher] += r.adopted;
-    }
+    if (!teacher_adopting_.empty()) ++teacher_adopting_[r.teacher];
   }
   value[kReached] = static_cast<std::int64_t>(records.size());
   value[kAdopting] = counts.adopting();
   value[kDeferred] = counts.deferred_by_capacity();
+  // A zero adds nothing to either sum of a Moments, so zeros are skipped.
+  auto add = [](Moments& m, std::int64_t x) {
+    if (x != 0) m.Add(x);
+  };
   std::array<std::int64_t, kNumChannels> per_category{};
   for (int ch = 0; ch < kNumChannels; ++ch) {
     value[kDirect] += direct_ch[ch];
-    direct_by_channel_[ch].Add(direct_ch[ch]);
-    reached_by_channel_[ch].Add(reached_ch[ch]);
+    add(direct_by_channel_[ch], direct_ch[ch]);
+    add(reached_by_channel_[ch], reached_ch[ch]);
     const std::uint8_t k = layout_->category_of[ch];
     if (k != TallyLayout::kNoCategory) per_category[k] += direct_ch[ch];
   }
   for (std::size_t k = 0; k < category_direct_.size(); ++k) {
-    category_direct_[k].Add(per_category[k]);
+    add(category_direct_[k], per_category[k]);
   }
-  for (int f = 0; f < kNumFigures; ++f) figures_[f].Add(value[f]);
+  for (int f = 0; f < kNumFigures; ++f) add(figures_[f], value[f]);
   headline_[0].Add(static_cast<std::int32_t>(value[kReached]));
-  headline_[1].Add(static_cast<std::int32_t>(value[kAdopting]));
+  if (district) headline_[1].Add(static_cast<std::int32_t>(value[kAdopting]));
   headline_[2].Add(static_cast<std::int32_t>(value[kDirect]));
 
-  // Hops and schools: only what this replicate touched is added (a zero
-  // adds nothing to either sum) and reset.
+  // Hops and schools: only what this replicate touched is added and reset.
   for (int h = 0; h <= max_hop; ++h) {
-    by_hop_[h].Add(scratch_hop_[h]);
+    add(by_hop_[h], scratch_hop_[h]);
     scratch_hop_[h] = 0;
   }
   max_hop_ = std::max(max_hop_, max_hop);
   for (std::uint32_t s : scratch_touched_schools_) {
     school_reached_[s].Add(scratch_school_reached_[s]);
-    school_adopting_[s].Add(scratch_school_adopting_[s]);
+    add(school_adopting_[s], scratch_school_adopting_[s]);
     scratch_school_reached_[s] = 0;
     scratch_school_adopting_[s] = 0;
   }
@@ -117,33 +121,32 @@ void Tally::Add(const ReplicateCounts& counts) {
   // Weekly sums and curves, over the weeks this replicate used.
   const std::int32_t used = last + 1;  // no weeks when nothing happened
   const auto weeks = static_cast<std::size_t>(used);
-  for (int k = 0; k < kCurves; ++k) {
-    std::vector<std::int64_t>& w = scratch_week_[k];
-    if (w.size() < weeks) w.resize(weeks, 0);
+  std::vector<std::int64_t>* sums[kCurves] = {&week_reached_, &week_adopting_,
+                                              &week_lapsed_};
+  for (int k = 0; k < curves; ++k) {
+    if (scratch_week_[k].size() < weeks) scratch_week_[k].resize(weeks, 0);
+    if (sums[k]->size() < weeks) sums[k]->resize(weeks, 0);
     if (curve_[k].size() < weeks) curve_[k].resize(weeks);
     if (ended_[k].size() < weeks + 1) ended_[k].resize(weeks + 1);
   }
-  std::vector<std::int64_t>* sums[kCurves] = {&week_reached_, &week_adopting_,
-                                              &week_lapsed_};
-  for (int k = 0; k < kCurves; ++k) {
-    if (sums[k]->size() < weeks) sums[k]->resize(weeks, 0);
-  }
-  std::int64_t reached_by = 0, adopting_by = 0, lapsed_by = 0;
+  std::array<std::int64_t, kCurves> by{};  // reached, adopting, lapsed
   for (std::size_t w = 0; w < weeks; ++w) {
-    reached_by += scratch_week_[0][w];
-    adopting_by += scratch_week_[1][w];
-    lapsed_by += scratch_week_[2][w];
-    for (int k = 0; k < kCurves; ++k) {
+    for (int k = 0; k < curves; ++k) {
+      by[k] += scratch_week_[k][w];
       (*sums[k])[w] += scratch_week_[k][w];
       scratch_week_[k][w] = 0;
     }
-    curve_[0][w].Add(static_cast<std::int32_t>(reached_by));
-    curve_[1][w].Add(static_cast<std::int32_t>(adopting_by));
-    curve_[2][w].Add(static_cast<std::int32_t>(adopting_by - lapsed_by));
+    curve_[0][w].Add(static_cast<std::int32_t>(by[0]));
+    if (district) {
+      curve_[1][w].Add(static_cast<std::int32_t>(by[1]));
+      curve_[2][w].Add(static_cast<std::int32_t>(by[1] - by[2]));
+    }
   }
-  ended_[0][weeks].Add(static_cast<std::int32_t>(reached_by));
-  ended_[1][weeks].Add(static_cast<std::int32_t>(adopting_by));
-  ended_[2][weeks].Add(static_cast<std::int32_t>(adopting_by - lapsed_by));
+  ended_[0][weeks].Add(static_cast<std::int32_t>(by[0]));
+  if (district) {
+    ended_[1][weeks].Add(static_cast<std::int32_t>(by[1]));
+    ended_[2][weeks].Add(static_cast<std::int32_t>(by[1] - by[2]));
+  }
 }
 
 void Tally::Merge(const Tally& o) {
@@ -197,11 +200,14 @@ void Tally::Fill(RunResult& result, std::span<const VertexId> leaders) const {
       {kByBroadcast, &RunResult::mutable_reached_by_broadcast, -1, true},
       {kDeferred, &RunResult::mutable_deferred_by_capacity, -1, true},
   };
+  const bool district = layout.district_figures;
   for (const FigureField& f : kFields) {
-    if (f.district_only && !layout.district_figures) continue;
+    if (f.district_only && !district) continue;
+    // A plain model's adopting figures are its reached ones.
+    const int quantiles = !district && f.quantiles == 1 ? 0 : f.quantiles;
     Estimate* e = (result.*f.field)();
-    *e = f.quantiles >= 0 ? headline_[f.quantiles].ToEstimate()
-                          : MakeEstimate(figures_[f.figure], n);
+    *e = quantiles >= 0 ? headline_[quantiles].ToEstimate()
+                        : MakeEstimate(figures_[f.figure], n);
   }
   if (layout.channels) {
     for (int ch = 1; ch < kNumChannels; ++ch) {
@@ -222,7 +228,8 @@ void Tally::Fill(RunResult& result, std::span<const VertexId> leaders) const {
     *result.mutable_observed_comparison(static_cast<int>(k))
          ->mutable_simulated() = MakeEstimate(category_direct_[k], n);
   }
-  AddSchoolReach(*layout.graph, school_reached_, school_adopting_, n, result);
+  AddSchoolReach(*layout.graph, school_reached_,
+                 district ? school_adopting_ : school_reached_, n, result);
 
   // Weekly curves, up to the horizon or the last week anyone was reached.
   std::size_t last_week = week_reached_.empty() ? 0 : week_reached_.size() - 1;
@@ -237,16 +244,18 @@ void Tally::Fill(RunResult& result, std::span<const VertexId> leaders) const {
   std::int64_t reached = 0, adopting = 0, lapsed = 0;
   const double count = static_cast<double>(n);
   std::array<CountHistogram, kCurves> settled;  // ended by week w
+  const int curves = district ? kCurves : 1;
   for (std::size_t w = 0; w <= last_week; ++w) {
     std::array<Estimate, kCurves> band;
-    for (int k = 0; k < kCurves; ++k) {
+    for (int k = 0; k < curves; ++k) {
       if (w < ended_[k].size()) settled[k].Merge(ended_[k][w]);
       CountHistogram week = settled[k];
       if (w < curve_[k].size()) week.Merge(curve_[k][w]);
       band[k] = week.ToEstimate();
     }
+    if (!district) band[1] = band[2] = band[0];
     reached += at(week_reached_, w);
-    adopting += at(week_adopting_, w);
+    adopting += at(district ? week_adopting_ : week_reached_, w);
     lapsed += at(week_lapsed_, w);
     WeekPoint* point = result.add_weekly();
     point->set_week(static_cast<std::int32_t>(w));
@@ -258,8 +267,9 @@ void Tally::Fill(RunResult& result, std::span<const VertexId> leaders) const {
     *point->mutable_practising() = std::move(band[2]);
   }
   if (layout.per_teacher) {
-    AddTeacherReach(*layout.graph, teacher_reached_, teacher_adopting_, leaders,
-                    n, result);
+    AddTeacherReach(*layout.graph, teacher_reached_,
+                    district ? teacher_adopting_ : teacher_reached_, leaders, n,
+                    result);
   }
 }
 

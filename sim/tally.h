@@ -39,7 +39,9 @@ struct TallyLayout {
   bool per_teacher = false;
   bool channels = false;  // the graph's ties name channels: report by channel
   // The multi-channel model's own figures: sustained, reached by the
-  // broadcast, deferred by capacity.
+  // broadcast, deferred by capacity, and adopting apart from reached.
+  // Without them every teacher reached adopts for good, so adopting and
+  // practising are the reached figures, counted once.
   bool district_figures = false;
   int horizon = 0;  // 0: none; the weekly curve then ends at the last reach
 };
