@@ -11,25 +11,17 @@
 #include "gtest/gtest.h"
 #include "sim/live_edge.h"
 #include "sim/runner.h"
+#include "tests/sim/sim_test_support.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
 namespace {
 
+using testing::DrawModeName;
+using testing::FreezeOrFail;
+using testing::kDrawModes;
+
 constexpr double kZ = 4.5;
-constexpr DrawMode kModes[] = {DrawMode::kCoupled, DrawMode::kStream};
-
-std::string ModeName(DrawMode mode) {
-  return mode == DrawMode::kCoupled ? "coupled" : "stream";
-}
-
-DistrictGraph Freeze(const District& d, bool reverse = false) {
-  absl::StatusOr<DistrictGraph> g =
-      FreezeDistrict(d, FreezeOptions{.build_reverse = reverse});
-  EXPECT_TRUE(g.ok()) << g.status();
-  return *std::move(g);
-}
-
 std::pair<double, double> MeanVar(const Estimate& e) {
   return {e.mean(), e.sd() * e.sd()};
 }
@@ -52,7 +44,8 @@ RunResult Simulate(const DistrictGraph& g, const Scenario& s, DrawMode mode) {
 class SampleDistrictTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    graph_ = new DistrictGraph(Freeze(*EmbeddedDistrict(), /*reverse=*/true));
+    graph_ =
+        new DistrictGraph(FreezeOrFail(*EmbeddedDistrict(), /*reverse=*/true));
     leaders_ = new Scenario;
     *leaders_->mutable_leaders() = EmbeddedScenario()->leaders();
   }
@@ -99,8 +92,8 @@ TEST_F(SampleDistrictTest, CascadeAgreesWithLiveEdgeSampling) {
     absl::StatusOr<LiveEdgeIc> live = LiveEdgeIc::Prepare(*graph_, s);
     ASSERT_TRUE(live.ok()) << live.status();
     const RunResult reference = RunModel(*graph_, s, *live);
-    for (DrawMode mode : kModes) {
-      SCOPED_TRACE(absl::StrCat(name, " ", ModeName(mode)));
+    for (DrawMode mode : kDrawModes) {
+      SCOPED_TRACE(absl::StrCat(name, " ", DrawModeName(mode)));
       ExpectSameMean(MeanVar(Simulate(*graph_, s, mode).reached()),
                      MeanVar(reference.reached()), kReps);
     }
@@ -129,8 +122,8 @@ TEST_F(SampleDistrictTest, MultiChannelCascadeReducesToThePlainCascade) {
   Scenario plain = Leaders(kReps, 32);
   plain.mutable_independent_cascade()->set_probability(0.04);
   plain.mutable_independent_cascade()->set_use_tie_weights(true);
-  for (DrawMode mode : kModes) {
-    SCOPED_TRACE(ModeName(mode));
+  for (DrawMode mode : kDrawModes) {
+    SCOPED_TRACE(DrawModeName(mode));
     ExpectSameMean(MeanVar(Simulate(*graph_, multi, mode).reached()),
                    MeanVar(Simulate(*graph_, plain, mode).reached()), kReps);
   }
@@ -160,7 +153,7 @@ TEST_F(SampleDistrictTest, EveryModelIsTheSameOnAnyNumberOfThreads) {
   for (auto* model : models) {
     Scenario s = Leaders(700, 41);
     model(s);
-    for (DrawMode mode : kModes) {
+    for (DrawMode mode : kDrawModes) {
       std::string first;
       for (int threads : {1, 2, 8}) {
         RunOptions options;
@@ -177,7 +170,7 @@ TEST_F(SampleDistrictTest, EveryModelIsTheSameOnAnyNumberOfThreads) {
           first = r->SerializeAsString();
         } else {
           EXPECT_EQ(first, r->SerializeAsString())
-              << r->details().model() << " " << ModeName(mode) << " on "
+              << r->details().model() << " " << DrawModeName(mode) << " on "
               << threads << " threads";
         }
       }

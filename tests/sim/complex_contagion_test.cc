@@ -9,21 +9,17 @@
 #include "sim/independent_cascade.h"
 #include "sim/moments.h"
 #include "sim/runner.h"
+#include "tests/sim/sim_test_support.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
 namespace {
 
+using testing::FreezeOrFail;
 using testing::MakeDistrict;
 using testing::TieSpec;
 
 constexpr double kZ = 4.5;  // false failure about 7e-6 per check
-
-DistrictGraph Freeze(const District& d) {
-  absl::StatusOr<DistrictGraph> g = FreezeDistrict(d);
-  EXPECT_TRUE(g.ok()) << g.status();
-  return *std::move(g);
-}
 
 // A ring lattice of n teachers, each tied to the `half` nearest on each side.
 District RingLattice(int n, int half) {
@@ -89,16 +85,18 @@ TEST(ComplexContagion, SpreadsAroundARingLatticeButNotARandomGraph) {
   // neighbours; on a random graph of the same degree the long ties reach
   // teachers who never see a second exposure, and the spread stalls.
   constexpr int kN = 1000;
-  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), Contagion({0, 1}, 1, 2)), kN - 2);
+  EXPECT_EQ(Reach(FreezeOrFail(RingLattice(kN, 2)), Contagion({0, 1}, 1, 2)),
+            kN - 2);
   for (std::uint64_t seed : {1, 2, 3}) {
-    const DistrictGraph random = Freeze(RandomRegular(kN, 2, seed));
+    const DistrictGraph random = FreezeOrFail(RandomRegular(kN, 2, seed));
     // The seeds are two tied teachers, as on the lattice.
     const VertexId a = 0;
     const VertexId b = random.arc_target(random.arc_begin(a));
     EXPECT_LT(Reach(random, Contagion({a, b}, 1, 2)), kN / 20) << seed;
   }
   // A simple contagion (threshold one) crosses both.
-  EXPECT_EQ(Reach(Freeze(RingLattice(kN, 2)), Contagion({0}, 1, 1)), kN - 1);
+  EXPECT_EQ(Reach(FreezeOrFail(RingLattice(kN, 2)), Contagion({0}, 1, 1)),
+            kN - 1);
 }
 
 TEST(ComplexContagion, FanInNeedsTwoLandedExposures) {
@@ -113,7 +111,7 @@ TEST(ComplexContagion, FanInNeedsTwoLandedExposures) {
     ties.push_back({s, kM});
     seeds.push_back(static_cast<VertexId>(s));
   }
-  const DistrictGraph g = Freeze(MakeDistrict(kM + 1, ties));
+  const DistrictGraph g = FreezeOrFail(MakeDistrict(kM + 1, ties));
   absl::StatusOr<RunResult> r =
       RunScenario(g, Contagion(seeds, kP, 2, 0, kReps));
   ASSERT_TRUE(r.ok()) << r.status();
@@ -125,7 +123,7 @@ TEST(ComplexContagion, FanInNeedsTwoLandedExposures) {
 TEST(ComplexContagion, FractionThresholdsFollowInDegree) {
   // t has in-degree 4; with phi = 0.5 it needs 2 of its 4 colleagues.
   const DistrictGraph g =
-      Freeze(MakeDistrict(5, {{0, 4}, {1, 4}, {2, 4}, {3, 4}}));
+      FreezeOrFail(MakeDistrict(5, {{0, 4}, {1, 4}, {2, 4}, {3, 4}}));
   EXPECT_EQ(Reach(g, Contagion({0}, 1, 0, 0.5)), 0);
   EXPECT_EQ(Reach(g, Contagion({0, 1}, 1, 0, 0.5)), 1);
 }
@@ -134,7 +132,7 @@ TEST(ComplexContagion, WithThresholdOneItIsTheIndependentCascade) {
   // Replicate by replicate: an exposure is the cascade's contact over the
   // same tie, the same coupled draw.
   District d = RandomRegular(400, 3, 9);
-  const DistrictGraph g = Freeze(d);
+  const DistrictGraph g = FreezeOrFail(d);
   Scenario cc = Contagion({0, 1, 2}, 0.3, 1, 0, 200);
   Scenario ic = cc;
   ic.mutable_independent_cascade()->set_probability(0.3);
@@ -158,7 +156,7 @@ TEST(ComplexContagion, WithThresholdOneItIsTheIndependentCascade) {
 }
 
 TEST(ComplexContagion, RejectsBadParameters) {
-  const DistrictGraph g = Freeze(testing::Star(3));
+  const DistrictGraph g = FreezeOrFail(testing::Star(3));
   EXPECT_FALSE(RunScenario(g, Contagion({0}, 2, 1)).ok());
   EXPECT_FALSE(RunScenario(g, Contagion({0}, 1, 0, 0)).ok());
   Scenario no_rule = Contagion({0}, 1, 1);

@@ -15,30 +15,21 @@
 #include "sim/moments.h"
 #include "sim/quantiles.h"
 #include "sim/runner.h"
+#include "tests/sim/sim_test_support.h"
 #include "tests/testing/districts.h"
 
 namespace collabnet {
 namespace {
 
+using testing::DrawModeName;
+using testing::FreezeOrFail;
 using testing::IcScenario;
+using testing::kDrawModes;
 using testing::LeadersScenario;
 using testing::MakeDistrict;
 using testing::TieSpec;
 
 constexpr double kZ = 4.5;
-constexpr DrawMode kModes[] = {DrawMode::kCoupled, DrawMode::kStream};
-
-std::string ModeName(DrawMode mode) {
-  return mode == DrawMode::kCoupled ? "coupled" : "stream";
-}
-
-DistrictGraph Freeze(const District& d, bool reverse = false) {
-  absl::StatusOr<DistrictGraph> g =
-      FreezeDistrict(d, FreezeOptions{.build_reverse = reverse});
-  EXPECT_TRUE(g.ok()) << g.status();
-  return *std::move(g);
-}
-
 void ExpectClose(double mean, double expected, double variance, int n) {
   EXPECT_NEAR(mean, expected, kZ * std::sqrt(variance / n) + 1e-12);
 }
@@ -89,11 +80,11 @@ TEST(IndependentCascade, StarFromItsCentreInEveryDrawMode) {
   // 32 (coupled); p = 0.02 and 0.2 jump, 0.6 draws per arc (stream).
   constexpr int kReps = 20000;
   for (int leaves : {5, 12, 100}) {
-    const DistrictGraph g = Freeze(testing::Star(leaves));
-    for (DrawMode mode : kModes) {
+    const DistrictGraph g = FreezeOrFail(testing::Star(leaves));
+    for (DrawMode mode : kDrawModes) {
       for (double p : {0.02, 0.2, 0.6}) {
         SCOPED_TRACE(
-            absl::StrCat(leaves, " leaves, p = ", p, ", ", ModeName(mode)));
+            absl::StrCat(leaves, " leaves, p = ", p, ", ", DrawModeName(mode)));
         const RunResult r = Simulate(g, IcScenario({0}, p, kReps, 3), mode);
         ExpectClose(r.reached().mean(), leaves * p, leaves * p * (1 - p),
                     kReps);
@@ -109,10 +100,10 @@ TEST(IndependentCascade, StarFromItsCentreInEveryDrawMode) {
 TEST(IndependentCascade, PathFromOneEnd) {
   constexpr int kLength = 10;
   constexpr int kReps = 20000;
-  const DistrictGraph g = Freeze(testing::Path(kLength));
-  for (DrawMode mode : kModes) {
+  const DistrictGraph g = FreezeOrFail(testing::Path(kLength));
+  for (DrawMode mode : kDrawModes) {
     for (double p : {0.1, 0.7}) {
-      SCOPED_TRACE(absl::StrCat(p, " ", ModeName(mode)));
+      SCOPED_TRACE(absl::StrCat(p, " ", DrawModeName(mode)));
       double mean = 0, second = 0;
       for (int k = 1; k <= kLength; ++k) {
         mean += std::pow(p, k);
@@ -133,13 +124,13 @@ TEST(IndependentCascade, PathFromOneEnd) {
 
 TEST(IndependentCascade, AHorizonIsADeadlineInRounds) {
   // With p = 1 on a path, round H reaches exactly the first H teachers.
-  const DistrictGraph g = Freeze(testing::Path(10));
-  for (DrawMode mode : kModes) {
+  const DistrictGraph g = FreezeOrFail(testing::Path(10));
+  for (DrawMode mode : kDrawModes) {
     for (int horizon : {1, 3, 7}) {
       Scenario s = IcScenario({0}, 1.0, 20);
       s.set_horizon(horizon);
       const RunResult r = Simulate(g, s, mode);
-      EXPECT_EQ(r.reached().mean(), horizon) << ModeName(mode);
+      EXPECT_EQ(r.reached().mean(), horizon) << DrawModeName(mode);
       EXPECT_EQ(r.weekly_size(), horizon + 1);
     }
   }
@@ -156,13 +147,13 @@ TEST(IndependentCascade, WeightedCascadeFanIn) {
       ties.push_back({s, k, PLC});
       seeds.push_back(s);
     }
-    const DistrictGraph g = Freeze(MakeDistrict(k + 1, ties));
+    const DistrictGraph g = FreezeOrFail(MakeDistrict(k + 1, ties));
     Scenario s = LeadersScenario(seeds, kReps, 3);
     s.mutable_independent_cascade()->set_probabilities(
         IndependentCascadeParams::WEIGHTED_CASCADE);
     const double q = 1 - std::pow(1 - 1.0 / k, k);
-    for (DrawMode mode : kModes) {
-      SCOPED_TRACE(absl::StrCat(k, " ", ModeName(mode)));
+    for (DrawMode mode : kDrawModes) {
+      SCOPED_TRACE(absl::StrCat(k, " ", DrawModeName(mode)));
       const RunResult r = Simulate(g, s, mode);
       ExpectClose(r.reached().mean(), q, q * (1 - q), kReps);
       EXPECT_EQ(r.details().model(), "weighted_cascade");
@@ -177,13 +168,13 @@ TEST(IndependentCascade, TieWeightsMultiplyUpToOne) {
   for (int v = 1; v <= kLeaves; ++v) {
     ties.push_back({0, v, PLC, true, v % 2 == 0 ? 3.0 : 30.0});
   }
-  const DistrictGraph g = Freeze(MakeDistrict(kLeaves + 1, ties));
+  const DistrictGraph g = FreezeOrFail(MakeDistrict(kLeaves + 1, ties));
   Scenario s = IcScenario({0}, 0.1, kReps, 3);
   s.mutable_independent_cascade()->set_use_tie_weights(true);
   // Even leaves: p = 0.3; odd leaves: min(1, 3) = 1.
   constexpr double kHalf = kLeaves / 2.0;
-  for (DrawMode mode : kModes) {
-    SCOPED_TRACE(ModeName(mode));
+  for (DrawMode mode : kDrawModes) {
+    SCOPED_TRACE(DrawModeName(mode));
     ExpectClose(Simulate(g, s, mode).reached().mean(), kHalf * 0.3 + kHalf,
                 kHalf * 0.3 * 0.7, kReps);
   }
@@ -207,7 +198,7 @@ void ExpectStarClassesReached(const std::vector<int>& class_sizes,
     }
   }
   const DistrictGraph g =
-      Freeze(MakeDistrict(static_cast<int>(leaf_class.size()), ties));
+      FreezeOrFail(MakeDistrict(static_cast<int>(leaf_class.size()), ties));
   Scenario s = IcScenario({0}, 0.01, kReps, 5);
   s.mutable_independent_cascade()->set_use_tie_weights(true);
   const std::vector<Moments> reached = ReachedByClass(
@@ -246,8 +237,8 @@ TEST(IndependentCascade, PerArcProbabilitiesOfAHub) {
   // probability 0.2, thinned to each arc's own (stream); and hazard about
   // 110 with a largest probability of 0.6: a draw per arc (stream). Runs of
   // 32 lanes, 61 and 22 of them (coupled).
-  for (DrawMode mode : kModes) {
-    SCOPED_TRACE(ModeName(mode));
+  for (DrawMode mode : kDrawModes) {
+    SCOPED_TRACE(DrawModeName(mode));
     ExpectStarClassesReached({500, 1000, 5, 400}, {0.2, 0.05, 1.0, 0.1}, mode);
     ExpectStarClassesReached({100, 600, 4}, {0.6, 0.02, 1.0}, mode);
   }
@@ -266,7 +257,7 @@ TEST(TieContext, EveryPlainModelWeighsTiesWithinASchool) {
   d.add_schools()->set_id("b");
   d.mutable_teachers(2)->set_school_id("b");
   d.mutable_teachers(3)->set_school_id("b");
-  const DistrictGraph g = Freeze(d);
+  const DistrictGraph g = FreezeOrFail(d);
   Scenario base = LeadersScenario({0}, kReps, 31);
   base.set_same_school_multiplier(2);
   struct Case {
@@ -296,8 +287,8 @@ TEST(TieContext, EveryPlainModelWeighsTiesWithinASchool) {
        0.4, 0.2},
   };
   for (const Case& c : cases) {
-    for (DrawMode mode : kModes) {
-      SCOPED_TRACE(absl::StrCat(c.name, " ", ModeName(mode)));
+    for (DrawMode mode : kDrawModes) {
+      SCOPED_TRACE(absl::StrCat(c.name, " ", DrawModeName(mode)));
       Scenario s = base;
       c.model(s);
       const RunResult r = Simulate(g, s, mode);
@@ -315,7 +306,7 @@ TEST(IndependentCascade, ChannelProbabilitiesPerTie) {
   std::vector<TieSpec> ties;
   for (int v = 1; v <= 60; ++v) ties.push_back({0, v, PLC, true, 1.5});
   for (int v = 61; v <= 160; ++v) ties.push_back({0, v, SOCIAL_MEDIA});
-  const DistrictGraph g = Freeze(MakeDistrict(161, ties));
+  const DistrictGraph g = FreezeOrFail(MakeDistrict(161, ties));
   Scenario s = LeadersScenario({0}, kReps, 41);
   s.mutable_independent_cascade()->set_probabilities(
       IndependentCascadeParams::CHANNELS);
@@ -326,8 +317,8 @@ TEST(IndependentCascade, ChannelProbabilitiesPerTie) {
     c->set_probability(p);
   }
   for (bool weights : {false, true}) {
-    for (DrawMode mode : kModes) {
-      SCOPED_TRACE(absl::StrCat(weights, " ", ModeName(mode)));
+    for (DrawMode mode : kDrawModes) {
+      SCOPED_TRACE(absl::StrCat(weights, " ", DrawModeName(mode)));
       s.mutable_independent_cascade()->set_use_tie_weights(weights);
       const double plc = weights ? 0.75 : 0.5;
       const RunResult r = Simulate(g, s, mode);
@@ -371,7 +362,7 @@ TEST(LinearThreshold, FanInActivatesWithTheActiveShare) {
   std::vector<TieSpec> ties;
   ties.reserve(k);
   for (int s = 0; s < k; ++s) ties.push_back({s, k, ADVICE});
-  const DistrictGraph g = Freeze(MakeDistrict(k + 1, ties));
+  const DistrictGraph g = FreezeOrFail(MakeDistrict(k + 1, ties));
   for (int m : {1, 3, 5}) {
     std::vector<int> seeds(static_cast<std::size_t>(m));
     for (int s = 0; s < m; ++s) seeds[static_cast<std::size_t>(s)] = s;
@@ -384,8 +375,8 @@ TEST(LinearThreshold, FanInActivatesWithTheActiveShare) {
 TEST(LinearThreshold, TieWeightsSetTheShares) {
   // t's in-ties weigh 1 and 3; only the heavier one's source is a seed, so
   // t activates with probability 3/4 (or 1/2 with equal weights).
-  const DistrictGraph g =
-      Freeze(MakeDistrict(3, {{0, 2, PLC, true, 1.0}, {1, 2, PLC, true, 3.0}}));
+  const DistrictGraph g = FreezeOrFail(
+      MakeDistrict(3, {{0, 2, PLC, true, 1.0}, {1, 2, PLC, true, 3.0}}));
   constexpr int kReps = 40000;
   for (bool weighted : {true, false}) {
     const double q = weighted ? 0.75 : 0.5;
@@ -406,7 +397,7 @@ TEST(LinearThreshold, GivenThresholdsHoldAndTheRestAreDrawn) {
     ties.push_back({0, v});
     ties.push_back({1, v});
   }
-  const DistrictGraph g = Freeze(MakeDistrict(kLeaves + 2, ties));
+  const DistrictGraph g = FreezeOrFail(MakeDistrict(kLeaves + 2, ties));
   Scenario s = LeadersScenario({0}, kReps, 21);
   auto& given = *s.mutable_linear_threshold()->mutable_thresholds();
   for (int v = 2; v < 32; ++v) given[absl::StrCat("t", v)] = 0.3;
@@ -435,7 +426,7 @@ TEST(LinearThreshold, GivenThresholdsHoldAndTheRestAreDrawn) {
 }
 
 TEST(LinearThreshold, RejectsThresholdsThatDoNotFit) {
-  const DistrictGraph g = Freeze(testing::Path(3));
+  const DistrictGraph g = FreezeOrFail(testing::Path(3));
   Scenario s = LeadersScenario({0}, 10);
   (*s.mutable_linear_threshold()->mutable_thresholds())["t1"] = 1.5;
   const absl::Status bad = RunScenario(g, s).status();
@@ -449,7 +440,7 @@ TEST(LinearThreshold, RejectsThresholdsThatDoNotFit) {
 }
 
 TEST(LinearThreshold, APathAlwaysActivatesWhole) {
-  const DistrictGraph g = Freeze(testing::Path(20));
+  const DistrictGraph g = FreezeOrFail(testing::Path(20));
   Scenario s = LeadersScenario({0}, 50);
   s.mutable_linear_threshold();
   const RunResult lt = Simulate(g, s, DrawMode::kCoupled);
