@@ -205,8 +205,8 @@ void Runner(benchmark::State& state, const std::string& graph,
   Scenario s = BenchScenario(g, model);
   s.set_replicates(static_cast<std::int32_t>(state.range(0)));
   for (auto _ : state) {
-    absl::StatusOr<RunResult> r = RunScenario(
-        g.graph, s, {.threads = 1, .draws = DrawMode::kStream});
+    absl::StatusOr<RunResult> r =
+        RunScenario(g.graph, s, {.threads = 1, .draws = DrawMode::kStream});
     benchmark::DoNotOptimize(r->reached().mean());
   }
   state.counters["cascades_per_s"] = benchmark::Counter(

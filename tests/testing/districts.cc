@@ -33,12 +33,14 @@ District MakeDistrict(int n, const std::vector<TieSpec>& ties,
 
 District Star(int leaves, Channel channel) {
   std::vector<TieSpec> ties;
+  ties.reserve(leaves);
   for (int v = 1; v <= leaves; ++v) ties.push_back({0, v, channel});
   return MakeDistrict(leaves + 1, ties);
 }
 
 District Path(int length, Channel channel) {
   std::vector<TieSpec> ties;
+  ties.reserve(length);
   for (int v = 0; v < length; ++v) ties.push_back({v, v + 1, channel});
   return MakeDistrict(length + 1, ties);
 }
