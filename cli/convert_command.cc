@@ -1,4 +1,3 @@
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "formats/rsiena.h"
 #include "graph/district_graph.h"
 #include "io/csv_table.h"
+#include "io/input_file.h"
 #include "proto/channel_names.h"
 #include "records/pseudonymize.h"
 
@@ -129,10 +129,14 @@ absl::Status Run(const Flags& flags) {
   std::vector<Adoption> adoptions;
   if (flags.count("adoptions") > 0) {
     const std::string path = flags["adoptions"].as<std::string>();
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return absl::NotFoundError("cannot open " + path);
+    InputFile file;
+    if (absl::Status s =
+            file.Open(path, InputFile::Content::kText, "the adoptions file");
+        !s.ok()) {
+      return s;
+    }
     absl::StatusOr<std::vector<Adoption>> a =
-        ReadAdoptions(file, path, *district);
+        file.Finish(ReadAdoptions(file.stream(), path, *district));
     if (!a.ok()) return a.status();
     adoptions = *std::move(a);
     write.adoptions = &adoptions;

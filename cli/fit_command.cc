@@ -27,7 +27,7 @@ constexpr char kHelp[] =
 
 void AddFlags(po::options_description& options) {
   AddRunFlags(options);
-  AddThreadsFlag(options);
+  AddRunResourceFlags(options);
   // clang-format off
   options.add_options()
       ("max-iterations", po::value<int>()->default_value(30),
@@ -42,6 +42,8 @@ void AddFlags(po::options_description& options) {
 absl::Status Run(const Flags& flags) {
   absl::StatusOr<int> threads = ThreadsFlag(flags);
   if (!threads.ok()) return threads.status();
+  absl::StatusOr<std::int64_t> max_memory = MaxMemoryFlag(flags);
+  if (!max_memory.ok()) return max_memory.status();
   absl::StatusOr<RunSetup> setup = PrepareRun(flags);
   if (!setup.ok()) return setup.status();
   PrintNotes("fit", *setup);
@@ -50,6 +52,7 @@ absl::Status Run(const Flags& flags) {
   fit_options.max_iterations = flags["max-iterations"].as<int>();
   fit_options.relative_tolerance = flags["tolerance"].as<double>();
   fit_options.run.threads = *threads;
+  fit_options.run.max_memory_bytes = *max_memory;
   fit_options.on_iteration = [&scenario](int iteration,
                                          const std::vector<double>& simulated) {
     std::string line =

@@ -1,11 +1,18 @@
 #include "cli/flags.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/atomic_file.h"
+#include "io/input_file.h"
 #include "records/pseudonymize.h"
+#include "text/number_text.h"
 
 namespace collabnet::cli {
 
@@ -15,11 +22,98 @@ namespace po = boost::program_options;
 // cores, and few enough that each thread's stack and workspace fit.
 constexpr int kMaxThreads = 1024;
 
+namespace {
+
+// The flags that name files a command writes.
+constexpr const char* kOutputFlags[] = {"out", "per-teacher", "weekly"};
+
+bool IsOutputFlag(const std::string& name) {
+  for (const char* f : kOutputFlags) {
+    if (name == f) return true;
+  }
+  return false;
+}
+
+// The paths a flag's value may name: its text, and a list's items.
+std::vector<std::string> Paths(const po::variable_value& value) {
+  if (const auto* one = boost::any_cast<std::string>(&value.value())) {
+    if (!one->empty() && (*one)[0] == '@') return {one->substr(1), *one};
+    return {*one};
+  }
+  if (const auto* many =
+          boost::any_cast<std::vector<std::string>>(&value.value())) {
+    return *many;
+  }
+  return {};
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const PathInfo x = InspectPath(a);
+  const PathInfo y = InspectPath(b);
+  return x.kind != PathKind::kMissing && y.kind != PathKind::kMissing &&
+         x.device == y.device && x.inode == y.inode;
+}
+
+// An output may not name an input, nor another output: checked before the
+// command reads or computes anything. (The writers check again, for files a
+// command finds on its own, such as a district folder's ties.csv.)
+absl::Status CheckOutputFlags(const Flags& values) {
+  for (const auto& [out_flag, out_value] : values) {
+    if (!IsOutputFlag(out_flag) || out_value.defaulted()) continue;
+    const auto* out = boost::any_cast<std::string>(&out_value.value());
+    if (out == nullptr) continue;
+    for (const auto& [flag, value] : values) {
+      if (flag == out_flag || value.defaulted()) continue;
+      for (const std::string& path : Paths(value)) {
+        if (path.empty() || !SameFile(*out, path)) continue;
+        if (IsOutputFlag(flag)) {
+          return UsageError(absl::StrCat("--", out_flag, " and --", flag,
+                                         " name one file, ", *out,
+                                         "; name each output differently"));
+        }
+        return UsageError(absl::StrCat(
+            "--", out_flag, " names ", *out, ", which --", flag,
+            " reads; an output never replaces an input, so name another "
+            "file"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ApplyInputLimits(const Flags& values) {
+  InputLimits limits;
+  limits.max_line_bytes = values["max-line-bytes"].as<std::int64_t>();
+  limits.max_expansion = values["max-expansion"].as<std::int64_t>();
+  if (limits.max_line_bytes < 1) {
+    return UsageError("--max-line-bytes must be at least 1");
+  }
+  if (limits.max_expansion < 1) {
+    return UsageError("--max-expansion must be at least 1");
+  }
+  SetInputLimits(limits);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 std::optional<int> ParseFlags(const Command& command,
                               po::options_description& options,
                               const std::vector<std::string>& args,
                               Flags& values) {
   options.add_options()("help,h", "print this help and exit");
+  const InputLimits defaults;
+  po::options_description limits("Input limits (so that no input can fill "
+                                 "memory; raise one for a genuine input)");
+  limits.add_options()(
+      "max-line-bytes",
+      po::value<std::int64_t>()->default_value(defaults.max_line_bytes),
+      "the longest line a text input may have")(
+      "max-expansion",
+      po::value<std::int64_t>()->default_value(defaults.max_expansion),
+      "the most a gzip input may expand, as a multiple of its size");
+  options.add(limits);
   try {
     po::store(po::command_line_parser(args).options(options).run(), values);
     // Help first: required flags are not required to ask for help.
@@ -35,6 +129,15 @@ std::optional<int> ParseFlags(const Command& command,
               << "\nRun 'collabnet " << command.name
               << " --help' for the flags.\n";
     return kExitUsage;
+  }
+  for (const absl::Status& s :
+       {ApplyInputLimits(values), CheckOutputFlags(values)}) {
+    if (!s.ok()) {
+      std::cerr << "collabnet " << command.name << ": " << s.message()
+                << "\nRun 'collabnet " << command.name
+                << " --help' for the flags.\n";
+      return kExitUsage;
+    }
   }
   return std::nullopt;
 }
@@ -65,10 +168,38 @@ absl::Status EmitOutput(const Flags& flags, const std::string& output) {
   return absl::OkStatus();
 }
 
-void AddThreadsFlag(po::options_description& options) {
+namespace {
+
+// Half the machine's memory: a run may be large, but not so large that
+// the machine starts to swap before it is refused.
+double DefaultMaxMemoryGib() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return 8;
+  const double gib = static_cast<double>(pages) * static_cast<double>(page) /
+                     (1024.0 * 1024 * 1024) / 2;
+  return std::max(1.0, std::floor(gib));
+}
+
+}  // namespace
+
+void AddRunResourceFlags(po::options_description& options) {
+  const double gib = DefaultMaxMemoryGib();
   options.add_options()("threads", po::value<int>()->default_value(0),
                         "worker threads (0: every core); results do not "
-                        "depend on it");
+                        "depend on it")(
+      "max-memory", po::value<double>()->default_value(gib, ShortestDouble(gib)),
+      "refuse a run that would need more than this many GiB (default: half "
+      "this machine's memory)");
+}
+
+absl::StatusOr<std::int64_t> MaxMemoryFlag(const Flags& flags) {
+  const double gib = flags["max-memory"].as<double>();
+  if (!(gib > 0 && gib < 1e6)) {
+    return UsageError(absl::StrCat(
+        "--max-memory must be a positive number of GiB, got ", gib));
+  }
+  return static_cast<std::int64_t>(gib * 1024 * 1024 * 1024);
 }
 
 absl::StatusOr<int> ThreadsFlag(const Flags& flags) {

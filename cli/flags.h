@@ -1,6 +1,7 @@
 // Flag parsing (Boost.Program_options) and the flag groups several
-// commands share, each declared once: output (--out, --format), threads
-// and pseudonymisation. The scenario and network flags are in run_setup.h.
+// commands share, each declared once: output (--out, --format), a run's
+// threads and memory, pseudonymisation, and the input limits every command
+// takes (--max-line-bytes, --max-expansion). The scenario and network flags are in run_setup.h.
 #ifndef COLLABNET_CLI_FLAGS_H_
 #define COLLABNET_CLI_FLAGS_H_
 
@@ -38,9 +39,11 @@ struct OutputFlags {
 // there is no --out.
 absl::Status EmitOutput(const Flags& flags, const std::string& output);
 
-// --threads N: worker threads, 0 for every core.
-void AddThreadsFlag(boost::program_options::options_description& options);
+// --threads N: worker threads, 0 for every core; --max-memory GIB: the
+// most memory a run may need (RunOptions::max_memory_bytes).
+void AddRunResourceFlags(boost::program_options::options_description& options);
 absl::StatusOr<int> ThreadsFlag(const Flags& flags);
+absl::StatusOr<std::int64_t> MaxMemoryFlag(const Flags& flags);
 
 // --pseudonymize KEY|@FILE.
 void AddPseudonymizeFlag(boost::program_options::options_description& options);

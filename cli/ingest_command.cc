@@ -84,6 +84,10 @@ void AddFlags(po::options_description& options) {
       ("coaching-weight", po::value<std::string>()->default_value("sessions"),
        "a coaching record counts one session, or its hours (needs minutes)")
       ("name", po::value<std::string>(), "the district's name")
+      ("max-group-ties",
+       po::value<std::int64_t>()->default_value(IngestOptions().max_group_ties),
+       "refuse a PLC group whose members would make more ties than this, "
+       "each with each (0: no limit)")
       ("out", po::value<std::string>()->required(),
        "district to write: a folder (CSV), .pb, .textproto, .graphml, .gexf, "
        ".net or .dl");
@@ -99,6 +103,10 @@ absl::Status Run(const Flags& flags) {
   }
   if (flags.count("name") > 0) o.name = flags["name"].as<std::string>();
   o.fold_case = flags["fold-case"].as<bool>();
+  o.max_group_ties = flags["max-group-ties"].as<std::int64_t>();
+  if (o.max_group_ties < 0) {
+    return UsageError("--max-group-ties: expected a count of ties, or 0");
+  }
   for (const auto& [flag, kind] : kSources) {
     if (flags.count(flag) == 0) continue;
     for (const std::string& path : flags[flag].as<std::vector<std::string>>()) {

@@ -41,7 +41,7 @@ const OutputFlags kOutput{
 void AddFlags(po::options_description& options) {
   AddRunFlags(options);
   kOutput.Add(options);
-  AddThreadsFlag(options);
+  AddRunResourceFlags(options);
   // clang-format off
   options.add_options()
       ("precision", po::value<double>(),
@@ -72,6 +72,8 @@ absl::Status Run(const Flags& flags) {
   if (!format.ok()) return format.status();
   absl::StatusOr<int> threads = ThreadsFlag(flags);
   if (!threads.ok()) return threads.status();
+  absl::StatusOr<std::int64_t> max_memory = MaxMemoryFlag(flags);
+  if (!max_memory.ok()) return max_memory.status();
   absl::StatusOr<RunSetup> setup = PrepareRun(flags);
   if (!setup.ok()) return setup.status();
   PrintNotes("simulate", *setup);
@@ -81,6 +83,7 @@ absl::Status Run(const Flags& flags) {
     ProgressBar bar("simulating");
     RunOptions run;
     run.threads = *threads;
+    run.max_memory_bytes = *max_memory;
     run.draws =
         flags["coupled"].as<bool>() ? DrawMode::kCoupled : DrawMode::kStream;
     run.per_teacher = flags.count("per-teacher") > 0;

@@ -37,7 +37,7 @@ const OutputFlags kOutput{
 void AddFlags(po::options_description& options) {
   AddRunFlags(options);
   kOutput.Add(options);
-  AddThreadsFlag(options);
+  AddRunResourceFlags(options);
   options.add_options()(
       "param", po::value<std::vector<std::string>>()->required(),
       "NAME=V1,V2,...: a parameter and its values; repeat for a grid");
@@ -48,6 +48,8 @@ absl::Status Run(const Flags& flags) {
   if (!format.ok()) return format.status();
   absl::StatusOr<int> threads = ThreadsFlag(flags);
   if (!threads.ok()) return threads.status();
+  absl::StatusOr<std::int64_t> max_memory = MaxMemoryFlag(flags);
+  if (!max_memory.ok()) return max_memory.status();
   std::vector<SweepAxis> axes;
   for (const std::string& spec :
        flags["param"].as<std::vector<std::string>>()) {
@@ -64,6 +66,7 @@ absl::Status Run(const Flags& flags) {
 
   RunOptions run;
   run.threads = *threads;
+  run.max_memory_bytes = *max_memory;
   absl::StatusOr<std::vector<SweepPoint>> points;
   {
     ProgressBar bar("sweeping");

@@ -20,6 +20,7 @@
 #include "formats/teacher_fields.h"
 #include "graph/district_graph.h"
 #include "io/atomic_file.h"
+#include "io/input_file.h"
 #include "io/csv_reader.h"
 #include "io/csv_table.h"
 #include "proto/channel_names.h"
@@ -305,7 +306,7 @@ namespace {
 
 // The three files of a district folder, open, and the folder's name.
 struct DistrictFolder {
-  std::ifstream files[3];
+  InputFile files[3];
   std::string paths[3];
   std::string name;
 
@@ -315,18 +316,27 @@ struct DistrictFolder {
     const char* names[3] = {"schools.csv", "teachers.csv", "ties.csv"};
     for (int i = 0; i < 3; ++i) {
       paths[i] = (base / names[i]).string();
-      files[i].open(paths[i], std::ios::binary);
-      if (!files[i]) {
-        return absl::NotFoundError(absl::StrCat(
-            "cannot open ", paths[i],
-            "; a district folder holds schools.csv, teachers.csv and "
-            "ties.csv"));
+      if (absl::Status s = files[i].Open(paths[i]); !s.ok()) {
+        return absl::Status(
+            s.code(), absl::StrCat(s.message(),
+                                   "; a district folder holds schools.csv, "
+                                   "teachers.csv and ties.csv"));
       }
     }
     name = (base.filename().empty() ? base.parent_path().filename()
                                     : base.filename())
                .string();
     return absl::OkStatus();
+  }
+
+  // A file's own read error, which explains what its reader made of it,
+  // before `parsed`.
+  template <typename T>
+  T Finish(T parsed) const {
+    for (const InputFile& f : files) {
+      if (!f.status().ok()) return f.status();
+    }
+    return parsed;
   }
 };
 
@@ -338,18 +348,18 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
                                                    CsvReadReport* report) {
   DistrictFolder folder;
   if (absl::Status s = folder.Open(dir); !s.ok()) return s;
-  std::ifstream* files = folder.files;
+  InputFile* files = folder.files;
   const std::string* paths = folder.paths;
   CsvReadReport local;
-  absl::StatusOr<District> roster =
-      ReadRosterCsv({&files[0], &files[1], paths[0], paths[1]}, &local);
+  absl::StatusOr<District> roster = folder.Finish(ReadRosterCsv(
+      {&files[0].stream(), &files[1].stream(), paths[0], paths[1]}, &local));
   if (!roster.ok()) return roster.status();
   DistrictGraphBuilder b;
   b.set_name(folder.name);
   if (absl::Status s = AddRoster(*roster, b); !s.ok()) return s;
   FileErrors errors(paths[2]);
   TieRow row;
-  ForEachCsvRow(files[2], errors, TieColumns(), {"source", "target", "channel"},
+  ForEachCsvRow(files[2].stream(), errors, TieColumns(), {"source", "target", "channel"},
                 [&](const CsvHeader& h, const CsvRecord& r) {
                   bool ok = ParseTieRow(h, r, local, errors, row);
                   const std::optional<VertexId> u = b.FindTeacher(row.source);
@@ -361,7 +371,9 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
                            static_cast<float>(row.weight.value_or(1.0)));
                   ++local.ties;
                 });
-  if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
+  if (absl::Status s = folder.Finish(ErrorsToStatus({&errors})); !s.ok()) {
+    return s;
+  }
   if (report != nullptr) *report = local;
   return std::move(b).Freeze(freeze, stats);
 }
@@ -370,11 +382,13 @@ absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
                                             CsvReadReport* report) {
   DistrictFolder folder;
   if (absl::Status s = folder.Open(dir); !s.ok()) return s;
-  std::ifstream* files = folder.files;
+  InputFile* files = folder.files;
   const std::string* paths = folder.paths;
-  DistrictCsvStreams streams{&files[0], &files[1], &files[2],
-                             paths[0],  paths[1],  paths[2]};
-  absl::StatusOr<District> district = ReadDistrictCsv(streams, report);
+  DistrictCsvStreams streams{&files[0].stream(), &files[1].stream(),
+                             &files[2].stream(), paths[0],
+                             paths[1],           paths[2]};
+  absl::StatusOr<District> district =
+      folder.Finish(ReadDistrictCsv(streams, report));
   if (district.ok()) district->set_name(folder.name);
   return district;
 }
@@ -409,19 +423,10 @@ DistrictCsvText FormatDistrictCsv(const District& district) {
 
 absl::Status WriteDistrictCsvDir(const District& district,
                                  const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("cannot create folder ", dir, ": ", ec.message()));
-  }
   DistrictCsvText text = FormatDistrictCsv(district);
-  const fs::path base(dir);
-  return WriteFilesAtomically(
-      {{(base / "schools.csv").string(), text.schools},
-       {(base / "teachers.csv").string(), text.teachers},
-       {(base / "ties.csv").string(), text.ties}});
+  return WriteFolderAtomically(dir, {{"schools.csv", std::move(text.schools)},
+                                     {"teachers.csv", std::move(text.teachers)},
+                                     {"ties.csv", std::move(text.ties)}});
 }
 
 }  // namespace collabnet

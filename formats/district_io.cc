@@ -13,18 +13,21 @@
 #include "formats/graphml.h"
 #include "formats/pajek.h"
 #include "formats/ucinet_dl.h"
+#include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/text_format.h"
 #include "io/atomic_file.h"
+#include "io/input_file.h"
 #include "io/text_proto.h"
 
 namespace collabnet {
 
 absl::StatusOr<DistrictFormat> DistrictFormatOf(const std::string& path) {
   const std::filesystem::path p(path);
-  if (std::filesystem::is_directory(p) && absl::EndsWith(path, ".siena")) {
+  const bool folder = InspectPath(path).kind == PathKind::kFolder;
+  if (folder && absl::EndsWith(path, ".siena")) {
     return DistrictFormat::kRsiena;
   }
-  if (std::filesystem::is_directory(p) || absl::EndsWith(path, "/") ||
+  if (folder || absl::EndsWith(path, "/") ||
       (!p.filename().empty() && !p.has_extension())) {
     return DistrictFormat::kCsvDir;
   }
@@ -171,10 +174,12 @@ std::vector<std::string> NotHeldBy(DistrictFormat format,
 
 namespace {
 
-absl::Status OpenForReading(const std::string& path, std::ifstream& in) {
-  in.open(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  return absl::OkStatus();
+// Protocol Buffers parse no message above 2 GiB.
+constexpr std::int64_t kMaxProtoBytes = (std::int64_t{1} << 31) - 1;
+
+// Whether a sibling file the user did not name is there to be read.
+bool SiblingExists(const std::string& path) {
+  return InspectPath(path).kind == PathKind::kFile;
 }
 
 absl::StatusOr<District> ReadNetworkFile(const std::string& path,
@@ -186,8 +191,7 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
   }
   if (format == DistrictFormat::kEdgeList) {
     NetworkReadOptions o = options;
-    if (o.nodes_path.empty() &&
-        std::filesystem::exists(SiblingPath(path, ".nodes"))) {
+    if (o.nodes_path.empty() && SiblingExists(SiblingPath(path, ".nodes"))) {
       o.nodes_path = SiblingPath(path, ".nodes");
     }
     EdgeListReport edge_report;
@@ -206,26 +210,31 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
     }
     return d;
   }
-  std::ifstream in;
-  if (absl::Status s = OpenForReading(path, in); !s.ok()) return s;
+  InputFile in;
+  if (absl::Status s = in.Open(path); !s.ok()) return s;
   switch (format) {
     case DistrictFormat::kGraphml:
-      return ReadGraphml(in, path, options, report);
+      return in.Finish(ReadGraphml(in.stream(), path, options, report));
     case DistrictFormat::kGexf:
-      return ReadGexf(in, path, options, report);
+      return in.Finish(ReadGexf(in.stream(), path, options, report));
     case DistrictFormat::kUcinetDl:
-      return ReadUcinetDl(in, path, options, report);
+      return in.Finish(ReadUcinetDl(in.stream(), path, options, report));
     case DistrictFormat::kPajek: {
       std::string clu = options.partition_path;
-      if (clu.empty() && std::filesystem::exists(SiblingPath(path, ".clu"))) {
+      if (clu.empty() && SiblingExists(SiblingPath(path, ".clu"))) {
         clu = SiblingPath(path, ".clu");
       }
-      std::ifstream partition;
+      InputFile partition;
       if (!clu.empty()) {
-        if (absl::Status s = OpenForReading(clu, partition); !s.ok()) return s;
+        if (absl::Status s = partition.Open(clu, InputFile::Content::kText,
+                                            "the partition");
+            !s.ok()) {
+          return s;
+        }
       }
-      absl::StatusOr<District> d = ReadPajek(
-          in, path, clu.empty() ? nullptr : &partition, clu, options, report);
+      absl::StatusOr<District> d = partition.Finish(in.Finish(
+          ReadPajek(in.stream(), path, clu.empty() ? nullptr : &partition.stream(),
+                    clu, options, report)));
       if (d.ok() && report != nullptr && !clu.empty()) {
         report->notes.push_back("schools from the partition " + clu);
       }
@@ -252,17 +261,24 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
     return ReadDistrictCsvDir(path, report);
   }
   District district;
-  if (*format == DistrictFormat::kBinaryProto ||
-      *format == DistrictFormat::kTextProto) {
-    absl::StatusOr<std::string> bytes = ReadFileToString(path);
+  if (*format == DistrictFormat::kBinaryProto) {
+    // Parsed as it is read, so bytes that are no message (zeros, say) stop
+    // the read at once rather than after the file is in memory.
+    InputFile in;
+    if (absl::Status s = in.Open(path, InputFile::Content::kBinary);
+        !s.ok()) {
+      return s;
+    }
+    google::protobuf::io::IstreamInputStream stream(&in.stream());
+    if (!district.ParseFromZeroCopyStream(&stream) || !in.status().ok()) {
+      return in.Finish(absl::InvalidArgumentError(
+          absl::StrCat(path, ": not a valid binary District message")));
+    }
+  } else if (*format == DistrictFormat::kTextProto) {
+    absl::StatusOr<std::string> bytes = ReadInputToString(
+        path, kMaxProtoBytes, InputFile::Content::kText);
     if (!bytes.ok()) return bytes.status();
-    if (*format == DistrictFormat::kBinaryProto) {
-      if (!district.ParseFromString(*bytes)) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(path, ": not a valid binary District message"));
-      }
-    } else if (absl::Status s = ParseTextProto(*bytes, path, district);
-               !s.ok()) {
+    if (absl::Status s = ParseTextProto(*bytes, path, district); !s.ok()) {
       return s;
     }
   } else {
@@ -278,6 +294,25 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
   }
   return district;
 }
+
+namespace {
+
+// A format of two files writes a sibling the user did not name. It may
+// replace a sibling only beside the file named (the pair written before),
+// never one that stands alone, which is someone's own file.
+absl::Status CheckSibling(const std::string& path, const std::string& sibling,
+                          absl::string_view what) {
+  if (InspectPath(sibling).kind == PathKind::kMissing ||
+      InspectPath(path).kind == PathKind::kFile) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "cannot write ", path, ": it comes with a ", what, ", ", sibling,
+      ", and a file of that name is there already, without ", path,
+      " beside it; move it or name another output"));
+}
+
+}  // namespace
 
 absl::Status WriteDistrict(const District& district, const std::string& path,
                            const WriteOptions& options) {
@@ -306,8 +341,11 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
     case DistrictFormat::kPajek: {
       absl::StatusOr<PajekText> p = FormatPajek(district);
       if (!p.ok()) return p.status();
-      return WriteFilesAtomically(
-          {{path, p->net}, {SiblingPath(path, ".clu"), p->partition}});
+      const std::string clu = SiblingPath(path, ".clu");
+      if (absl::Status s = CheckSibling(path, clu, "partition"); !s.ok()) {
+        return s;
+      }
+      return WriteFilesAtomically({{path, p->net}, {clu, p->partition}});
     }
     case DistrictFormat::kEdgeList: {
       absl::StatusOr<EdgeListText> e = FormatEdgeList(district);
@@ -315,6 +353,10 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
       const bool gz = absl::EndsWith(path, ".gz");
       std::string nodes_path = SiblingPath(path, ".nodes");
       if (gz) nodes_path += ".gz";
+      if (absl::Status s = CheckSibling(path, nodes_path, "nodes file");
+          !s.ok()) {
+        return s;
+      }
       return WriteFilesAtomically(
           {{path, gz ? GzipCompress(e->edges) : e->edges},
            {nodes_path, gz ? GzipCompress(e->nodes) : e->nodes}});
@@ -327,16 +369,7 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
     case DistrictFormat::kRsiena: {
       auto files = FormatRsiena(district, options.waves, options.adoptions);
       if (!files.ok()) return files.status();
-      std::error_code ec;
-      std::filesystem::create_directories(path, ec);
-      if (ec) {
-        return absl::PermissionDeniedError(
-            absl::StrCat("cannot create folder ", path, ": ", ec.message()));
-      }
-      for (auto& [name, content] : *files) {
-        name = (std::filesystem::path(path) / name).string();
-      }
-      return WriteFilesAtomically(*files);
+      return WriteFolderAtomically(path, *files);
     }
   }
   return absl::InternalError("unreachable district format");

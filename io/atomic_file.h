@@ -2,6 +2,8 @@
 #ifndef COLLABNET_IO_ATOMIC_FILE_H_
 #define COLLABNET_IO_ATOMIC_FILE_H_
 
+#include <sys/types.h>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,21 +14,40 @@
 
 namespace collabnet {
 
+// Where an output goes and the mode it gets. An output is refused (with
+// the reason) when it is a folder, a device or a pipe, a symlink that leads
+// nowhere, or a file this run has read (an output never replaces an
+// input). A symlink's target is written, and the link kept; an existing
+// file keeps its permissions.
+struct OutputTarget {
+  std::string path;
+  mode_t mode = 0;
+};
+absl::StatusOr<OutputTarget> ResolveOutput(const std::string& path);
+
 // Writes `content` to a temporary file beside `path`, then renames it over
 // `path`. On any failure `path` is untouched and the temporary is removed.
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view content);
 
 // Writes several files: all temporaries first, then all renames, so a failed
-// write leaves every target as it was. Each pair is (path, content).
+// write leaves every target as it was. Each pair is (path, content); two
+// pairs naming one file are refused before anything is written.
 absl::Status WriteFilesAtomically(
+    const std::vector<std::pair<std::string, std::string>>& files);
+
+// Writes a folder of files, each pair (file name, content), whole or not at
+// all: the files go into a new folder beside `dir`, which is then swapped
+// with the old one in one step (or renamed into place when there is none).
+// Regular files of the old folder that are not written are kept, linked
+// into the new one; anything else there (a subfolder, a symlink) is
+// refused before anything is written.
+absl::Status WriteFolderAtomically(
+    const std::string& dir,
     const std::vector<std::pair<std::string, std::string>>& files);
 
 // `content` as a gzip stream (what gzip and zlib's readers read).
 std::string GzipCompress(absl::string_view content);
-
-// Reads a whole file; NotFound names the path.
-absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 
 }  // namespace collabnet
 

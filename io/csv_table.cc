@@ -25,6 +25,11 @@ void FileErrors::AddLine(std::int64_t line, absl::string_view what) {
   }
 }
 
+void FileErrors::AddLocated(absl::string_view message) {
+  ++count_;
+  if (count_ <= kMaxShown) messages_.emplace_back(message);
+}
+
 void FileErrors::AppendTo(std::vector<std::string>& out) const {
   out.insert(out.end(), messages_.begin(), messages_.end());
   if (count_ > kMaxShown) {
@@ -103,7 +108,7 @@ void ForEachCsvRow(
       errors.AddLine(1, absl::StrCat("the file is empty; expected a header: ",
                                      absl::StrJoin(known, ",")));
     } else {
-      errors.AddLine(1, reader.status().message());
+      errors.AddLocated(reader.status().message());
     }
     return;
   }
@@ -123,9 +128,7 @@ void ForEachCsvRow(
     }
     row(header, record);
   }
-  if (!reader.status().ok()) {
-    errors.AddLine(record.line, reader.status().message());
-  }
+  if (!reader.status().ok()) errors.AddLocated(reader.status().message());
 }
 
 std::optional<bool> ParseBoolText(absl::string_view text) {

@@ -35,6 +35,8 @@ class FileErrors {
   explicit FileErrors(std::string file) : file_(std::move(file)) {}
   void Add(std::int64_t line, absl::string_view field, absl::string_view what);
   void AddLine(std::int64_t line, absl::string_view what);
+  // A message that already names its file and line (a reader's status).
+  void AddLocated(absl::string_view message);
   bool empty() const { return count_ == 0; }
   std::int64_t count() const { return count_; }
   const std::string& file() const { return file_; }

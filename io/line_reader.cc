@@ -1,7 +1,5 @@
 #include "io/line_reader.h"
 
-#include <zlib.h>
-
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
@@ -12,19 +10,15 @@ namespace {
 constexpr std::size_t kBuffer = 1 << 20;
 }  // namespace
 
-LineReader::~LineReader() {
-  if (file_ != nullptr) gzclose(static_cast<gzFile>(file_));
-}
+LineReader::~LineReader() = default;
 
-absl::Status LineReader::Open(const std::string& path) {
-  path_ = path;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot open ", path, ": ", std::strerror(errno)));
+absl::Status LineReader::Open(const std::string& path,
+                              absl::string_view what) {
+  if (absl::Status s = file_.Open(path, InputFile::Content::kText, what);
+      !s.ok()) {
+    return s;
   }
-  gzbuffer(f, 1 << 18);
-  file_ = f;
+  open_ = true;
   buf_.resize(kBuffer);
   if (!Refill()) return status_;
   if (end_ - begin_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) {
@@ -41,23 +35,17 @@ bool LineReader::Refill() {
   begin_ = 0;
   end_ = tail;
   if (eof_) return false;
-  const int got = gzread(static_cast<gzFile>(file_), buf_.data() + end_,
-                         static_cast<unsigned>(buf_.size() - end_));
-  if (got < 0) {
-    int code = 0;
-    status_ = absl::DataLossError(
-        absl::StrCat("cannot read ", path_, ": ",
-                     gzerror(static_cast<gzFile>(file_), &code)));
+  const std::size_t got = file_.Read(buf_.data() + end_, buf_.size() - end_);
+  if (got == 0) {
     eof_ = true;
-    return false;
+    status_ = file_.status();
   }
-  if (got == 0) eof_ = true;
-  end_ += static_cast<std::size_t>(got);
+  end_ += got;
   return got > 0;
 }
 
 bool LineReader::Next(absl::string_view& line) {
-  if (!status_.ok() || file_ == nullptr) return false;
+  if (!status_.ok() || !open_) return false;
   carry_.clear();
   bool carried = false;  // part of the line is in carry_
   for (;;) {

@@ -1,5 +1,5 @@
-// LineReader: reads a text file line by line, plain or gzip-compressed
-// (zlib reads both transparently), without loading it whole.
+// LineReader: reads a text file line by line, plain or gzip-compressed,
+// without loading it whole, within the limits of io/input_file.h.
 //
 //   LineReader in;
 //   if (absl::Status s = in.Open(path); !s.ok()) return s;
@@ -18,6 +18,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "io/input_file.h"
 
 namespace collabnet {
 
@@ -28,7 +29,8 @@ class LineReader {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  absl::Status Open(const std::string& path);
+  // `what` names the file's role in messages ("the roster").
+  absl::Status Open(const std::string& path, absl::string_view what = "");
   // The next line, valid until the following call; false at the end or on a
   // read error (see status()).
   bool Next(absl::string_view& line);
@@ -37,8 +39,8 @@ class LineReader {
 
  private:
   bool Refill();
-  void* file_ = nullptr;  // gzFile
-  std::string path_;
+  InputFile file_;
+  bool open_ = false;
   std::vector<char> buf_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;

@@ -8,7 +8,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "io/atomic_file.h"
+#include "io/input_file.h"
 
 namespace collabnet {
 
@@ -56,7 +56,10 @@ absl::StatusOr<std::string> ResolvePseudonymKey(const std::string& given) {
     }
     return given;
   }
-  absl::StatusOr<std::string> text = ReadFileToString(given.substr(1));
+  // A key is a line of text; a longer file is not a key file.
+  absl::StatusOr<std::string> text =
+      ReadInputToString(given.substr(1), std::int64_t{1} << 16,
+                        InputFile::Content::kText, "the key file");
   if (!text.ok()) return text.status();
   std::string key(absl::StripAsciiWhitespace(
       std::string(*absl::StrSplit(*text, '\n').begin())));

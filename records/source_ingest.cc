@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <tuple>
 #include <utility>
 
@@ -12,7 +11,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "formats/district_csv.h"
+#include "io/input_file.h"
 #include "io/csv_table.h"
 #include "proto/channel_names.h"
 
@@ -36,6 +39,15 @@ struct TieAccumulator {
   std::optional<absl::CivilDay> last_seen;
 };
 
+// A group's key is its name and term joined by unit separators
+// (source_layouts.cc); shown as "name, term".
+std::string GroupName(absl::string_view key) {
+  std::string name(absl::StripSuffix(key, "\x1f"));
+  absl::StrReplaceAll({{"\x1f", ", "}}, &name);
+  if (absl::EndsWith(name, ", ")) name.resize(name.size() - 2);
+  return name;
+}
+
 class Ingester {
  public:
   Ingester(const IngestOptions& options, District& district,
@@ -57,6 +69,7 @@ class Ingester {
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
     absl::flat_hash_map<std::string, std::size_t> group_index;
     std::vector<std::optional<DayRange>> group_when;
+    std::vector<std::int64_t> group_line;  // where each group first appears
     const Channel channel = SourceChannel(kind);
     SourceOptions layout_options;
     layout_options.coaching_weight = options_.coaching_weight;
@@ -83,6 +96,7 @@ class Ingester {
         if (fresh) {
           groups.push_back({r.group, {}});
           group_when.push_back(r.when);
+          group_line.push_back(r.line);
         }
         groups[it->second].second.push_back(*from);
         return;
@@ -106,6 +120,20 @@ class Ingester {
       // member.
       std::sort(members.begin(), members.end());
       members.erase(std::unique(members.begin(), members.end()), members.end());
+      const auto n = static_cast<std::int64_t>(members.size());
+      const std::int64_t pairs = n * (n - 1) / 2;
+      if (options_.max_group_ties > 0 && pairs > options_.max_group_ties) {
+        errors.Add(group_line[g], "group",
+                   absl::StrCat("the group ", Quoted(GroupName(groups[g].first)),
+                                " has ", n, " members, whose ties to each "
+                                "other would be ",
+                                pairs, ", more than --max-group-ties (",
+                                options_.max_group_ties,
+                                "); is it a whole staff list rather than a "
+                                "PLC? If it is a PLC, raise "
+                                "--max-group-ties"));
+        continue;
+      }
       for (std::size_t i = 0; i < members.size(); ++i) {
         for (std::size_t j = i + 1; j < members.size(); ++j) {
           ++source.contributions;
@@ -255,13 +283,9 @@ class Ingester {
 };
 
 absl::Status OpenInput(const std::string& path, absl::string_view what,
-                       std::ifstream& in) {
-  in.open(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot open the ", what, " file ", path));
-  }
-  return absl::OkStatus();
+                       InputFile& in) {
+  return in.Open(path, InputFile::Content::kText,
+                 absl::StrCat("the ", what, " file"));
 }
 
 }  // namespace
@@ -283,26 +307,26 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
         "the recency half-life must be a positive number of days");
   }
   IngestReport local;
-  std::ifstream roster;
-  std::ifstream schools;
+  InputFile roster;
+  InputFile schools;
   if (absl::Status s = OpenInput(options.roster_path, "roster", roster);
       !s.ok()) {
     return s;
   }
   RosterStreams roster_streams;
-  roster_streams.teachers = &roster;
+  roster_streams.teachers = &roster.stream();
   roster_streams.teachers_name = options.roster_path;
   if (!options.schools_path.empty()) {
     if (absl::Status s = OpenInput(options.schools_path, "schools", schools);
         !s.ok()) {
       return s;
     }
-    roster_streams.schools = &schools;
+    roster_streams.schools = &schools.stream();
     roster_streams.schools_name = options.schools_path;
   }
   CsvReadReport roster_report;
-  absl::StatusOr<District> district =
-      ReadRosterCsv(roster_streams, &roster_report);
+  absl::StatusOr<District> district = schools.Finish(
+      roster.Finish(ReadRosterCsv(roster_streams, &roster_report)));
   if (!district.ok()) return district.status();
   district->set_name(options.name);
   local.schools_from_roster = options.schools_path.empty();
@@ -313,7 +337,7 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
   std::vector<FileErrors> errors;
   errors.reserve(options.sources.size());
   for (const SourceInput& input : options.sources) {
-    std::ifstream in;
+    InputFile in;
     if (absl::Status s = OpenInput(input.path, SourceKindName(input.kind), in);
         !s.ok()) {
       return s;
@@ -322,7 +346,8 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
     SourceReport source;
     source.kind = input.kind;
     source.path = input.path;
-    ingester.Read(input.kind, in, errors.back(), source);
+    ingester.Read(input.kind, in.stream(), errors.back(), source);
+    if (!in.status().ok()) return in.status();
     local.sources.push_back(source);
   }
   std::vector<const FileErrors*> lists;

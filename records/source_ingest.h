@@ -56,6 +56,10 @@ struct IngestOptions {
   bool fold_case = false;
   CoachingWeight coaching_weight = CoachingWeight::kSessions;
   std::string name;  // the district's name
+  // A PLC group's members are tied each to each; a group that would make
+  // more ties than this is an error (0: no limit), so that a staff list
+  // given as one group cannot expand past memory.
+  std::int64_t max_group_ties = 100000;
 };
 
 // One source file's rows and what became of them.

@@ -5,11 +5,15 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "io/atomic_file.h"
+#include "io/input_file.h"
 #include "io/text_proto.h"
 
 namespace collabnet {
 namespace {
+
+// A scenario is a page of settings, perhaps with leader lists; a larger
+// file is not a scenario.
+constexpr std::int64_t kMaxScenarioBytes = std::int64_t{64} << 20;
 
 // Where each field of the flat form went.
 struct Moved {
@@ -90,7 +94,8 @@ absl::StatusOr<Scenario> ParseScenario(absl::string_view text,
 }
 
 absl::StatusOr<Scenario> ReadScenario(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadFileToString(path);
+  absl::StatusOr<std::string> text = ReadInputToString(
+      path, kMaxScenarioBytes, InputFile::Content::kText, "the scenario");
   if (!text.ok()) return text.status();
   return ParseScenario(*text, path);
 }

@@ -1,22 +1,25 @@
 #include "scenario/threshold_csv.h"
 
 #include <cmath>
-#include <fstream>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "io/csv_table.h"
+#include "io/input_file.h"
 
 namespace collabnet {
 
 absl::StatusOr<std::vector<GivenThreshold>> ReadThresholdCsv(
     const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat("cannot open '", path, "'"));
+  InputFile file;
+  if (absl::Status s =
+          file.Open(path, InputFile::Content::kText, "the thresholds file");
+      !s.ok()) {
+    return s;
   }
+  std::istream& in = file.stream();
   FileErrors errors(path);
   std::vector<GivenThreshold> out;
   absl::flat_hash_map<std::string, std::int64_t> first_line;
@@ -48,9 +51,7 @@ absl::StatusOr<std::vector<GivenThreshold>> ReadThresholdCsv(
         }
         out.push_back({std::string(teacher), value, r.line});
       });
-  if (in.bad()) {
-    return absl::DataLossError(absl::StrCat("error reading '", path, "'"));
-  }
+  if (!file.status().ok()) return file.status();
   if (!errors.empty()) return ErrorsToStatus({&errors});
   return out;
 }

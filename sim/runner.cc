@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "sim/result_parts.h"
+#include "sim/run_memory.h"
 #include "sim/tally.h"
 #include "sim/validate_scenario.h"
 
@@ -169,6 +170,20 @@ absl::StatusOr<RunResult> Run(const DistrictGraph& graph,
                               const RunOptions& options,
                               const Precision* precision) {
   const auto start = Clock::now();
+  const int threads =
+      options.threads > 0 ? options.threads : omp_get_num_procs();
+  if (absl::Status s = CheckMemory(
+          static_cast<double>(EstimateRunBytes(graph, scenario, threads,
+                                               options.per_teacher)),
+          options.max_memory_bytes,
+          absl::StrCat("this run (", threads, " threads",
+                       scenario.horizon() > 0
+                           ? absl::StrCat(", a horizon of ", scenario.horizon())
+                           : "",
+                       ")"));
+      !s.ok()) {
+    return s;
+  }
   absl::StatusOr<PreparedModel> model =
       PrepareModel(graph, scenario, options.draws);
   if (!model.ok()) return model.status();

@@ -45,6 +45,9 @@ struct RunOptions {
   // Must be thread-safe.
   std::function<void(std::uint32_t replicate, const ReplicateCounts&)>
       on_replicate = nullptr;
+  // A run (or sweep) that would hold more than this many bytes is refused
+  // before it allocates (sim/run_memory.h); 0: no limit.
+  std::int64_t max_memory_bytes = 0;
 };
 
 // Precision stopping: replicates double from the scenario's count until the

@@ -26,11 +26,14 @@ SchoolCalendar::SchoolCalendar() = default;
 
 absl::StatusOr<SchoolCalendar> SchoolCalendar::Make(const Calendar& calendar) {
   SchoolCalendar c;
-  if (calendar.teaching_weeks() < 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("scenario calendar: field 'teaching_weeks' must be "
-                     "positive (0 means 36), got ",
-                     calendar.teaching_weeks()));
+  // A school year has at most a year's weeks; the bound also keeps every
+  // week sum of the calendar within int.
+  constexpr int kWeeksInYear = 53;
+  if (calendar.teaching_weeks() < 0 ||
+      calendar.teaching_weeks() > kWeeksInYear) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scenario calendar: field 'teaching_weeks' must be from 1 to ",
+        kWeeksInYear, " (0 means 36), got ", calendar.teaching_weeks()));
   }
   const int year = calendar.teaching_weeks() == 0 ? kDefaultTeachingWeeks
                                                   : calendar.teaching_weeks();

@@ -5,11 +5,13 @@
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "proto/channel_names.h"
+#include "sim/run_memory.h"
 #include "sim/validate_scenario.h"
 
 namespace collabnet {
@@ -153,14 +155,25 @@ absl::Status SetScenarioParameter(Scenario& scenario,
 absl::StatusOr<std::vector<SweepPoint>> RunSweep(
     const DistrictGraph& graph, const Scenario& scenario,
     const std::vector<SweepAxis>& axes, const RunOptions& options) {
-  std::size_t total = 1;
+  double points_in_grid = 1;  // a double: a product of sizes can overflow
   for (const SweepAxis& axis : axes) {
     if (axis.values.empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat("parameter '", axis.parameter, "' has no values"));
     }
-    total *= axis.values.size();
+    points_in_grid *= static_cast<double>(axis.values.size());
   }
+  // Every point's result is kept, so the grid's size is judged first.
+  const double per_point =
+      static_cast<double>(EstimateResultBytes(graph, scenario, false)) +
+      sizeof(SweepPoint);
+  if (absl::Status s = CheckMemory(
+          points_in_grid * per_point, options.max_memory_bytes,
+          absl::StrFormat("a sweep of %.0f points", points_in_grid));
+      !s.ok()) {
+    return s;
+  }
+  const auto total = static_cast<std::size_t>(points_in_grid);
   // Points compare with each other: their draws are coupled whatever the
   // caller asked for.
   RunOptions coupled = options;

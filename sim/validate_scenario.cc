@@ -66,10 +66,10 @@ absl::Status CheckChannels(const Scenario& s) {
                                 Runs(s)));
       }
       const double mean = c.mean_delay_weeks();
-      if (!(mean >= 1 && std::isfinite(mean))) {
-        return Bad(where, absl::StrCat("field 'mean_delay_weeks' must be at "
-                                       "least 1 (a week), got ",
-                                       mean));
+      if (!(mean >= 1 && mean <= kMaxMeanDelayWeeks)) {
+        return Bad(where, absl::StrCat("field 'mean_delay_weeks' must be "
+                                       "from 1 (a week) to ",
+                                       kMaxMeanDelayWeeks, ", got ", mean));
       }
     }
   }

@@ -15,6 +15,9 @@ namespace collabnet {
 
 // The most weeks or rounds a run may last (about 19,000 school years).
 inline constexpr int kMaxHorizon = 1000000;
+// A contact waits on average at most this long (twenty school years), so
+// that delays, and the weeks they add up to, stay far inside int.
+inline constexpr double kMaxMeanDelayWeeks = 1000;
 
 // OK, or InvalidArgument naming the field by its path in the scenario
 // ("scenario multi_channel.broadcast: ...") and what it must be:
@@ -23,8 +26,9 @@ inline constexpr int kMaxHorizon = 1000000;
 //   - at least one replicate; a horizon from 0 to kMaxHorizon;
 //   - leaders that are teachers of the graph, none listed twice, and at
 //     least one unless a broadcast reaches teachers;
-//   - probabilities in [0, 1], mean delays of at least 1, tie-context
-//     factors positive, calendar weeks within the year, capacities >= 0;
+//   - probabilities in [0, 1], mean delays from 1 to kMaxMeanDelayWeeks,
+//     tie-context factors positive, calendar weeks within the year (at
+//     most 53), capacities >= 0;
 //   - observed categories whose channels are real and in one category each;
 //   - the fields a model uses given to it only: channel parameters to
 //     multi_channel and to independent_cascade with probabilities: CHANNELS,

@@ -15,6 +15,7 @@
 #include "io/atomic_file.h"
 #include "proto/result.pb.h"
 #include "tests/testing/districts.h"
+#include "tests/testing/scratch_dir.h"
 
 namespace collabnet {
 namespace {
@@ -52,8 +53,8 @@ class CliTest : public ::testing::Test {
     const int status = std::system(command.c_str());
     Outcome o;
     o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = ReadFileToString(Path("stdout")).value_or("");
-    o.err = ReadFileToString(Path("stderr")).value_or("");
+    o.out = testing::ReadFileToString(Path("stdout")).value_or("");
+    o.err = testing::ReadFileToString(Path("stderr")).value_or("");
     return o;
   }
 
@@ -72,7 +73,7 @@ TEST_F(CliTest, DefaultRunReproducesTheCaseStudyFigure) {
   EXPECT_TRUE(o.out.empty());
   RunResult r;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(
-                  *ReadFileToString(Path("r.json")), &r)
+                  *testing::ReadFileToString(Path("r.json")), &r)
                   .ok());
   // The default scenario was fitted so that the leaders' mean direct reach
   // is within 5% of 487, and each category within 10% of 311, 63 and 113.
@@ -148,8 +149,8 @@ TEST_F(CliTest, GenerateConvertAndSimulateAFileDistrict) {
   o = Run("convert --in " + Path("d.pb") + " --out " + Path("d2"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
   for (const char* f : {"schools.csv", "teachers.csv", "ties.csv"}) {
-    EXPECT_EQ(ReadFileToString(Path(std::string("d/") + f)).value(),
-              ReadFileToString(Path(std::string("d2/") + f)).value());
+    EXPECT_EQ(testing::ReadFileToString(Path(std::string("d/") + f)).value(),
+              testing::ReadFileToString(Path(std::string("d2/") + f)).value());
   }
   o = Run("simulate --district " + Path("d.pb") +
           " --leaders T0001,T0002 --replicates 200");
@@ -262,7 +263,7 @@ TEST_F(CliTest, PlainGraphModeRunsEveryModelFromASeedFile) {
     EXPECT_THAT(o.out, HasSubstr("2 leaders: 0, 100"));
     EXPECT_THAT(o.out, HasSubstr(says));
     EXPECT_THAT(o.out, HasSubstr("reached quantiles"));
-    const std::string csv = ReadFileToString(Path("teachers.csv")).value();
+    const std::string csv = testing::ReadFileToString(Path("teachers.csv")).value();
     EXPECT_THAT(csv, HasSubstr("teacher,school,reached_probability"));
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 198);
   }
@@ -416,7 +417,7 @@ TEST_F(CliTest, TheDefaultRunIsTheCommittedGoldenResult) {
         Run("simulate --replicates 200 --format json --stable" + flags);
     ASSERT_EQ(o.exit_code, 0) << o.err;
     const absl::StatusOr<std::string> expected =
-        ReadFileToString(golden + file);
+        testing::ReadFileToString(golden + file);
     ASSERT_TRUE(expected.ok()) << expected.status();
     EXPECT_EQ(o.out, *expected)
         << file << " differs; if the change is deliberate, run "
@@ -430,7 +431,7 @@ TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
           "--param channel.social_media.probability=0.1,0.2,0.3 --out " +
           Path("sweep.csv"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  const std::string csv = ReadFileToString(Path("sweep.csv")).value();
+  const std::string csv = testing::ReadFileToString(Path("sweep.csv")).value();
   EXPECT_THAT(csv, HasSubstr("leader_credibility,channel.social_media."
                              "probability,replicates,reached_mean"));
   EXPECT_THAT(csv, HasSubstr("direct_professional_development_mean"));
@@ -477,7 +478,7 @@ TEST_F(CliTest, WeeklyCurvesGoToCsvWithTheirBands) {
   const Outcome o = Run("simulate --replicates 200 --weekly " +
                         Path("weekly.csv") + " --out " + Path("summary.txt"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  const std::string csv = ReadFileToString(Path("weekly.csv")).value();
+  const std::string csv = testing::ReadFileToString(Path("weekly.csv")).value();
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "week,reached_mean,reached_ci_low,reached_ci_high,reached_p05,"
             "reached_p25,reached_p50,reached_p75,reached_p95,adopting_mean,"
@@ -493,7 +494,7 @@ TEST_F(CliTest, WeeklyCurvesGoToCsvWithTheirBands) {
       Run("simulate --model ic --p 0.1 --replicates 10 --weekly " +
           Path("plain.csv"));
   EXPECT_EQ(plain.exit_code, 0) << plain.err;
-  const std::string rounds = ReadFileToString(Path("plain.csv")).value();
+  const std::string rounds = testing::ReadFileToString(Path("plain.csv")).value();
   EXPECT_EQ(rounds.substr(0, rounds.find(',')), "round");
   // One output that cannot be written leaves none written.
   const Outcome partial =
@@ -541,7 +542,7 @@ TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {
 TEST_F(CliTest, FitWritesAScenarioThatSaysHowItWasMade) {
   const Outcome o = Run("fit --replicates 1000 --out " + Path("f.textproto"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  const std::string text = ReadFileToString(Path("f.textproto")).value();
+  const std::string text = testing::ReadFileToString(Path("f.textproto")).value();
   EXPECT_THAT(text, HasSubstr("# Fitted by `collabnet fit`"));
   EXPECT_THAT(text, HasSubstr("professional development"));
   EXPECT_THAT(text, Not(HasSubstr(dir_.string())));
@@ -568,7 +569,7 @@ TEST_F(CliTest, IngestMergesSourcesThenSimulatesTheResult) {
   o = Run("ingest " + sources + " --pseudonymize @" + Path("key.txt") +
           " --out " + Path("p.textproto"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  const std::string text = ReadFileToString(Path("p.textproto")).value();
+  const std::string text = testing::ReadFileToString(Path("p.textproto")).value();
   EXPECT_THAT(text, Not(HasSubstr("T001")));
   EXPECT_THAT(text, Not(HasSubstr("Ana Ortiz")));
   EXPECT_THAT(text, HasSubstr("S01"));
@@ -628,7 +629,7 @@ TEST_F(CliTest, ConvertMovesANetworkThroughEveryFormat) {
   o = Run("convert --in " + fixtures + "district --out " + Path("p.siena") +
           " --waves 2018-12-01,2019-02-01 --adoptions " + Path("adopt.csv"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_EQ(ReadFileToString(Path("p.siena/behaviour.txt")).value(),
+  EXPECT_EQ(testing::ReadFileToString(Path("p.siena/behaviour.txt")).value(),
             "0 0\n0 1\n0 0\n0 0\n0 0\n");
   o = Run("convert --in " + fixtures + "network.contacts --out " +
           Path("x.contacts"));

@@ -77,7 +77,7 @@ TEST_F(DistrictIoTest, AFailedWriteLeavesTheOldFileAndNoTemporary) {
   }
   // Overwriting replaces the whole content.
   ASSERT_TRUE(WriteFileAtomically(Path("out.txt"), "new content").ok());
-  EXPECT_EQ(*ReadFileToString(Path("out.txt")), "new content");
+  EXPECT_EQ(*testing::ReadFileToString(Path("out.txt")), "new content");
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
     EXPECT_THAT(e.path().filename().string(),
                 ::testing::Not(HasSubstr(".tmp-")));

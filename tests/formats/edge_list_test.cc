@@ -112,6 +112,10 @@ TEST_F(EdgeListTest, ReadsGzipAndPlainAlike) {
 TEST_F(EdgeListTest, LineReaderHandlesLinesLongerThanItsBuffer) {
   const std::string big(3 << 20, 'x');
   const std::string path = Write("long.txt", "a\r\n" + big + "\r\nlast");
+  const InputLimits defaults = GetInputLimits();
+  InputLimits raised = defaults;
+  raised.max_line_bytes = 4 << 20;
+  SetInputLimits(raised);
   LineReader in;
   ASSERT_TRUE(in.Open(path).ok());
   absl::string_view line;
@@ -123,6 +127,16 @@ TEST_F(EdgeListTest, LineReaderHandlesLinesLongerThanItsBuffer) {
   EXPECT_EQ(line, "last");
   EXPECT_EQ(in.line_number(), 3);
   EXPECT_FALSE(in.Next(line));
+  EXPECT_TRUE(in.status().ok());
+  SetInputLimits(defaults);
+
+  // Past the limit, the read stops with the limit named, on the line.
+  LineReader limited;
+  ASSERT_TRUE(limited.Open(path).ok());
+  ASSERT_TRUE(limited.Next(line));
+  EXPECT_FALSE(limited.Next(line));
+  EXPECT_THAT(std::string(limited.status().message()),
+              HasSubstr("long.txt:2: the line is longer than 1 MiB"));
 }
 
 TEST_F(EdgeListTest, IdListsTakeAnySeparatorAndComments) {

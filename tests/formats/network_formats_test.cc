@@ -21,6 +21,7 @@
 #include "gtest/gtest.h"
 #include "io/atomic_file.h"
 #include "tests/testing/districts.h"
+#include "tests/testing/scratch_dir.h"
 
 namespace collabnet {
 namespace {
@@ -302,9 +303,9 @@ TEST_F(RoundTripTest, RsienaPanelHasWavesBehaviourAndCovariate) {
   o.adoptions = &adoptions;
   ASSERT_TRUE(WriteDistrict(d, Path("p.siena"), o).ok());
   const std::string w1 =
-      ReadFileToString(Path("p.siena/network_w1.txt")).value();
+      testing::ReadFileToString(Path("p.siena/network_w1.txt")).value();
   const std::string w2 =
-      ReadFileToString(Path("p.siena/network_w2.txt")).value();
+      testing::ReadFileToString(Path("p.siena/network_w2.txt")).value();
   // T1 -> T4 (PD on 2018-10-19) is in wave 2's period only.
   auto cell = [](const std::string& m, int i, std::size_t j) {
     std::istringstream in(m);
@@ -319,17 +320,17 @@ TEST_F(RoundTripTest, RsienaPanelHasWavesBehaviourAndCovariate) {
   EXPECT_EQ(cell(w1, 1, 0), '1');
   // Coaching T3 -> T2 from 2018-09-12 on: every wave.
   const std::string w3 =
-      ReadFileToString(Path("p.siena/network_w3.txt")).value();
+      testing::ReadFileToString(Path("p.siena/network_w3.txt")).value();
   EXPECT_EQ(cell(w3, 2, 1), '1');
   // Advice T5 -> T1 last seen 2019-05-01: waves 1-3 (wave 3's period starts
   // after 2019-01-31).
   EXPECT_EQ(cell(w3, 4, 0), '1');
   const std::string behaviour =
-      ReadFileToString(Path("p.siena/behaviour.txt")).value();
+      testing::ReadFileToString(Path("p.siena/behaviour.txt")).value();
   EXPECT_EQ(behaviour, "0 0 0\n0 1 1\n0 0 0\n0 0 1\n0 0 0\n");
-  EXPECT_EQ(ReadFileToString(Path("p.siena/school.txt")).value(),
+  EXPECT_EQ(testing::ReadFileToString(Path("p.siena/school.txt")).value(),
             "1\n1\n1\n2\n2\n");
-  EXPECT_THAT(ReadFileToString(Path("p.siena/load.R")).value(),
+  EXPECT_THAT(testing::ReadFileToString(Path("p.siena/load.R")).value(),
               HasSubstr("sienaDependent"));
   o.waves = {absl::CivilDay(2019, 1, 1)};
   EXPECT_FALSE(WriteDistrict(d, Path("q.siena"), o).ok());

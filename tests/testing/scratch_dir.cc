@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <sstream>
 
 namespace collabnet::testing {
 
@@ -26,6 +27,14 @@ std::string ScratchDirTest::Write(const std::string& name,
   std::string path = Path(name);
   std::ofstream(path, std::ios::binary) << text;
   return path;
+}
+
+absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError("cannot open " + path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 
 }  // namespace collabnet::testing

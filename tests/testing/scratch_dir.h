@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "gtest/gtest.h"
 
 namespace collabnet::testing {
@@ -22,6 +23,11 @@ class ScratchDirTest : public ::testing::Test {
 
   std::filesystem::path dir_;
 };
+
+// The bytes of a file a test wrote or had written, read directly (not as a
+// collabnet input, so the test may write the file again); NotFound if it
+// cannot be opened.
+absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 
 }  // namespace collabnet::testing
 

@@ -1,0 +1,271 @@
+#include "io/input_file.h"
+
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace collabnet {
+namespace {
+
+constexpr std::size_t kBuffer = std::size_t{1} << 18;
+// Text that compresses well may expand a lot at first (a header, repeated
+// school names); the ratio is judged only past this much content.
+constexpr std::int64_t kExpansionGrace = std::int64_t{4} << 20;
+
+InputLimits& Limits() {
+  static InputLimits limits;
+  return limits;
+}
+
+struct ReadSet {
+  std::mutex mu;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> files;
+};
+ReadSet& FilesRead() {
+  static ReadSet* set = new ReadSet;
+  return *set;
+}
+
+void RememberRead(const PathInfo& info) {
+  if (info.kind != PathKind::kFile) return;
+  ReadSet& set = FilesRead();
+  const std::lock_guard<std::mutex> lock(set.mu);
+  set.files.emplace_back(info.device, info.inode);
+}
+
+std::string Bytes(std::int64_t n) {
+  if (n >= (std::int64_t{1} << 20) && n % (std::int64_t{1} << 20) == 0) {
+    return absl::StrCat(n >> 20, " MiB");
+  }
+  return absl::StrCat(n, " bytes");
+}
+
+std::string Named(absl::string_view what, const std::string& path) {
+  return what.empty() ? path : absl::StrCat(what, " ", path);
+}
+
+}  // namespace
+
+const InputLimits& GetInputLimits() { return Limits(); }
+void SetInputLimits(const InputLimits& limits) { Limits() = limits; }
+
+PathInfo InspectPath(const std::string& path) {
+  PathInfo info;
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT) info.error = std::strerror(errno);
+    return info;
+  }
+  info.device = st.st_dev;
+  info.inode = st.st_ino;
+  info.mode = st.st_mode & 07777;
+  if (S_ISREG(st.st_mode)) {
+    info.kind = PathKind::kFile;
+  } else if (S_ISDIR(st.st_mode)) {
+    info.kind = PathKind::kFolder;
+  } else {
+    info.kind = PathKind::kOther;
+  }
+  return info;
+}
+
+absl::Status CheckInputPath(const std::string& path, absl::string_view what) {
+  const PathInfo info = InspectPath(path);
+  if (!info.error.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot open ", Named(what, path), ": ", info.error));
+  }
+  switch (info.kind) {
+    case PathKind::kMissing:
+      return absl::NotFoundError(absl::StrCat(
+          "cannot open ", Named(what, path), ": no such file"));
+    case PathKind::kFolder:
+      return absl::InvalidArgumentError(absl::StrCat(
+          Named(what, path), " is a folder; expected a file"));
+    case PathKind::kFile:
+    case PathKind::kOther:  // a pipe or /dev/stdin reads like a file
+      return absl::OkStatus();
+  }
+  return absl::OkStatus();
+}
+
+bool WasReadThisRun(const PathInfo& info) {
+  if (info.kind != PathKind::kFile) return false;
+  ReadSet& set = FilesRead();
+  const std::lock_guard<std::mutex> lock(set.mu);
+  return std::find(set.files.begin(), set.files.end(),
+                   std::make_pair(info.device, info.inode)) != set.files.end();
+}
+
+InputFile::InputFile() : stream_(this) {}
+
+InputFile::~InputFile() {
+  if (file_ != nullptr) gzclose(static_cast<gzFile>(file_));
+}
+
+absl::Status InputFile::Open(const std::string& path, Content content,
+                             absl::string_view what) {
+  path_ = path;
+  content_ = content;
+  if (absl::Status s = CheckInputPath(path, what); !s.ok()) {
+    status_ = s;
+    return s;
+  }
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    status_ = absl::NotFoundError(absl::StrCat(
+        "cannot open ", Named(what, path), ": ", std::strerror(errno)));
+    return status_;
+  }
+  gzbuffer(f, kBuffer);
+  file_ = f;
+  RememberRead(InspectPath(path));
+  buf_.resize(kBuffer);
+  return absl::OkStatus();
+}
+
+std::size_t InputFile::Read(char* data, std::size_t size) {
+  if (file_ == nullptr || eof_ || !status_.ok()) return 0;
+  auto* f = static_cast<gzFile>(file_);
+  const int got = gzread(
+      f, data, static_cast<unsigned>(std::min<std::size_t>(size, 1 << 30)));
+  if (got < 0) {
+    int code = 0;
+    const char* why = gzerror(f, &code);
+    status_ = absl::DataLossError(
+        absl::StrCat(path_, ": cannot read",
+                     gzdirect(f) != 0 ? ": " : ": the gzip stream is corrupt: ",
+                     code == Z_ERRNO ? std::strerror(errno) : why));
+    eof_ = true;
+    return 0;
+  }
+  if (got == 0) {
+    eof_ = true;
+    int code = Z_OK;
+    gzerror(f, &code);
+    if (code == Z_BUF_ERROR) {
+      status_ = absl::DataLossError(absl::StrCat(
+          path_, ": the gzip stream ends early (a truncated or partly "
+                 "copied file?)"));
+    }
+    return 0;
+  }
+  Check(data, static_cast<std::size_t>(got));
+  if (!status_.ok()) {
+    eof_ = true;
+    return 0;
+  }
+  return static_cast<std::size_t>(got);
+}
+
+void InputFile::Check(const char* data, std::size_t got) {
+  const std::int64_t before = total_;
+  total_ += static_cast<std::int64_t>(got);
+  const InputLimits& limits = GetInputLimits();
+  auto* f = static_cast<gzFile>(file_);
+  if (total_ > kExpansionGrace && gzdirect(f) == 0) {
+    const std::int64_t compressed = gzoffset(f);
+    if (total_ / std::max<std::int64_t>(compressed, 1) >
+        limits.max_expansion) {
+      status_ = absl::ResourceExhaustedError(absl::StrCat(
+          path_, ": expands to more than ", limits.max_expansion,
+          " times its compressed size, which no network file does (a "
+          "decompression bomb?); if it is genuine, raise --max-expansion"));
+      return;
+    }
+  }
+  if (content_ == Content::kBinary) return;
+  if (before == 0 && got >= 2 &&
+      ((data[0] == '\xFF' && data[1] == '\xFE') ||
+       (data[0] == '\xFE' && data[1] == '\xFF'))) {
+    status_ = absl::InvalidArgumentError(absl::StrCat(
+        path_, " is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV "
+               "UTF-8)"));
+    return;
+  }
+  const char* const end = data + got;
+  if (const void* nul = std::memchr(data, '\0', got); nul != nullptr) {
+    const char* at = static_cast<const char*>(nul);
+    status_ = absl::InvalidArgumentError(
+        absl::StrCat(path_, ":", line_ + std::count(data, at, '\n'),
+                     ": holds a NUL byte; text inputs are UTF-8 text"));
+    return;
+  }
+  // Line lengths: the line running on from the last chunk ends at this
+  // chunk's first line end; lines wholly inside the chunk are measured only
+  // when the limit is below the chunk's size (else none can pass it); the
+  // chunk's last line runs on into the next.
+  auto is_end = [](char c) { return c == '\n' || c == '\r'; };
+  const char* first = std::find_if(data, end, is_end);
+  auto too_long = [&](std::int64_t length, const char* at) {
+    if (length <= limits.max_line_bytes) return false;
+    status_ = absl::ResourceExhaustedError(absl::StrCat(
+        path_, ":", line_ + std::count(data, at, '\n'),
+        ": the line is longer than ", Bytes(limits.max_line_bytes),
+        ", the longest a text input may have (is it the right file?); if "
+        "it is genuine, raise --max-line-bytes"));
+    return true;
+  };
+  if (first == end) {
+    line_run_ += static_cast<std::int64_t>(got);
+    too_long(line_run_, end);
+    return;
+  }
+  if (too_long(line_run_ + (first - data), first)) return;
+  const char* last = end;
+  while (!is_end(last[-1])) --last;
+  if (limits.max_line_bytes < static_cast<std::int64_t>(got)) {
+    for (const char* p = first + 1; p < last;) {
+      const char* next = std::find_if(p, last, is_end);
+      if (too_long(next - p, next)) return;
+      p = next + 1;
+    }
+  }
+  line_run_ = end - last;
+  if (too_long(line_run_, end)) return;
+  line_ += std::count(data, end, '\n');
+}
+
+std::streambuf::int_type InputFile::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  const std::size_t got = Read(buf_.data(), buf_.size());
+  if (got == 0) return traits_type::eof();
+  setg(buf_.data(), buf_.data(), buf_.data() + got);
+  return traits_type::to_int_type(*gptr());
+}
+
+absl::Status InputFile::Finish(absl::Status parsed) const {
+  if (!status_.ok()) return status_;
+  return parsed;
+}
+
+absl::StatusOr<std::string> ReadInputToString(const std::string& path,
+                                              std::int64_t max_bytes,
+                                              InputFile::Content content,
+                                              absl::string_view what) {
+  InputFile in;
+  if (absl::Status s = in.Open(path, content, what); !s.ok()) return s;
+  std::string out;
+  std::vector<char> chunk(kBuffer);
+  for (;;) {
+    const std::size_t got = in.Read(chunk.data(), chunk.size());
+    if (got == 0) break;
+    if (static_cast<std::int64_t>(out.size() + got) > max_bytes) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          Named(what, path), " is larger than ", Bytes(max_bytes),
+          ", the most such a file may hold (is it the right file?)"));
+    }
+    out.append(chunk.data(), got);
+  }
+  if (!in.status().ok()) return in.status();
+  return out;
+}
+
+}  // namespace collabnet
