@@ -115,7 +115,20 @@ std::optional<int> ParseFlags(const Command& command,
       "the most a gzip input may expand, as a multiple of its size");
   options.add(limits);
   try {
-    po::store(po::command_line_parser(args).options(options).run(), values);
+    const po::parsed_options parsed =
+        po::command_line_parser(args).options(options).run();
+    // Without a positional description, Boost keeps a stray word aside
+    // rather than refusing it; a word that is no flag is a mistake.
+    const std::vector<std::string> stray =
+        po::collect_unrecognized(parsed.options, po::include_positional);
+    if (!stray.empty()) {
+      std::cerr << "collabnet " << command.name << ": '" << stray.front()
+                << "' is not a flag (flags start with --; a value follows "
+                   "its flag)\nRun 'collabnet "
+                << command.name << " --help' for the flags.\n";
+      return kExitUsage;
+    }
+    po::store(parsed, values);
     // Help first: required flags are not required to ask for help.
     if (values.count("help") > 0) {
       std::cout << "Usage: collabnet " << command.name << " [FLAGS]\n\n"

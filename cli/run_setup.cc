@@ -15,6 +15,7 @@
 #include "scenario/scenario_file.h"
 #include "scenario/threshold_csv.h"
 #include "sim/validate_scenario.h"
+#include "text/number_text.h"
 
 namespace collabnet::cli {
 namespace {
@@ -202,7 +203,7 @@ const ModelFlag kModelFlags[] = {
        const std::vector<std::string> parts = absl::StrSplit(spec, ':');
        Broadcast broadcast;
        double q = 0;
-       if (parts.size() != 2 || !absl::SimpleAtod(parts[1], &q) ||
+       if (parts.size() != 2 || !ParseNumber(parts[1], &q) ||
            !ParseWeeks("broadcast", parts[0], "6,12,18:0.05",
                        *broadcast.mutable_weeks())
                 .ok()) {

@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "io/csv_table.h"
 #include "io/line_reader.h"
+#include "text/number_text.h"
 
 namespace collabnet {
 namespace {
@@ -59,7 +60,7 @@ absl::StatusOr<District> ReadContactList(const std::string& path,
     if (text.empty() || text[0] == '#' || text[0] == '%') continue;
     const int count = Split(text, f, 5);
     double numeric_time = 0;
-    const bool numeric = count >= 1 && absl::SimpleAtod(f[0], &numeric_time) &&
+    const bool numeric = count >= 1 && ParseNumber(f[0], &numeric_time) &&
                          std::isfinite(numeric_time);
     std::optional<DayRange> when = count >= 1 ? ParseWhen(f[0]) : std::nullopt;
     // A bare year reads as a school year; in a contact list it is a number.

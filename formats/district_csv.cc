@@ -71,7 +71,7 @@ void ReadSchools(std::istream& in, District& d,
         const absl::string_view readiness =
             absl::StripAsciiWhitespace(h.Get(r, "readiness"));
         double value = 0;
-        if (!readiness.empty() && (!absl::SimpleAtod(readiness, &value) ||
+        if (!readiness.empty() && (!ParseNumber(readiness, &value) ||
                                    !(value >= 0) || !(value <= 1))) {
           errors.Add(r.line, "readiness",
                      absl::StrCat("found ", Quoted(readiness),
@@ -182,7 +182,7 @@ bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
   row.weight.reset();
   if (!w.empty()) {
     double weight = 0;
-    if (!absl::SimpleAtod(w, &weight) || !std::isfinite(weight) ||
+    if (!ParseNumber(w, &weight) || !std::isfinite(weight) ||
         weight <= 0) {
       errors.Add(
           r.line, "weight",
@@ -191,15 +191,12 @@ bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
     }
     row.weight = weight;
   }
-  for (const char* field : {"first_seen", "last_seen"}) {
-    const absl::string_view date = absl::StripAsciiWhitespace(h.Get(r, field));
-    if (!date.empty() && !IsIsoDate(date)) {
-      errors.Add(
-          r.line, field,
-          absl::StrCat("found ", Quoted(date), "; expected a date YYYY-MM-DD"));
-      ok = false;
-    }
-    (field[0] == 'f' ? row.first_seen : row.last_seen) = date;
+  row.first_seen = absl::StripAsciiWhitespace(h.Get(r, "first_seen"));
+  row.last_seen = absl::StripAsciiWhitespace(h.Get(r, "last_seen"));
+  if (std::optional<FieldError> e =
+          CheckSeenDates(row.first_seen, row.last_seen)) {
+    errors.Add(r.line, e->field, e->what);
+    ok = false;
   }
   return ok;
 }

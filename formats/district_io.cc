@@ -16,6 +16,7 @@
 #include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/text_format.h"
 #include "io/atomic_file.h"
+#include "io/csv_table.h"
 #include "io/input_file.h"
 #include "io/text_proto.h"
 
@@ -177,6 +178,22 @@ namespace {
 // Protocol Buffers parse no message above 2 GiB.
 constexpr std::int64_t kMaxProtoBytes = (std::int64_t{1} << 31) - 1;
 
+// A message holds any strings; its dates meet the rule every other
+// format's reader applies as it reads.
+absl::Status CheckMessageDates(const District& district,
+                               const std::string& path) {
+  for (int i = 0; i < district.ties_size(); ++i) {
+    const Tie& t = district.ties(i);
+    if (std::optional<FieldError> e =
+            CheckSeenDates(t.first_seen(), t.last_seen())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": ties[", i, "] (", t.source(), " to ",
+                       t.target(), "): field '", e->field, "': ", e->what));
+    }
+  }
+  return absl::OkStatus();
+}
+
 // Whether a sibling file the user did not name is there to be read.
 bool SiblingExists(const std::string& path) {
   return InspectPath(path).kind == PathKind::kFile;
@@ -274,11 +291,17 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
       return in.Finish(absl::InvalidArgumentError(
           absl::StrCat(path, ": not a valid binary District message")));
     }
+    if (absl::Status s = CheckMessageDates(district, path); !s.ok()) {
+      return s;
+    }
   } else if (*format == DistrictFormat::kTextProto) {
     absl::StatusOr<std::string> bytes = ReadInputToString(
         path, kMaxProtoBytes, InputFile::Content::kText);
     if (!bytes.ok()) return bytes.status();
     if (absl::Status s = ParseTextProto(*bytes, path, district); !s.ok()) {
+      return s;
+    }
+    if (absl::Status s = CheckMessageDates(district, path); !s.ok()) {
       return s;
     }
   } else {

@@ -19,16 +19,44 @@ namespace {
 
 // Splits a line at spaces, tabs and commas into at most `max` fields;
 // returns how many fields the line has (possibly more than `max`).
-int SplitFields(absl::string_view line, absl::string_view* fields, int max) {
+// Splits a line at spaces, tabs and commas. A field may be quoted (as a
+// spreadsheet writes "T001","T002"): the quotes are not part of it, and it
+// may then hold separators. -1, with `error` set, for a quote that does
+// not close, text after a closing quote, or a doubled quote inside one
+// (edge lists hold plain labels; the district CSV holds any text).
+int SplitFields(absl::string_view line, absl::string_view* fields, int max,
+                std::string& error) {
+  auto separator = [](char c) { return c == ' ' || c == '\t' || c == ','; };
   int count = 0;
   std::size_t i = 0;
   const std::size_t n = line.size();
   while (i < n) {
-    while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == ',')) ++i;
+    while (i < n && separator(line[i])) ++i;
     if (i == n) break;
-    const std::size_t start = i;
-    while (i < n && line[i] != ' ' && line[i] != '\t' && line[i] != ',') ++i;
-    if (count < max) fields[count] = line.substr(start, i - start);
+    std::size_t start = i;
+    std::size_t length = 0;
+    if (line[i] == '"') {
+      const std::size_t close = line.find('"', i + 1);
+      if (close == absl::string_view::npos) {
+        error = absl::StrCat("field ", count + 1,
+                             ": a quote that does not close");
+        return -1;
+      }
+      if (close + 1 < n && !separator(line[close + 1])) {
+        error = absl::StrCat("field ", count + 1,
+                             line[close + 1] == '"'
+                                 ? ": a doubled quote inside a quoted label"
+                                 : ": text after a closing quote");
+        return -1;
+      }
+      start = i + 1;
+      length = close - start;
+      i = close + 1;
+    } else {
+      while (i < n && !separator(line[i])) ++i;
+      length = i - start;
+    }
+    if (count < max) fields[count] = line.substr(start, length);
     ++count;
   }
   return count;
@@ -71,7 +99,7 @@ bool ParseWeight(absl::string_view text, double& weight) {
       return n > 0;
     }
   }
-  return absl::SimpleAtod(text, &weight) && std::isfinite(weight) && weight > 0;
+  return ParseNumber(text, &weight) && std::isfinite(weight) && weight > 0;
 }
 
 // Reads a nodes file ("node school [more columns]"), passing each node and
@@ -86,7 +114,12 @@ absl::Status ReadNodesFile(const std::string& path, EdgeListReport& report,
   absl::string_view f[2];
   while (in.Next(line)) {
     if (IsComment(line)) continue;
-    const int count = SplitFields(line, f, 2);
+    std::string quote_error;
+    const int count = SplitFields(line, f, 2, quote_error);
+    if (count < 0) {
+      errors.AddLine(in.line_number(), quote_error);
+      continue;
+    }
     if (count > 2) report.node_columns_not_used = count - 2;
     if (in.line_number() == 1 && count >= 1 &&
         (IsHeaderWord(f[0]) || absl::AsciiStrToLower(f[0]) == "node")) {
@@ -123,7 +156,12 @@ absl::Status ReadEdgeLines(const std::string& path,
       ++report.comment_lines;
       continue;
     }
-    const int count = SplitFields(line, f, 3);
+    std::string quote_error;
+    const int count = SplitFields(line, f, 3, quote_error);
+    if (count < 0) {
+      errors.AddLine(in.line_number(), quote_error);
+      continue;
+    }
     if (first) {
       first = false;
       if (count >= 2 && IsHeaderWord(f[0]) && IsHeaderWord(f[1])) {
@@ -315,7 +353,12 @@ absl::StatusOr<std::vector<std::string>> ReadIdList(const std::string& path) {
   absl::string_view f[64];
   while (in.Next(line)) {
     if (IsComment(line)) continue;
-    const int count = SplitFields(line, f, 64);
+    std::string quote_error;
+    const int count = SplitFields(line, f, 64, quote_error);
+    if (count < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", in.line_number(), ": ", quote_error));
+    }
     if (count > 64) {
       return absl::InvalidArgumentError(
           absl::StrCat(path, ":", in.line_number(),

@@ -33,6 +33,13 @@ class GexfHandler : public XmlHandler {
   void StartElement(absl::string_view name, const XmlAttributes& attributes,
                     std::int64_t line) override {
     text_.clear();
+    if (!rooted_) {
+      rooted_ = true;
+      if (name != "gexf") {
+        errors_.AddLine(line,
+                        absl::StrCat("the document is <", name, ">, not <gexf>"));
+      }
+    }
     if (name == "graph") {
       if (graphs_++ > 0) {
         errors_.AddLine(line, "a second <graph>; one network per file is read");
@@ -136,6 +143,9 @@ class GexfHandler : public XmlHandler {
   }
 
   void Finish(NetworkReadReport& report) {
+    if (rooted_ && graphs_ == 0) {
+      errors_.AddLine(1, "the document has no <graph>");
+    }
     FinishXmlNetwork(parts_, options_, builder_, errors_, report);
     if (dynamic_) {
       report.notes.push_back(
@@ -179,6 +189,7 @@ class GexfHandler : public XmlHandler {
   std::string attribute_class_;
   std::string current_attribute_;
   std::string text_;
+  bool rooted_ = false;  // the root element was seen
   int graphs_ = 0;
   bool in_graph_ = false;
   bool default_directed_ = false;

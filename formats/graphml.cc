@@ -1,5 +1,7 @@
 #include "formats/graphml.h"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <utility>
 #include <vector>
@@ -33,7 +35,24 @@ class GraphmlHandler : public XmlHandler {
   void StartElement(absl::string_view name, const XmlAttributes& attributes,
                     std::int64_t line) override {
     text_.clear();
+    if (!rooted_) {
+      rooted_ = true;
+      if (name != "graphml") {
+        errors_.AddLine(line, absl::StrCat("the document is <", name,
+                                           ">, not <graphml>"));
+      }
+    }
     if (name == "key") {
+      const absl::string_view type = XmlAttribute(attributes, "attr.type");
+      static constexpr absl::string_view kTypes[] = {
+          "", "boolean", "int", "long", "float", "double", "string"};
+      if (std::find(std::begin(kTypes), std::end(kTypes), type) ==
+          std::end(kTypes)) {
+        errors_.Add(line, "attr.type",
+                    absl::StrCat("found ", Quoted(type),
+                                 "; expected boolean, int, long, float, "
+                                 "double or string"));
+      }
       Key key;
       key.name = absl::AsciiStrToLower(XmlAttribute(attributes, "attr.name"));
       if (key.name.empty()) {
@@ -152,6 +171,9 @@ class GraphmlHandler : public XmlHandler {
   }
 
   void Finish(NetworkReadReport& report) {
+    if (rooted_ && graphs_ == 0) {
+      errors_.AddLine(1, "the document has no <graph>");
+    }
     FinishXmlNetwork(parts_, options_, builder_, errors_, report);
     district_.set_name(builder_name_);
   }
@@ -175,6 +197,7 @@ class GraphmlHandler : public XmlHandler {
   absl::flat_hash_map<std::string, Key> keys_;
   std::string current_key_;
   std::string text_;
+  bool rooted_ = false;  // the root element was seen
   int graph_depth_ = 0;
   int graphs_ = 0;
   bool directed_default_ = false;

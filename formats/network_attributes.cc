@@ -169,7 +169,7 @@ void ApplyNodeAttributes(
       } else if (name == "readiness") {
         double r = 0;
         if (!v.empty() &&
-            (!absl::SimpleAtod(v, &r) || !(r >= 0) || !(r <= 1))) {
+            (!ParseNumber(v, &r) || !(r >= 0) || !(r <= 1))) {
           errors.Add(line, name,
                      absl::StrCat("found ", Quoted(v),
                                   "; expected a number from 0 to 1"));
@@ -210,7 +210,7 @@ void ApplyEdgeAttributes(
       }
     } else if (name == "weight") {
       double w = 0;
-      if (!absl::SimpleAtod(v, &w) || !std::isfinite(w) || w <= 0) {
+      if (!ParseNumber(v, &w) || !std::isfinite(w) || w <= 0) {
         errors.Add(
             line, name,
             absl::StrCat("found ", Quoted(v), "; expected a positive number"));
@@ -220,14 +220,15 @@ void ApplyEdgeAttributes(
         tie.clear_weight();
       }
     } else if (name == "first_seen" || name == "last_seen") {
-      if (!v.empty() && !IsIsoDate(v)) {
-        errors.Add(
-            line, name,
-            absl::StrCat("found ", Quoted(v), "; expected a date YYYY-MM-DD"));
+      const bool first = name == "first_seen";
+      if (std::optional<FieldError> e =
+              CheckSeenDates(first ? v : tie.first_seen(),
+                             first ? tie.last_seen() : v)) {
+        errors.Add(line, e->field, e->what);
         continue;
       }
-      (name == "first_seen" ? *tie.mutable_first_seen()
-                            : *tie.mutable_last_seen()) = std::string(v);
+      (first ? *tie.mutable_first_seen() : *tie.mutable_last_seen()) =
+          std::string(v);
     } else {
       unused.insert(name);
     }

@@ -243,7 +243,7 @@ class PajekReader {
     const std::optional<int> u = Number(t[0], "source", line);
     const std::optional<int> v = Number(t[1], "target", line);
     double w = 1;
-    if (t.size() >= 3 && !absl::SimpleAtod(t[2], &w)) {
+    if (t.size() >= 3 && !ParseNumber(t[2], &w)) {
       // A value that is not a number is a drawing parameter (igraph writes
       // none; Pajek's own files may): the tie has weight 1.
       w = 1;
@@ -281,7 +281,7 @@ class PajekReader {
     }
     for (int j = 0; j < vertex_count_; ++j) {
       double w = 0;
-      if (!absl::SimpleAtod(t[static_cast<std::size_t>(j)], &w) ||
+      if (!ParseNumber(t[static_cast<std::size_t>(j)], &w) ||
           !std::isfinite(w) || w < 0) {
         errors_.Add(
             line, absl::StrCat("column ", j + 1),

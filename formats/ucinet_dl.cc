@@ -427,7 +427,7 @@ class DlReader {
         const std::optional<int> v = Id(t[1], line, "target");
         double w = 1;
         if (t.size() == 3 &&
-            (!absl::SimpleAtod(t[2], &w) || !std::isfinite(w) || w < 0)) {
+            (!ParseNumber(t[2], &w) || !std::isfinite(w) || w < 0)) {
           errors_.Add(
               line, "value",
               absl::StrCat("found ", Quoted(t[2]), "; expected a number"));
@@ -499,7 +499,7 @@ class DlReader {
     }
     if (diagonal_absent_ && col_ == row_) ++col_;
     double w = 0;
-    if (!absl::SimpleAtod(token, &w) || !std::isfinite(w) || w < 0) {
+    if (!ParseNumber(token, &w) || !std::isfinite(w) || w < 0) {
       errors_.Add(line, absl::StrCat("row ", row_ + 1, " column ", col_ + 1),
                   absl::StrCat("found ", Quoted(token),
                                "; expected a number, 0 for no tie"));

@@ -177,6 +177,28 @@ bool IsIsoDate(absl::string_view text) {
   return ParseIsoDate(text).has_value();
 }
 
+std::optional<FieldError> CheckSeenDates(absl::string_view first_seen,
+                                         absl::string_view last_seen) {
+  std::optional<absl::CivilDay> days[2];
+  const absl::string_view texts[2] = {first_seen, last_seen};
+  const char* fields[2] = {"first_seen", "last_seen"};
+  for (int i = 0; i < 2; ++i) {
+    if (texts[i].empty()) continue;
+    days[i] = ParseIsoDate(texts[i]);
+    if (!days[i]) {
+      return FieldError{fields[i], absl::StrCat("found ", Quoted(texts[i]),
+                                                "; expected a date YYYY-MM-DD")};
+    }
+  }
+  if (days[0] && days[1] && *days[1] < *days[0]) {
+    return FieldError{
+        "last_seen", absl::StrCat("found ", Quoted(texts[1]),
+                                  ", before first_seen ", Quoted(texts[0]),
+                                  "; expected the same day or later")};
+  }
+  return std::nullopt;
+}
+
 std::string FormatIsoDate(absl::CivilDay day) {
   std::string out(10, '-');
   auto put = [&](std::size_t at, int value, int width) {

@@ -108,6 +108,15 @@ std::optional<DayRange> ParseWhen(absl::string_view text);
 // one: 2019-02-30 is not).
 std::optional<absl::CivilDay> ParseIsoDate(absl::string_view text);
 bool IsIsoDate(absl::string_view text);
+// The one rule for a tie's first_seen and last_seen, whatever format they
+// came in: each empty or a date YYYY-MM-DD, the first not after the last.
+// Nothing when they keep it; else the field at fault and what is wrong.
+struct FieldError {
+  std::string field;
+  std::string what;
+};
+std::optional<FieldError> CheckSeenDates(absl::string_view first_seen,
+                                         absl::string_view last_seen);
 // YYYY-MM-DD, for years 0 to 9999.
 std::string FormatIsoDate(absl::CivilDay day);
 

@@ -150,7 +150,12 @@ std::size_t InputFile::Read(char* data, std::size_t size) {
     eof_ = true;
     int code = Z_OK;
     gzerror(f, &code);
-    if (code == Z_BUF_ERROR) {
+    if (total_ == 0) {
+      // No format holds a network, a scenario or a list in no bytes; an
+      // empty file is a failed export, not an empty district.
+      status_ = absl::InvalidArgumentError(
+          absl::StrCat(path_, ":1: the file is empty"));
+    } else if (code == Z_BUF_ERROR) {
       status_ = absl::DataLossError(absl::StrCat(
           path_, ": the gzip stream ends early (a truncated or partly "
                  "copied file?)"));

@@ -16,7 +16,9 @@
 //     compressed size, past the first 4 MiB, is refused as implausible for
 //     a network (a decompression bomb);
 //   - a gzip stream that stops short (truncated) or fails its check is an
-//     error, never a shorter network.
+//     error, never a shorter network;
+//   - an empty file is an error (no format holds anything in no bytes), as
+//     are NUL bytes and UTF-16 in text.
 // When a limit stops the read, the stream reports end of input, so a
 // reader stops too; Finish() then returns the limit's error in place of
 // whatever the reader made of the cut-short input.

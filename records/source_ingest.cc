@@ -155,8 +155,15 @@ class Ingester {
       double weight = a.undated + a.scaled;
       if (options_.half_life_days > 0 && a.latest && reference) {
         const double age = static_cast<double>(*reference - *a.latest);
-        weight = a.undated + a.scaled * std::exp2(-std::max(0.0, age) /
-                                                  options_.half_life_days);
+        double halvings = std::max(0.0, age) / options_.half_life_days;
+        // Past this many halvings a weight would round to 0, which no tie
+        // may have; it is held there, and the ties so held are counted.
+        constexpr double kMaxHalvings = 1000;
+        if (halvings > kMaxHalvings) {
+          halvings = kMaxHalvings;
+          ++report_.ties_at_weight_floor;
+        }
+        weight = a.undated + a.scaled * std::exp2(-halvings);
       }
       Tie& tie = *district_.add_ties();
       tie.set_source(district_.teachers(static_cast<int>(a.from)).id());
@@ -416,6 +423,13 @@ std::string FormatIngestReport(const IngestReport& report) {
   if (report.reference_day) {
     absl::StrAppend(&out, "  weights decayed to ",
                     FormatIsoDate(*report.reference_day), "\n");
+  }
+  if (report.ties_at_weight_floor > 0) {
+    absl::StrAppend(&out, "  ", report.ties_at_weight_floor,
+                    report.ties_at_weight_floor == 1 ? " tie's" : " ties'",
+                    " records are more than 1,000 half-lives old; ",
+                    report.ties_at_weight_floor == 1 ? "its" : "their",
+                    " weight is held at 2^-1000\n");
   }
   return out;
 }

@@ -85,6 +85,9 @@ struct IngestReport {
   std::vector<SourceReport> sources;
   std::int64_t ties = 0;
   std::int64_t ties_by_channel[8] = {};
+  // Ties whose records are all more than 1,000 half-lives old: their weight
+  // is held at 2^-1000 rather than rounded to 0.
+  std::int64_t ties_at_weight_floor = 0;
   std::optional<absl::CivilDay> reference_day;  // when a half-life applied
 };
 

@@ -9,6 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
+#include "text/number_text.h"
 
 namespace collabnet {
 namespace {
@@ -183,11 +184,14 @@ void ReadCoaching(std::istream& in, const SourceOptions& options,
         ok &= ReadWhen(h, r, "date", kDate, errors, rec);
         double minutes = 0;
         if (!minutes_text.empty() || hours) {
-          if (!absl::SimpleAtod(minutes_text, &minutes) ||
-              !std::isfinite(minutes) || minutes <= 0) {
+          // A coaching session lasts at most a day.
+          constexpr double kMaxMinutes = 24 * 60;
+          if (!ParseNumber(minutes_text, &minutes) || minutes <= 0 ||
+              minutes > kMaxMinutes) {
             errors.Add(r.line, "minutes",
                        absl::StrCat("found ", Quoted(minutes_text),
-                                    "; expected a positive number of minutes"));
+                                    "; expected a positive number of minutes, "
+                                    "at most 1440 (a day)"));
             ok = false;
           }
         }

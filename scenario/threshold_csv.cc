@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "io/csv_table.h"
 #include "io/input_file.h"
+#include "text/number_text.h"
 
 namespace collabnet {
 
@@ -34,7 +35,7 @@ absl::StatusOr<std::vector<GivenThreshold>> ReadThresholdCsv(
           return;
         }
         double value = 0;
-        if (!absl::SimpleAtod(text, &value) || !(value >= 0 && value <= 1)) {
+        if (!ParseNumber(text, &value) || !(value >= 0 && value <= 1)) {
           errors.Add(r.line, "threshold",
                      absl::StrCat("found ", Quoted(text),
                                   "; expected a number from 0 to 1"));

@@ -13,6 +13,7 @@
 #include "proto/channel_names.h"
 #include "sim/run_memory.h"
 #include "sim/validate_scenario.h"
+#include "text/number_text.h"
 
 namespace collabnet {
 namespace {
@@ -32,7 +33,7 @@ absl::Status SetField(google::protobuf::Message& message,
   switch (field->cpp_type()) {
     case FieldDescriptor::CPPTYPE_DOUBLE: {
       double v = 0;
-      if (!absl::SimpleAtod(value, &v))
+      if (!ParseNumber(value, &v))
         return BadValue(parameter, value, "a number");
       r->SetDouble(&message, field, v);
       return absl::OkStatus();
