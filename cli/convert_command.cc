@@ -56,6 +56,7 @@ void AddFlags(po::options_description& options) {
       ("adoptions", po::value<std::string>(),
        "RSiena: adoption records 'teacher,date' for the behaviour matrix");
   // clang-format on
+  AddDuplicatesFlag(options);
   AddPseudonymizeFlag(options);
 }
 
@@ -117,8 +118,15 @@ absl::Status Run(const Flags& flags) {
   absl::StatusOr<District> district =
       ReadDistrict(in, &report, network, &network_report);
   if (!district.ok()) return district.status();
+  absl::StatusOr<DuplicateTies> duplicates = DuplicatesFlag(flags);
+  if (!duplicates.ok()) return duplicates.status();
+  absl::StatusOr<std::int64_t> repeated =
+      ApplyDuplicateTies(*district, *duplicates, in);
+  if (!repeated.ok()) return repeated.status();
+  report.ties = district->ties_size();
   FreezeOptions freeze;
   freeze.require_channels = false;
+  freeze.duplicates = *duplicates;
   FreezeStats stats;
   if (absl::StatusOr<DistrictGraph> g =
           FreezeDistrict(*district, freeze, &stats);
@@ -165,6 +173,9 @@ absl::Status Run(const Flags& flags) {
               << " self-loops kept in the file but ignored by the simulator";
   }
   std::cerr << "\n";
+  if (std::string n = RepeatedTiesNote(*repeated, *duplicates); !n.empty()) {
+    std::cerr << "  note: " << n << "\n";
+  }
   for (const std::string& note : network_report.notes) {
     std::cerr << "  note: " << note << "\n";
   }

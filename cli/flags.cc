@@ -224,6 +224,35 @@ absl::StatusOr<int> ThreadsFlag(const Flags& flags) {
   return threads;
 }
 
+void AddDuplicatesFlag(po::options_description& options) {
+  options.add_options()(
+      "duplicates", po::value<std::string>()->default_value("merge"),
+      "a tie given twice (same teachers, direction and channel): merge "
+      "(one tie, weights summed), keep (parallel ties, each a chance of its "
+      "own) or refuse");
+}
+
+absl::StatusOr<DuplicateTies> DuplicatesFlag(const Flags& flags) {
+  const std::string text = flags["duplicates"].as<std::string>();
+  if (std::optional<DuplicateTies> rule = ParseDuplicateTies(text)) {
+    return *rule;
+  }
+  return UsageError(absl::StrCat("--duplicates must be merge, keep or refuse, "
+                                 "got '",
+                                 text, "'"));
+}
+
+std::string RepeatedTiesNote(std::int64_t repeated, DuplicateTies rule) {
+  if (repeated == 0) return "";
+  const bool one = repeated == 1;
+  return absl::StrCat(repeated, one ? " tie was" : " ties were",
+                      " given again (same teachers, direction and channel): ",
+                      rule == DuplicateTies::kMerge
+                          ? "merged into the first, weights summed"
+                          : "kept as parallel ties",
+                      " (--duplicates)");
+}
+
 void AddPseudonymizeFlag(po::options_description& options) {
   options.add_options()("pseudonymize", po::value<std::string>(),
                         "replace teacher ids by keyed hashes and drop names; "

@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "cli/command.h"
+#include "graph/duplicate_ties.h"
 
 namespace collabnet::cli {
 
@@ -44,6 +45,12 @@ absl::Status EmitOutput(const Flags& flags, const std::string& output);
 void AddRunResourceFlags(boost::program_options::options_description& options);
 absl::StatusOr<int> ThreadsFlag(const Flags& flags);
 absl::StatusOr<std::int64_t> MaxMemoryFlag(const Flags& flags);
+
+// --duplicates merge|keep|refuse: what repeated ties become
+// (graph/duplicate_ties.h), and the note that says how many there were.
+void AddDuplicatesFlag(boost::program_options::options_description& options);
+absl::StatusOr<DuplicateTies> DuplicatesFlag(const Flags& flags);
+std::string RepeatedTiesNote(std::int64_t repeated, DuplicateTies rule);
 
 // --pseudonymize KEY|@FILE.
 void AddPseudonymizeFlag(boost::program_options::options_description& options);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "cli/flags.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -377,6 +378,13 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
                                         const Scenario& scenario,
                                         const std::string& scenario_dir,
                                         std::vector<std::string>& notes) {
+  absl::StatusOr<DuplicateTies> duplicates = DuplicatesFlag(flags);
+  if (!duplicates.ok()) return duplicates.status();
+  auto note_repeats = [&](std::int64_t repeated) {
+    if (std::string n = RepeatedTiesNote(repeated, *duplicates); !n.empty()) {
+      notes.push_back(std::move(n));
+    }
+  };
   if (flags.count("graph") > 0) {
     const std::string graph_path = flags["graph"].as<std::string>();
     absl::StatusOr<DistrictFormat> format = DistrictFormatOf(graph_path);
@@ -390,8 +398,11 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
         options.nodes_path = flags["nodes"].as<std::string>();
       }
       EdgeListReport report;
+      FreezeOptions freeze;
+      freeze.duplicates = *duplicates;
       absl::StatusOr<DistrictGraph> graph =
-          ReadEdgeListGraph(graph_path, options, {}, &report);
+          ReadEdgeListGraph(graph_path, options, freeze, &report);
+      if (graph.ok()) note_repeats(report.repeated_ties);
       if (graph.ok() && report.self_loops_dropped > 0) {
         notes.push_back(
             absl::StrCat(report.self_loops_dropped, " self-loops dropped"));
@@ -415,6 +426,7 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
     notes.insert(notes.end(), report.notes.begin(), report.notes.end());
     FreezeOptions freeze;
     freeze.require_channels = false;
+    freeze.duplicates = *duplicates;
     FreezeStats stats;
     absl::StatusOr<DistrictGraph> graph =
         FreezeDistrict(*network, freeze, &stats);
@@ -423,6 +435,7 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
           graph.status().code(),
           absl::StrCat(graph_path, ": ", graph.status().message()));
     }
+    note_repeats(stats.repeated_ties);
     if (stats.self_loops_dropped > 0) {
       notes.push_back(
           absl::StrCat(stats.self_loops_dropped, " self-loops dropped"));
@@ -436,23 +449,26 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
     path = (std::filesystem::path(scenario_dir) / scenario.district()).string();
   }
   FreezeStats stats;
+  FreezeOptions freeze;
+  freeze.duplicates = *duplicates;
   absl::StatusOr<DistrictGraph> graph;
   if (absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
       !path.empty() && format.ok() && *format == DistrictFormat::kCsvDir) {
     // A CSV folder streams straight into the graph: no District message.
-    graph = ReadDistrictCsvGraph(path, {}, &stats);
+    graph = ReadDistrictCsvGraph(path, freeze, &stats);
     if (!graph.ok()) return graph.status();
   } else {
     absl::StatusOr<District> district =
         path.empty() ? EmbeddedDistrict() : ReadDistrict(path);
     if (!district.ok()) return district.status();
-    graph = FreezeDistrict(*district, {}, &stats);
+    graph = FreezeDistrict(*district, freeze, &stats);
   }
   if (!graph.ok()) {
     return absl::Status(graph.status().code(),
                         absl::StrCat(path.empty() ? "embedded district" : path,
                                      ": ", graph.status().message()));
   }
+  note_repeats(stats.repeated_ties);
   if (stats.self_loops_dropped > 0) {
     notes.push_back(absl::StrCat(stats.self_loops_dropped,
                                  " self-loop ties (a teacher tied to "
@@ -550,6 +566,7 @@ void AddRunFlags(po::options_description& options) {
        "multi_channel: weeks in a term, for --leader-capacity (default a "
        "third of the year)");
   // clang-format on
+  AddDuplicatesFlag(options);
 }
 
 absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {

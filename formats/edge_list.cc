@@ -263,8 +263,15 @@ absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
                  static_cast<float>(weight));
       });
   if (!s.ok()) return s;
+  FreezeStats stats;
+  absl::StatusOr<DistrictGraph> g = std::move(b).Freeze(freeze, &stats);
+  if (!g.ok()) {
+    return absl::Status(g.status().code(),
+                        absl::StrCat(path, ": ", g.status().message()));
+  }
+  local.repeated_ties = stats.repeated_ties;
   if (report != nullptr) *report = local;
-  return std::move(b).Freeze(freeze);
+  return g;
 }
 
 absl::StatusOr<District> ReadEdgeListDistrict(const std::string& path,

@@ -41,6 +41,7 @@ struct EdgeListReport {
   std::int64_t comment_lines = 0;
   bool header = false;
   std::int64_t node_columns_not_used = 0;  // columns after "node school"
+  std::int64_t repeated_ties = 0;  // as FreezeOptions::duplicates says
 };
 
 // Reads the edge list at `path` into a frozen graph whose ties have no

@@ -102,8 +102,9 @@ void DistrictGraphBuilder::AddTie(VertexId source, VertexId target,
   }
   weighted_ |= (weight != 1.0f);
   const auto ch = static_cast<std::uint8_t>(channel);
-  arcs_.push_back({source, target, ch, weight});
-  if (!directed) arcs_.push_back({target, source, ch, weight});
+  const std::uint8_t undirected = directed ? 0 : 1;
+  arcs_.push_back({source, target, ch, undirected, weight});
+  if (!directed) arcs_.push_back({target, source, ch, undirected, weight});
   ++g_.num_ties_;
 }
 
@@ -115,11 +116,11 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
   }
   DistrictGraph& g = g_;
   const VertexId n = g.num_vertices();
-  const std::size_t m = arcs_.size();
   {
+    const std::size_t m = arcs_.size();
     // A stable counting sort by source (linear, and parallel ties keep the
     // order they were added in, so freezing is a pure function of what was
-    // added), then each vertex's few arcs by (channel, target).
+    // added), then each vertex's few arcs by (channel, target, undirected).
     std::vector<ArcIndex> start(static_cast<std::size_t>(n) + 1, 0);
     for (const Arc& a : arcs_) ++start[a.source + 1];
     std::partial_sum(start.begin(), start.end(), start.begin());
@@ -129,7 +130,8 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
       for (const Arc& a : arcs_) sorted[cursor[a.source]++] = a;
     }
     auto by_channel_target = [](const Arc& a, const Arc& b) {
-      return std::tie(a.channel, a.target) < std::tie(b.channel, b.target);
+      return std::tie(a.channel, a.target, a.undirected) <
+             std::tie(b.channel, b.target, b.undirected);
     };
     for (VertexId v = 0; v < n; ++v) {
       const auto first = sorted.begin() + start[v];
@@ -151,8 +153,42 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
         std::stable_sort(first, last, by_channel_target);
       }
     }
+    // Repeated ties are now next to each other in their source's arcs.
+    std::int64_t directed_repeats = 0;
+    std::int64_t undirected_repeat_arcs = 0;  // two for each repeated tie
+    std::size_t kept = 0;
+    for (VertexId v = 0; v < n; ++v) {
+      const std::size_t first = kept;
+      for (ArcIndex i = start[v]; i < start[v + 1]; ++i) {
+        const Arc& a = sorted[i];
+        const bool repeat = kept > first &&
+                            sorted[kept - 1].channel == a.channel &&
+                            sorted[kept - 1].target == a.target &&
+                            sorted[kept - 1].undirected == a.undirected;
+        if (repeat) {
+          (a.undirected ? undirected_repeat_arcs : directed_repeats) += 1;
+          if (options.duplicates == DuplicateTies::kRefuse) {
+            return RepeatedTieError("a repeated tie", g.ids_[a.source],
+                                    g.ids_[a.target],
+                                    static_cast<Channel>(a.channel));
+          }
+          if (options.duplicates == DuplicateTies::kMerge) {
+            sorted[kept - 1].weight += a.weight;
+            weighted_ = true;
+            continue;
+          }
+        }
+        sorted[kept++] = a;
+      }
+    }
+    repeated_ties_ = directed_repeats + undirected_repeat_arcs / 2;
+    if (options.duplicates == DuplicateTies::kMerge) {
+      g.num_ties_ -= repeated_ties_;
+      sorted.resize(kept);
+    }
     arcs_ = std::move(sorted);
   }
+  const std::size_t m = arcs_.size();
   if (!g.grade_masks_.empty()) {  // teachers added after the last SetContext
     g.grade_masks_.resize(n, 0);
     g.subject_masks_.resize(n, 0);
@@ -216,6 +252,7 @@ absl::StatusOr<DistrictGraph> DistrictGraphBuilder::Freeze(
   if (stats != nullptr) {
     stats->ties_read = ties_added_;
     stats->self_loops_dropped = self_loops_;
+    stats->repeated_ties = repeated_ties_;
     stats->arcs = static_cast<std::int64_t>(m);
   }
   arcs_.clear();

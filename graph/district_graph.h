@@ -28,6 +28,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "graph/duplicate_ties.h"
 #include "graph/huge_page_allocator.h"
 #include "graph/id_index.h"
 #include "proto/district.pb.h"
@@ -45,6 +46,8 @@ struct FreezeOptions {
   // A district's ties each need a channel; a plain network's (read from an
   // edge list, GraphML without a channel attribute, ...) may have none.
   bool require_channels = true;
+  // What repeated ties become (graph/duplicate_ties.h).
+  DuplicateTies duplicates = DuplicateTies::kMerge;
 };
 
 // What freezing changed, so callers can report it: nothing is dropped
@@ -52,6 +55,7 @@ struct FreezeOptions {
 struct FreezeStats {
   std::int64_t ties_read = 0;
   std::int64_t self_loops_dropped = 0;
+  std::int64_t repeated_ties = 0;  // merged or kept, as the options say
   std::int64_t arcs = 0;
 };
 
@@ -199,8 +203,10 @@ class DistrictGraphBuilder {
   void AddTie(VertexId source, VertexId target, Channel channel, bool directed,
               float weight);
 
-  // Sorts the arcs by (source, channel, target), keeping parallel ties in
-  // the order added, and builds the CSR. OutOfRange past 2^32 - 1 arcs.
+  // Sorts the arcs by (source, channel, target), directed arcs before an
+  // undirected tie's, keeping parallel ties in the order added; applies the
+  // rule for repeated ties (options.duplicates); builds the CSR. OutOfRange
+  // past 2^32 - 1 arcs; InvalidArgument for a repeat under kRefuse.
   absl::StatusOr<DistrictGraph> Freeze(const FreezeOptions& options = {},
                                        FreezeStats* stats = nullptr) &&;
 
@@ -209,12 +215,14 @@ class DistrictGraphBuilder {
     VertexId source;
     VertexId target;
     std::uint8_t channel;
+    std::uint8_t undirected;  // one of an undirected tie's two arcs
     float weight;
   };
   DistrictGraph g_;
   std::vector<Arc, HugePageAllocator<Arc>> arcs_;
   std::int64_t ties_added_ = 0;
   std::int64_t self_loops_ = 0;
+  std::int64_t repeated_ties_ = 0;
   bool weighted_ = false;
 };
 

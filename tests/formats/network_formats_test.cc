@@ -288,8 +288,18 @@ TEST_F(RoundTripTest, NetworkFormatsKeepTheGraphTheyCanHold) {
     ASSERT_TRUE(back.ok()) << back.status();
     absl::StatusOr<DistrictGraph> g = Freeze(*back);
     ASSERT_TRUE(g.ok()) << g.status();
+    // A format without channels makes ties over different channels
+    // repeats of one another, which merge into one (weights summed).
+    District projected = d;
+    if (!c.channels) {
+      for (Tie& t : *projected.mutable_ties()) {
+        t.set_channel(CHANNEL_UNSPECIFIED);
+      }
+    }
+    absl::StatusOr<DistrictGraph> want = Freeze(projected);
+    ASSERT_TRUE(want.ok()) << want.status();
     EXPECT_EQ(Shape(*g, c.channels, c.schools),
-              Shape(*expected, c.channels, c.schools));
+              Shape(*want, c.channels, c.schools));
   }
 }
 

@@ -34,7 +34,7 @@ std::vector<ArcTuple> ArcsOf(const DistrictGraph& g) {
 //   t0 --plc(2.5)-- t1      undirected: two arcs
 //   t0 --pd--> t2           directed: one arc
 //   t2 --social--> t1
-//   t0 --pd--> t2           a parallel tie is kept
+//   t0 --pd--> t2           a repeated tie: merged by default, or kept
 //   t3 --advice--> t3       self-loop: dropped and counted
 District Sample() {
   return MakeDistrict(4, {{0, 1, PLC, false, 2.5},
@@ -46,13 +46,16 @@ District Sample() {
 
 TEST(FreezeDistrict, PreservesEveryTieChannelAndWeight) {
   FreezeStats stats;
-  absl::StatusOr<DistrictGraph> g = FreezeDistrict(Sample(), {}, &stats);
+  FreezeOptions keep;
+  keep.duplicates = DuplicateTies::kKeep;
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(Sample(), keep, &stats);
   ASSERT_TRUE(g.ok()) << g.status();
   EXPECT_EQ(g->num_vertices(), 4u);
   EXPECT_EQ(g->num_ties(), 4);
   EXPECT_EQ(g->num_arcs(), 5u);
   EXPECT_EQ(stats.ties_read, 5);
   EXPECT_EQ(stats.self_loops_dropped, 1);
+  EXPECT_EQ(stats.repeated_ties, 1);
   EXPECT_EQ(stats.arcs, 5);
   const std::vector<ArcTuple> expected = {{"t0", "t1", PLC, 2.5f},
                                           {"t0", "t2", PD_WORKSHOP, 1.0f},
@@ -60,6 +63,60 @@ TEST(FreezeDistrict, PreservesEveryTieChannelAndWeight) {
                                           {"t1", "t0", PLC, 2.5f},
                                           {"t2", "t1", SOCIAL_MEDIA, 1.0f}};
   EXPECT_EQ(ArcsOf(*g), expected);
+}
+
+TEST(FreezeDistrict, RepeatedTiesMergeByDefaultOrAreRefused) {
+  FreezeStats stats;
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(Sample(), {}, &stats);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(g->num_ties(), 3);
+  EXPECT_EQ(stats.repeated_ties, 1);
+  const std::vector<ArcTuple> merged = {{"t0", "t1", PLC, 2.5f},
+                                        {"t0", "t2", PD_WORKSHOP, 2.0f},
+                                        {"t1", "t0", PLC, 2.5f},
+                                        {"t2", "t1", SOCIAL_MEDIA, 1.0f}};
+  EXPECT_EQ(ArcsOf(*g), merged);
+
+  // An undirected tie repeated in the other order is the same tie; a
+  // directed one on the same pair, or another channel, is not.
+  const District d = MakeDistrict(2, {{0, 1, PLC, false, 1.0},
+                                      {1, 0, PLC, false, 2.0},
+                                      {0, 1, PLC, true},
+                                      {0, 1, ADVICE, false}});
+  g = FreezeDistrict(d, {}, &stats);
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(stats.repeated_ties, 1);
+  EXPECT_EQ(g->num_ties(), 3);
+
+  FreezeOptions refuse;
+  refuse.duplicates = DuplicateTies::kRefuse;
+  g = FreezeDistrict(Sample(), refuse, &stats);
+  ASSERT_FALSE(g.ok());
+  EXPECT_THAT(std::string(g.status().message()),
+              HasSubstr("the tie t0 - t2 over pd_workshop is given twice"));
+}
+
+TEST(ApplyDuplicateTies, MergesTheMessageByTheSameRule) {
+  District d = MakeDistrict(3, {{0, 1, PLC, false, 1.0},
+                                {1, 0, PLC, false, 2.0},
+                                {0, 2, PLC, true},
+                                {0, 2, PLC, true}});
+  d.mutable_ties(0)->set_first_seen("2019-01-01");
+  d.mutable_ties(1)->set_first_seen("2018-06-01");
+  d.mutable_ties(1)->set_last_seen("2019-03-01");
+  absl::StatusOr<std::int64_t> repeated =
+      ApplyDuplicateTies(d, DuplicateTies::kMerge, "d");
+  ASSERT_TRUE(repeated.ok());
+  EXPECT_EQ(*repeated, 2);
+  ASSERT_EQ(d.ties_size(), 2);
+  EXPECT_EQ(d.ties(0).weight(), 3.0);
+  EXPECT_EQ(d.ties(0).first_seen(), "2018-06-01");
+  EXPECT_EQ(d.ties(0).last_seen(), "2019-03-01");
+  EXPECT_EQ(d.ties(1).weight(), 2.0);
+  District same = MakeDistrict(2, {{0, 1, PLC, false}, {1, 0, PLC, false}});
+  EXPECT_FALSE(ApplyDuplicateTies(same, DuplicateTies::kRefuse, "d").ok());
+  EXPECT_EQ(*ApplyDuplicateTies(same, DuplicateTies::kKeep, "d"), 1);
+  EXPECT_EQ(same.ties_size(), 2);
 }
 
 TEST(FreezeDistrict, EveryTieOfTheSampleDistrictSurvives) {
@@ -231,6 +288,7 @@ TEST(DistrictGraphBuilder, ArcsComeOutInAStableSortOfWhatWasAdded) {
   struct Arc {
     VertexId source, target;
     int channel;
+    bool undirected;
     float weight;
   };
   std::vector<Arc> added;
@@ -243,14 +301,16 @@ TEST(DistrictGraphBuilder, ArcsComeOutInAStableSortOfWhatWasAdded) {
     const auto weight = static_cast<float>(i + 1);
     b.AddTie(u, v, static_cast<Channel>(channel), directed, weight);
     if (u == v) continue;  // dropped
-    added.push_back({u, v, channel, weight});
-    if (!directed) added.push_back({v, u, channel, weight});
+    added.push_back({u, v, channel, !directed, weight});
+    if (!directed) added.push_back({v, u, channel, true, weight});
   }
   std::stable_sort(added.begin(), added.end(), [](const Arc& a, const Arc& c) {
-    return std::tie(a.source, a.channel, a.target) <
-           std::tie(c.source, c.channel, c.target);
+    return std::tie(a.source, a.channel, a.target, a.undirected) <
+           std::tie(c.source, c.channel, c.target, c.undirected);
   });
-  absl::StatusOr<DistrictGraph> g = std::move(b).Freeze();
+  FreezeOptions keep;  // parallel ties kept, to see their order
+  keep.duplicates = DuplicateTies::kKeep;
+  absl::StatusOr<DistrictGraph> g = std::move(b).Freeze(keep);
   ASSERT_TRUE(g.ok()) << g.status();
   ASSERT_EQ(g->num_arcs(), added.size());
   std::size_t k = 0;
