@@ -33,11 +33,26 @@ std::string WithCommas(std::int64_t v) {
   return v < 0 ? "-" + out : out;
 }
 
+// A count of teachers: whole where it is whole, else to a tenth.
+std::string Count(double v) {
+  if (v > 0 && v < 0.05) return "<0.1";
+  if (v == std::floor(v) && std::abs(v) < 1e15) {
+    return WithCommas(static_cast<std::int64_t>(v));
+  }
+  return absl::StrFormat("%.1f", v);
+}
+
+// "1 teacher", "1,400 teachers".
+std::string Counted(std::int64_t n, absl::string_view one,
+                    absl::string_view many) {
+  return absl::StrCat(WithCommas(n), " ", n == 1 ? one : many);
+}
+
 std::string Quantiles(const Estimate& e) {
   std::vector<std::string> parts;
   for (const Quantile& q : e.quantiles()) {
-    parts.push_back(
-        absl::StrFormat("%g%%: %g", 100 * q.probability(), q.value()));
+    parts.push_back(absl::StrCat(absl::StrFormat("%g", 100 * q.probability()),
+                                 "%: ", Count(q.value())));
   }
   return absl::StrJoin(parts, ", ");
 }
@@ -126,7 +141,8 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   absl::StrAppend(
       &out, "Scenario ", d.scenario().empty() ? "(unnamed)" : d.scenario(),
       " on ", d.district().empty() ? "(unnamed)" : d.district(), ": ",
-      WithCommas(d.teachers()), " teachers, ", WithCommas(d.ties()), " ties\n");
+      Counted(d.teachers(), "teacher", "teachers"), ", ",
+      Counted(d.ties(), "tie", "ties"), "\n");
   absl::StrAppend(&out, r.leaders_size(),
                   r.leaders_size() == 1 ? " leader: " : " leaders: ",
                   absl::StrJoin(r.leaders(), ", "), "\n");
@@ -137,13 +153,16 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
        {std::tuple<const char*, bool, double>{"leaders and coaches",
                                               run.has_leader_credibility(),
                                               run.leader_credibility()},
+        // (only where someone has such a role: the factor acts on no one
+        // otherwise)
         {"same school", run.has_same_school_multiplier(),
          run.same_school_multiplier()},
         {"same grade", run.has_same_grade_multiplier(),
          run.same_grade_multiplier()},
         {"same subject", run.has_same_subject_multiplier(),
          run.same_subject_multiplier()}}) {
-    if (set && factor != 1) {
+    const bool acts = what[0] != 'l' || d.leaders_and_coaches() > 0;
+    if (set && factor != 1 && acts) {
       context.push_back(absl::StrFormat("%s x%g", what, factor));
     }
   }
@@ -159,16 +178,20 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
     absl::StrAppend(&out, "Model: ", d.model(), PlainModelSettings(run), "\n");
   }
   if (!plain || r.observed_comparison_size() > 0) AppendDirectReach(r, out);
-  const double others = std::max<double>(1, d.teachers() - r.leaders_size());
+  // Shares are of every teacher, the leaders counted among those reached
+  // (they practise from the start), as each school's are.
+  const double all = std::max<double>(1, d.teachers());
+  const double leaders = r.leaders_size();
+  auto share = [&](double beyond) { return 100.0 * (beyond + leaders) / all; };
   absl::StrAppend(&out, "\nSpread beyond the leaders by ",
                   d.horizon() > 0 ? absl::StrCat(unit, " ", d.horizon())
                                   : std::string("the end of the cascade"),
-                  ", mean [95% CI]\n");
+                  ", mean [95% CI]; shares of all ",
+                  WithCommas(static_cast<std::int64_t>(all)),
+                  " teachers, the leaders included\n");
   absl::StrAppend(
-      &out, absl::StrFormat("  teachers reached   %-26s %5.1f%% of %s\n",
-                            Interval(r.reached()),
-                            100.0 * r.reached().mean() / others,
-                            WithCommas(static_cast<std::int64_t>(others))));
+      &out, absl::StrFormat("  teachers reached   %-26s %5.1f%%\n",
+                            Interval(r.reached()), share(r.reached().mean())));
   if (!r.reached().quantiles().empty()) {
     absl::StrAppend(&out, "  reached quantiles  ", Quantiles(r.reached()),
                     "\n");
@@ -177,21 +200,21 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
     absl::StrAppend(&out,
                     absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
                                     Interval(r.adopting()),
-                                    100.0 * r.adopting().mean() / others));
+                                    share(r.adopting().mean())));
     if (r.reached_by_broadcast().mean() > 0) {
       absl::StrAppend(
           &out,
           absl::StrFormat("  by the broadcast   %-26s %5.1f%% (reached "
                           "first by it, not by a colleague)\n",
                           Interval(r.reached_by_broadcast()),
-                          100.0 * r.reached_by_broadcast().mean() / others));
+                          100.0 * r.reached_by_broadcast().mean() / all));
     }
     if (r.sustained().mean() < r.adopting().mean()) {
       absl::StrAppend(
           &out, absl::StrFormat("  still practising   %-26s %5.1f%% (the rest "
                                 "lapsed)\n",
                                 Interval(r.sustained()),
-                                100.0 * r.sustained().mean() / others));
+                                share(r.sustained().mean())));
     }
     if (r.deferred_by_capacity().mean() > 0) {
       absl::StrAppend(
@@ -200,10 +223,11 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                                 Interval(r.deferred_by_capacity())));
     }
   }
+  // Every hop the JSON has, so the table adds up to the total.
   std::vector<std::string> hops;
   for (const HopReach& h : r.reached_by_hop()) {
-    if (h.teachers().mean() >= 0.05 && hops.size() < 8) {
-      hops.push_back(absl::StrFormat("%d: %.1f", h.hop(), h.teachers().mean()));
+    if (h.teachers().mean() > 0) {
+      hops.push_back(absl::StrCat(h.hop(), ": ", Count(h.teachers().mean())));
     }
   }
   if (!hops.empty()) {
@@ -240,11 +264,13 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   for (const SchoolReach& s : r.schools()) {
     if (s.teachers() > 0) schools.push_back(&s);
   }
-  auto share = [](const SchoolReach* s) {
-    return s->reached().mean() / s->teachers();
+  auto school_share = [](const SchoolReach* s) {
+    return (s->reached().mean() + s->leaders()) / s->teachers();
   };
   std::stable_sort(schools.begin(), schools.end(),
-                   [&](auto* a, auto* b) { return share(a) > share(b); });
+                   [&](auto* a, auto* b) {
+                     return school_share(a) > school_share(b);
+                   });
   const int listed =
       std::min<int>(schools_listed, static_cast<int>(schools.size()) / 2);
   auto list = [&](const char* title, auto begin, auto end) {
@@ -254,13 +280,17 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
       absl::StrAppend(
           &out,
           absl::StrFormat(
-              "  %-28s %5.1f%% reached, %5.1f%% adopting (%d "
-              "teachers)\n",
+              "  %-28s %5.1f%% reached, %5.1f%% adopting (%s%s)\n",
               s->name().empty()
                   ? s->school_id()
                   : absl::StrCat(s->name(), " (", s->school_id(), ")"),
-              100.0 * share(s), 100.0 * s->adopting().mean() / s->teachers(),
-              s->teachers()));
+              100.0 * school_share(s),
+              100.0 * (s->adopting().mean() + s->leaders()) / s->teachers(),
+              Counted(s->teachers(), "teacher", "teachers"),
+              s->leaders() > 0
+                  ? absl::StrCat(", ", Counted(s->leaders(), "leader",
+                                               "leaders"))
+                  : ""));
     }
   };
   if (listed > 0) {
@@ -269,9 +299,10 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   }
 
   absl::StrAppend(
-      &out, absl::StrFormat("\nRun: %s replicates, seed %d, %d thread%s, "
+      &out, absl::StrFormat("\nRun: %s, seed %d, %d thread%s, "
                             "%.2f s (collabnet %s, %s)\n",
-                            WithCommas(d.replicates()), d.seed(), d.threads(),
+                            Counted(d.replicates(), "replicate", "replicates"),
+                            d.seed(), d.threads(),
                             d.threads() == 1 ? "" : "s", d.wall_seconds(),
                             d.version(), d.model()));
   return out;

@@ -18,11 +18,13 @@ namespace collabnet {
 RunDetails MakeRunDetails(const DistrictGraph& graph, const Scenario& scenario,
                           int threads, absl::string_view model);
 
-// One SchoolReach per school, in school order, from per-school sums.
+// One SchoolReach per school, in school order, from per-school sums of
+// teachers other than the leaders, with each school's count of leaders.
 void AddSchoolReach(const DistrictGraph& graph,
                     const std::vector<Moments>& reached,
                     const std::vector<Moments>& adopting,
-                    std::int64_t replicates, RunResult& result);
+                    std::span<const VertexId> leaders, std::int64_t replicates,
+                    RunResult& result);
 
 // One TeacherReach per teacher other than the leaders, from counts of the
 // replicates that reached / adopted them.

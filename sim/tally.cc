@@ -229,7 +229,8 @@ void Tally::Fill(RunResult& result, std::span<const VertexId> leaders) const {
          ->mutable_simulated() = MakeEstimate(category_direct_[k], n);
   }
   AddSchoolReach(*layout.graph, school_reached_,
-                 district ? school_adopting_ : school_reached_, n, result);
+                 district ? school_adopting_ : school_reached_, leaders, n,
+                 result);
 
   // Weekly curves, up to the horizon or the last week anyone was reached.
   std::size_t last_week = week_reached_.empty() ? 0 : week_reached_.size() - 1;

@@ -62,6 +62,18 @@ RunResult Sample() {
   return r;
 }
 
+TEST(FormatSummary, ASchoolsLeadersCountInItsShare) {
+  RunResult r = Sample();
+  // School 0 reaches 4 of its others, but has 13 leaders: 17 of 20.
+  r.mutable_schools(0)->set_leaders(13);
+  const std::string text = FormatSummary(r, 2);
+  const auto most = text.find("Schools reached most");
+  const auto least = text.find("Schools reached least");
+  EXPECT_LT(text.find("School 0 (S0)", most), least);
+  EXPECT_THAT(text, HasSubstr("85.0% reached"));
+  EXPECT_THAT(text, HasSubstr("(20 teachers, 13 leaders)"));
+}
+
 TEST(FormatSummary, ShowsTheObservedComparisonSpreadAndSchools) {
   const std::string text = FormatSummary(Sample(), 2);
   EXPECT_THAT(text, HasSubstr("professional development"));
@@ -70,7 +82,10 @@ TEST(FormatSummary, ShowsTheObservedComparisonSpreadAndSchools) {
   EXPECT_THAT(text, HasSubstr("486.7 [486.4, 487.0]"));
   EXPECT_THAT(text, HasSubstr("by week 36"));
   EXPECT_THAT(text, HasSubstr("841.8 [840.7, 842.9]"));
-  EXPECT_THAT(text, HasSubstr("of 1,396"));
+  // Shares count the leaders among the reached, of all teachers:
+  // (841.8 + 4) / 1,400.
+  EXPECT_THAT(text, HasSubstr("shares of all 1,400 teachers"));
+  EXPECT_THAT(text, HasSubstr("60.4%"));
   EXPECT_THAT(text, HasSubstr("wk 36: 720"));
   // Most reached first: School 3 (80%), least: School 0 (20%).
   const auto most = text.find("Schools reached most");
