@@ -88,13 +88,15 @@ absl::Status Run(const Flags& flags) {
   std::string body;
   google::protobuf::TextFormat::PrintToString(fit->scenario, &body);
   text += body;
-  if (absl::Status s = EmitOutput(flags, text); !s.ok()) return s;
+  // A fit that did not converge is no fit: nothing is written, so no
+  // output of a failed run stands where the caller expects a fitted file.
   if (!fit->converged) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("did not converge in ", fit->iterations,
-                     " iterations; the scenario written is the last iterate"));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "did not converge in ", fit->iterations,
+        " iterations, so nothing was written; raise --max-iterations or "
+        "loosen --tolerance"));
   }
-  return absl::OkStatus();
+  return EmitOutput(flags, text);
 }
 
 }  // namespace

@@ -253,10 +253,13 @@ std::string RepeatedTiesNote(std::int64_t repeated, DuplicateTies rule) {
                       " (--duplicates)");
 }
 
-void AddPseudonymizeFlag(po::options_description& options) {
+void AddPseudonymizeFlag(po::options_description& options, const char* help) {
   options.add_options()("pseudonymize", po::value<std::string>(),
-                        "replace teacher ids by keyed hashes and drop names; "
-                        "KEY, or @FILE to read the key from a file");
+                        help != nullptr
+                            ? help
+                            : "replace teacher ids by keyed hashes and drop "
+                              "names; KEY, or @FILE to read the key from a "
+                              "file");
 }
 
 absl::StatusOr<std::string> PseudonymKeyFlag(const Flags& flags) {

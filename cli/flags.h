@@ -53,7 +53,10 @@ absl::StatusOr<DuplicateTies> DuplicatesFlag(const Flags& flags);
 std::string RepeatedTiesNote(std::int64_t repeated, DuplicateTies rule);
 
 // --pseudonymize KEY|@FILE.
-void AddPseudonymizeFlag(boost::program_options::options_description& options);
+// `help` says what the key does for the command (by default: replace the
+// written ids).
+void AddPseudonymizeFlag(boost::program_options::options_description& options,
+                         const char* help = nullptr);
 // The key (the text, or @FILE's first line); "" when the flag is absent.
 absl::StatusOr<std::string> PseudonymKeyFlag(const Flags& flags);
 

@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "cli/flags.h"
+#include "io/text_proto.h"
+#include "io/input_file.h"
+#include "records/pseudonymize.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -347,7 +350,7 @@ absl::Status ApplySharedFlags(const Flags& flags, Scenario& s) {
     s.clear_leaders();
     for (absl::string_view id : absl::StrSplit(
              flags["leaders"].as<std::string>(), ',', absl::SkipWhitespace())) {
-      s.add_leaders(std::string(id));
+      s.add_leaders(std::string(absl::StripAsciiWhitespace(id)));
     }
   }
   if (flags.count("seeds") > 0) {
@@ -488,6 +491,11 @@ void AddRunFlags(po::options_description& options) {
        "district: a folder of CSV files, .pb, .textproto, or a network file "
        "whose ties name their channels (.graphml, .gexf, .net, .dl); "
        "default: the scenario's district, or the embedded sample district")
+      ("observed", po::value<std::string>(),
+       "what the district observed, to compare the run with: an Observed "
+       "message (text protobuf: source, direct_reach, categories); a "
+       "scenario's own observed figures are compared only on its own "
+       "district")
       ("graph", po::value<std::string>(),
        "a plain network instead of a district, for --model ic, wc, lt or cc: "
        "an edge list ('u v [weight]' per line; .gz allowed), .graphml, "
@@ -567,6 +575,106 @@ void AddRunFlags(po::options_description& options) {
        "third of the year)");
   // clang-format on
   AddDuplicatesFlag(options);
+  AddPseudonymizeFlag(
+      options,
+      "the district was pseudonymised with this key (KEY, or @FILE): the "
+      "leaders, seeds and thresholds given are the ids before it, and are "
+      "mapped through the same keyed hash");
+}
+
+// Edit distance, for suggesting the ids nearest to one that is not there.
+std::size_t EditDistance(absl::string_view a, absl::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// "; the nearest ids are T0014, T0041" (or nothing when none is near).
+std::string NearestIds(const DistrictGraph& graph, absl::string_view id) {
+  std::vector<std::pair<std::size_t, VertexId>> near;
+  const std::size_t within = std::max<std::size_t>(2, id.size() / 3);
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+    const std::size_t d = EditDistance(id, graph.teacher_id(v));
+    if (d <= within) near.emplace_back(d, v);
+  }
+  if (near.empty()) return "";
+  std::sort(near.begin(), near.end());
+  if (near.size() > 3) near.resize(3);
+  std::vector<std::string> ids;
+  for (const auto& [d, v] : near) ids.push_back(graph.teacher_id(v));
+  return absl::StrCat("; the nearest ", ids.size() == 1 ? "id is " : "ids are ",
+                      absl::StrJoin(ids, ", "));
+}
+
+// Every leader must be a teacher of the graph; the error says which flag
+// (or the scenario) named the one that is not, and the ids nearest it.
+absl::Status CheckLeaders(const Flags& flags, const Scenario& scenario,
+                          const DistrictGraph& graph) {
+  const std::string from =
+      flags.count("leaders") > 0
+          ? "--leaders"
+          : flags.count("seeds") > 0
+                ? absl::StrCat("--seeds ", flags["seeds"].as<std::string>())
+                : "the scenario's leaders";
+  for (const std::string& id : scenario.leaders()) {
+    if (graph.FindTeacher(id)) continue;
+    return absl::InvalidArgumentError(
+        absl::StrCat(from, ": teacher '", id, "' is not in the network",
+                     NearestIds(graph, id)));
+  }
+  return absl::OkStatus();
+}
+
+// With --pseudonymize, the leaders the planner names (by --leaders,
+// --seeds or the scenario) are mapped through the keyed hash that
+// pseudonymised the district, so it runs with the ids the planner knows.
+absl::Status PseudonymizeLeaders(const std::string& key, Scenario& scenario) {
+  if (key.empty()) return absl::OkStatus();
+  for (std::string& id : *scenario.mutable_leaders()) id = Pseudonym(key, id);
+  return absl::OkStatus();
+}
+
+// The figures a run is compared with. A scenario's `observed` is of the
+// district it names; a run on another (--district, --graph) leaves them
+// out, unless --observed FILE gives the other district's own.
+absl::Status ApplyObserved(const Flags& flags, Scenario& scenario,
+                           std::vector<std::string>& notes) {
+  if (flags.count("observed") > 0) {
+    const std::string path = flags["observed"].as<std::string>();
+    absl::StatusOr<std::string> text = ReadInputToString(
+        path, std::int64_t{1} << 20, InputFile::Content::kText,
+        "the observed figures");
+    if (!text.ok()) return text.status();
+    Observed observed;
+    if (absl::Status s = ParseTextProto(*text, path, observed); !s.ok()) {
+      return s;
+    }
+    *scenario.mutable_observed() = std::move(observed);
+    return absl::OkStatus();
+  }
+  const bool other_network =
+      flags.count("district") > 0 || flags.count("graph") > 0;
+  if (other_network && scenario.has_observed()) {
+    notes.push_back(absl::StrCat(
+        "the scenario's observed figures",
+        scenario.observed().source().empty()
+            ? std::string()
+            : absl::StrCat(" (", scenario.observed().source(), ")"),
+        " are of its own district, not of the one given, so they are not "
+        "compared; --observed FILE gives this district's"));
+    scenario.clear_observed();
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
@@ -595,9 +703,14 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
         ScenarioModelName(*scenario)));
   }
   if (absl::Status s = ApplySharedFlags(flags, *scenario); !s.ok()) return s;
+  if (absl::Status s = ApplyObserved(flags, *scenario, setup.notes); !s.ok()) {
+    return s;
+  }
   absl::StatusOr<DistrictGraph> graph =
       LoadGraph(flags, *scenario, scenario_dir, setup.notes);
   if (!graph.ok()) return graph.status();
+  absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
+  if (!key.ok()) return key.status();
   if (flags.count("thresholds") > 0) {
     const std::string path = flags["thresholds"].as<std::string>();
     absl::StatusOr<std::vector<GivenThreshold>> given = ReadThresholdCsv(path);
@@ -606,13 +719,22 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
         *scenario->mutable_linear_threshold()->mutable_thresholds();
     thresholds.clear();
     for (const GivenThreshold& t : *given) {
-      if (!graph->FindTeacher(t.teacher)) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(path, ":", t.line, ": field 'teacher': found '",
-                         t.teacher, "'; expected a teacher of the network"));
+      const std::string id =
+          key->empty() ? t.teacher : Pseudonym(*key, t.teacher);
+      if (!graph->FindTeacher(id)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", t.line, ": field 'teacher': found '", t.teacher,
+            "'; expected a teacher of the network",
+            key->empty() ? NearestIds(*graph, t.teacher) : ""));
       }
-      thresholds[t.teacher] = t.threshold;
+      thresholds[id] = t.threshold;
     }
+  }
+  if (absl::Status s = PseudonymizeLeaders(*key, *scenario); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = CheckLeaders(flags, *scenario, *graph); !s.ok()) {
+    return s;
   }
   if (absl::Status s = ValidateScenario(*graph, *scenario); !s.ok()) {
     if (scenario->leaders().empty()) {

@@ -641,3 +641,30 @@ TEST_F(CliTest, ConvertMovesANetworkThroughEveryFormat) {
 
 }  // namespace
 }  // namespace collabnet
+
+namespace collabnet {
+namespace {
+
+TEST_F(CliTest, APseudonymisedDistrictRunsWithTheIdsThePlannerKnows) {
+  ASSERT_EQ(
+      Run("generate --schools 3 --teachers 60 --out " + Path("d")).exit_code,
+      0);
+  ASSERT_EQ(Run("convert --in " + Path("d") + " --out " + Path("p/") +
+                " --pseudonymize k1")
+                .exit_code,
+            0);
+  const Outcome plain =
+      Run("simulate --district " + Path("p") + " --leaders T0007 --seed 3 "
+          "--replicates 200 --pseudonymize k1 --format json --stable");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(plain.out, Not(HasSubstr("T0007")));
+  EXPECT_THAT(plain.out, HasSubstr("\"leaders\": ["));
+  // Without the key, the planner's id is not in the pseudonymised district.
+  const Outcome without =
+      Run("simulate --district " + Path("p") + " --leaders T0007");
+  EXPECT_EQ(without.exit_code, 1);
+  EXPECT_THAT(without.err, HasSubstr("--leaders: teacher 'T0007' is not"));
+}
+
+}  // namespace
+}  // namespace collabnet
