@@ -32,7 +32,7 @@ void AddFlags(po::options_description& options) {
   options.add_options()
       ("max-iterations", po::value<int>()->default_value(30),
        "give up after this many iterations")
-      ("tolerance", po::value<double>()->default_value(0.002),
+      ("tolerance", DoubleValue(0.002),
        "relative distance from each observed figure that counts as fitted")
       ("out", po::value<std::string>(),
        "write the fitted scenario here (atomically) instead of stdout");

@@ -155,6 +155,10 @@ std::optional<int> ParseFlags(const Command& command,
   return std::nullopt;
 }
 
+po::typed_value<double>* DoubleValue(double value) {
+  return po::value<double>()->default_value(value, ShortestDouble(value));
+}
+
 void OutputFlags::Add(po::options_description& options) const {
   options.add_options()(
       "format", po::value<std::string>()->default_value(formats.front()),
@@ -201,7 +205,7 @@ void AddRunResourceFlags(po::options_description& options) {
   options.add_options()("threads", po::value<int>()->default_value(0),
                         "worker threads (0: every core); results do not "
                         "depend on it")(
-      "max-memory", po::value<double>()->default_value(gib, ShortestDouble(gib)),
+      "max-memory", DoubleValue(gib),
       "refuse a run that would need more than this many GiB (default: half "
       "this machine's memory)");
 }

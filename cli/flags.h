@@ -26,6 +26,11 @@ std::optional<int> ParseFlags(
     boost::program_options::options_description& options,
     const std::vector<std::string>& args, Flags& values);
 
+// A flag's double value whose --help shows its default as typed ("0.66",
+// not Boost's "0.66000000000000003"). Every double flag with a default
+// goes through it.
+boost::program_options::typed_value<double>* DoubleValue(double value);
+
 // --out FILE and --format F, F one of `formats` (the first is the default;
 // `what` says what each is).
 struct OutputFlags {

@@ -96,7 +96,7 @@ void AddFlags(po::options_description& options) {
     } else {
       const auto d = std::get<double GeneratorOptions::*>(o.field);
       options.add_options()(
-          o.flag, po::value<double>()->default_value(defaults.*d), o.help);
+          o.flag, DoubleValue(defaults.*d), o.help);
     }
   }
 }

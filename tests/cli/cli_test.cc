@@ -668,3 +668,19 @@ TEST_F(CliTest, APseudonymisedDistrictRunsWithTheIdsThePlannerKnows) {
 
 }  // namespace
 }  // namespace collabnet
+
+namespace collabnet {
+namespace {
+
+TEST_F(CliTest, HelpShowsDefaultsAsTyped) {
+  for (const char* command :
+       {"simulate", "ingest", "generate", "convert", "fit", "sweep"}) {
+    const Outcome o = Run(std::string(command) + " --help");
+    ASSERT_EQ(o.exit_code, 0) << command;
+    EXPECT_THAT(o.out, Not(HasSubstr("00000000"))) << command;
+    EXPECT_THAT(o.out, Not(HasSubstr("99999999"))) << command;
+  }
+}
+
+}  // namespace
+}  // namespace collabnet
