@@ -124,6 +124,21 @@ absl::Status Run(const Flags& flags) {
       ApplyDuplicateTies(*district, *duplicates, in);
   if (!repeated.ok()) return repeated.status();
   report.ties = district->ties_size();
+  // A district's ties each name their channel (simulate --district reads
+  // no other); a plain network's need --channel to become one.
+  const bool district_format = *out_format == DistrictFormat::kCsvDir ||
+                               *out_format == DistrictFormat::kBinaryProto ||
+                               *out_format == DistrictFormat::kTextProto;
+  if (district_format) {
+    for (const Tie& t : district->ties()) {
+      if (t.channel() != CHANNEL_UNSPECIFIED) continue;
+      return UsageError(absl::StrCat(
+          in,
+          ": its ties name no channel, and a district's ties each need "
+          "one; give --channel (e.g. --channel plc) to write it as a "
+          "district, or write a network format (.graphml, .edges)"));
+    }
+  }
   FreezeOptions freeze;
   freeze.require_channels = false;
   freeze.duplicates = *duplicates;

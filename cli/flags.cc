@@ -104,8 +104,9 @@ std::optional<int> ParseFlags(const Command& command,
                               Flags& values) {
   options.add_options()("help,h", "print this help and exit");
   const InputLimits defaults;
-  po::options_description limits("Input limits (so that no input can fill "
-                                 "memory; raise one for a genuine input)");
+  po::options_description limits(
+      "Input limits (so that no input can fill "
+      "memory; raise one for a genuine input)");
   limits.add_options()(
       "max-line-bytes",
       po::value<std::int64_t>()->default_value(defaults.max_line_bytes),
@@ -241,9 +242,10 @@ absl::StatusOr<DuplicateTies> DuplicatesFlag(const Flags& flags) {
   if (std::optional<DuplicateTies> rule = ParseDuplicateTies(text)) {
     return *rule;
   }
-  return UsageError(absl::StrCat("--duplicates must be merge, keep or refuse, "
-                                 "got '",
-                                 text, "'"));
+  return UsageError(
+      absl::StrCat("--duplicates must be merge, keep or refuse, "
+                   "got '",
+                   text, "'"));
 }
 
 std::string RepeatedTiesNote(std::int64_t repeated, DuplicateTies rule) {

@@ -1,7 +1,8 @@
 // Flag parsing (Boost.Program_options) and the flag groups several
 // commands share, each declared once: output (--out, --format), a run's
 // threads and memory, pseudonymisation, and the input limits every command
-// takes (--max-line-bytes, --max-expansion). The scenario and network flags are in run_setup.h.
+// takes (--max-line-bytes, --max-expansion). The scenario and network flags are
+// in run_setup.h.
 #ifndef COLLABNET_CLI_FLAGS_H_
 #define COLLABNET_CLI_FLAGS_H_
 

@@ -95,8 +95,7 @@ void AddFlags(po::options_description& options) {
           o.flag, po::value<int>()->default_value(defaults.*(*i)), o.help);
     } else {
       const auto d = std::get<double GeneratorOptions::*>(o.field);
-      options.add_options()(
-          o.flag, DoubleValue(defaults.*d), o.help);
+      options.add_options()(o.flag, DoubleValue(defaults.*d), o.help);
     }
   }
 }

@@ -5,17 +5,17 @@
 #include <optional>
 #include <vector>
 
-#include "cli/flags.h"
-#include "io/text_proto.h"
-#include "io/input_file.h"
-#include "records/pseudonymize.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "cli/flags.h"
 #include "data/embedded_default.h"
 #include "formats/district_io.h"
 #include "formats/edge_list.h"
+#include "io/input_file.h"
+#include "io/text_proto.h"
+#include "records/pseudonymize.h"
 #include "scenario/scenario_file.h"
 #include "scenario/threshold_csv.h"
 #include "sim/validate_scenario.h"
@@ -621,16 +621,15 @@ std::string NearestIds(const DistrictGraph& graph, absl::string_view id) {
 absl::Status CheckLeaders(const Flags& flags, const Scenario& scenario,
                           const DistrictGraph& graph) {
   const std::string from =
-      flags.count("leaders") > 0
-          ? "--leaders"
-          : flags.count("seeds") > 0
-                ? absl::StrCat("--seeds ", flags["seeds"].as<std::string>())
-                : "the scenario's leaders";
+      flags.count("leaders") > 0 ? "--leaders"
+      : flags.count("seeds") > 0
+          ? absl::StrCat("--seeds ", flags["seeds"].as<std::string>())
+          : "the scenario's leaders";
   for (const std::string& id : scenario.leaders()) {
     if (graph.FindTeacher(id)) continue;
-    return absl::InvalidArgumentError(
-        absl::StrCat(from, ": teacher '", id, "' is not in the network",
-                     NearestIds(graph, id)));
+    return absl::InvalidArgumentError(absl::StrCat(from, ": teacher '", id,
+                                                   "' is not in the network",
+                                                   NearestIds(graph, id)));
   }
   return absl::OkStatus();
 }
@@ -651,9 +650,9 @@ absl::Status ApplyObserved(const Flags& flags, Scenario& scenario,
                            std::vector<std::string>& notes) {
   if (flags.count("observed") > 0) {
     const std::string path = flags["observed"].as<std::string>();
-    absl::StatusOr<std::string> text = ReadInputToString(
-        path, std::int64_t{1} << 20, InputFile::Content::kText,
-        "the observed figures");
+    absl::StatusOr<std::string> text =
+        ReadInputToString(path, std::int64_t{1} << 20,
+                          InputFile::Content::kText, "the observed figures");
     if (!text.ok()) return text.status();
     Observed observed;
     if (absl::Status s = ParseTextProto(*text, path, observed); !s.ok()) {
@@ -722,10 +721,10 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
       const std::string id =
           key->empty() ? t.teacher : Pseudonym(*key, t.teacher);
       if (!graph->FindTeacher(id)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            path, ":", t.line, ": field 'teacher': found '", t.teacher,
-            "'; expected a teacher of the network",
-            key->empty() ? NearestIds(*graph, t.teacher) : ""));
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ":", t.line, ": field 'teacher': found '",
+                         t.teacher, "'; expected a teacher of the network",
+                         key->empty() ? NearestIds(*graph, t.teacher) : ""));
       }
       thresholds[id] = t.threshold;
     }

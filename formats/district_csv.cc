@@ -20,9 +20,9 @@
 #include "formats/teacher_fields.h"
 #include "graph/district_graph.h"
 #include "io/atomic_file.h"
-#include "io/input_file.h"
 #include "io/csv_reader.h"
 #include "io/csv_table.h"
+#include "io/input_file.h"
 #include "proto/channel_names.h"
 #include "text/csv_field.h"
 #include "text/number_text.h"
@@ -182,8 +182,7 @@ bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
   row.weight.reset();
   if (!w.empty()) {
     double weight = 0;
-    if (!ParseNumber(w, &weight) || !std::isfinite(weight) ||
-        weight <= 0) {
+    if (!ParseNumber(w, &weight) || !std::isfinite(weight) || weight <= 0) {
       errors.Add(
           r.line, "weight",
           absl::StrCat("found ", Quoted(w), "; expected a positive number"));
@@ -356,7 +355,8 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
   if (absl::Status s = AddRoster(*roster, b); !s.ok()) return s;
   FileErrors errors(paths[2]);
   TieRow row;
-  ForEachCsvRow(files[2].stream(), errors, TieColumns(), {"source", "target", "channel"},
+  ForEachCsvRow(files[2].stream(), errors, TieColumns(),
+                {"source", "target", "channel"},
                 [&](const CsvHeader& h, const CsvRecord& r) {
                   bool ok = ParseTieRow(h, r, local, errors, row);
                   const std::optional<VertexId> u = b.FindTeacher(row.source);

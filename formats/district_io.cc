@@ -243,15 +243,15 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
       }
       InputFile partition;
       if (!clu.empty()) {
-        if (absl::Status s = partition.Open(clu, InputFile::Content::kText,
-                                            "the partition");
+        if (absl::Status s =
+                partition.Open(clu, InputFile::Content::kText, "the partition");
             !s.ok()) {
           return s;
         }
       }
-      absl::StatusOr<District> d = partition.Finish(in.Finish(
-          ReadPajek(in.stream(), path, clu.empty() ? nullptr : &partition.stream(),
-                    clu, options, report)));
+      absl::StatusOr<District> d = partition.Finish(in.Finish(ReadPajek(
+          in.stream(), path, clu.empty() ? nullptr : &partition.stream(), clu,
+          options, report)));
       if (d.ok() && report != nullptr && !clu.empty()) {
         report->notes.push_back("schools from the partition " + clu);
       }
@@ -282,8 +282,7 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
     // Parsed as it is read, so bytes that are no message (zeros, say) stop
     // the read at once rather than after the file is in memory.
     InputFile in;
-    if (absl::Status s = in.Open(path, InputFile::Content::kBinary);
-        !s.ok()) {
+    if (absl::Status s = in.Open(path, InputFile::Content::kBinary); !s.ok()) {
       return s;
     }
     google::protobuf::io::IstreamInputStream stream(&in.stream());
@@ -295,8 +294,8 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
       return s;
     }
   } else if (*format == DistrictFormat::kTextProto) {
-    absl::StatusOr<std::string> bytes = ReadInputToString(
-        path, kMaxProtoBytes, InputFile::Content::kText);
+    absl::StatusOr<std::string> bytes =
+        ReadInputToString(path, kMaxProtoBytes, InputFile::Content::kText);
     if (!bytes.ok()) return bytes.status();
     if (absl::Status s = ParseTextProto(*bytes, path, district); !s.ok()) {
       return s;
@@ -364,6 +363,7 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
     case DistrictFormat::kPajek: {
       absl::StatusOr<PajekText> p = FormatPajek(district);
       if (!p.ok()) return p.status();
+      if (p->partition.empty()) return WriteFileAtomically(path, p->net);
       const std::string clu = SiblingPath(path, ".clu");
       if (absl::Status s = CheckSibling(path, clu, "partition"); !s.ok()) {
         return s;

@@ -38,8 +38,8 @@ int SplitFields(absl::string_view line, absl::string_view* fields, int max,
     if (line[i] == '"') {
       const std::size_t close = line.find('"', i + 1);
       if (close == absl::string_view::npos) {
-        error = absl::StrCat("field ", count + 1,
-                             ": a quote that does not close");
+        error =
+            absl::StrCat("field ", count + 1, ": a quote that does not close");
         return -1;
       }
       if (close + 1 < n && !separator(line[close + 1])) {
@@ -112,7 +112,13 @@ absl::Status ReadNodesFile(const std::string& path, EdgeListReport& report,
   FileErrors errors(path);
   absl::string_view line;
   absl::string_view f[2];
+  bool seen_record = false;  // a header may only be the first record
   while (in.Next(line)) {
+    if (in.line_number() == 1 &&
+        absl::StartsWith(line, kDirectedMarker.substr(0, 10))) {
+      report.directed_by_nodes_file = true;
+      continue;
+    }
     if (IsComment(line)) continue;
     std::string quote_error;
     const int count = SplitFields(line, f, 2, quote_error);
@@ -121,7 +127,9 @@ absl::Status ReadNodesFile(const std::string& path, EdgeListReport& report,
       continue;
     }
     if (count > 2) report.node_columns_not_used = count - 2;
-    if (in.line_number() == 1 && count >= 1 &&
+    const bool first = !seen_record;
+    seen_record = true;
+    if (first && count >= 1 &&
         (IsHeaderWord(f[0]) || absl::AsciiStrToLower(f[0]) == "node")) {
       continue;  // a header: "node school"
     }
@@ -249,7 +257,8 @@ absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
     std::error_code ec;
     const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
     if (!ec) {
-      b.ReserveTies(static_cast<std::size_t>(bytes / 16), options.directed);
+      b.ReserveTies(static_cast<std::size_t>(bytes / 16),
+                    options.directed || local.directed_by_nodes_file);
     }
   }
   absl::Status s = ReadEdgeLines(
@@ -259,7 +268,8 @@ absl::StatusOr<DistrictGraph> ReadEdgeListGraph(const std::string& path,
         return *b.AddTeacher(std::string(label), default_school, TEACHER);
       },
       [&](VertexId u, VertexId v, double weight) {
-        b.AddTie(u, v, CHANNEL_UNSPECIFIED, options.directed,
+        b.AddTie(u, v, CHANNEL_UNSPECIFIED,
+                 options.directed || local.directed_by_nodes_file,
                  static_cast<float>(weight));
       });
   if (!s.ok()) return s;
@@ -300,7 +310,8 @@ absl::StatusOr<District> ReadEdgeListDistrict(const std::string& path,
       [&](absl::string_view label) { return b.Find(label); },
       [&](absl::string_view label) { return b.Node(label); },
       [&](int u, int v, double weight) {
-        Tie& tie = b.AddTie(u, v, options.channel, options.directed);
+        Tie& tie = b.AddTie(u, v, options.channel,
+                            options.directed || local.directed_by_nodes_file);
         if (weight != 1) tie.set_weight(weight);
       });
   if (!s.ok()) return s;
@@ -329,14 +340,18 @@ absl::StatusOr<EdgeListText> FormatEdgeList(const District& district) {
     }
     return absl::OkStatus();
   };
-  text.nodes = "node school\n";
+  for (const Tie& t : district.ties()) text.directed |= t.directed();
+  // Direction goes in the nodes file: the common readers of edge lists
+  // (networkx, igraph's Read_Ncol) take any line of the edge list, a
+  // comment too, as an edge, but never read the nodes file.
+  if (text.directed) absl::StrAppend(&text.nodes, kDirectedMarker, "\n");
+  absl::StrAppend(&text.nodes, "node school\n");
   for (const Teacher& t : district.teachers()) {
     if (absl::Status s = check(t.id()); !s.ok()) return s;
     if (absl::Status s = check(t.school_id()); !s.ok()) return s;
     absl::StrAppend(&text.nodes, t.id(), " ", t.school_id(), "\n");
   }
-  text.edges = weighted ? "source target weight\n" : "source target\n";
-  for (const Tie& t : district.ties()) text.directed |= t.directed();
+  // No header line either: those readers would take it for a tie.
   auto line = [&](const Tie& t, const std::string& u, const std::string& v) {
     absl::StrAppend(&text.edges, u, " ", v);
     if (weighted) {

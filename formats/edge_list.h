@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "formats/network_builder.h"
 #include "graph/district_graph.h"
 #include "proto/district.pb.h"
@@ -41,8 +42,16 @@ struct EdgeListReport {
   std::int64_t comment_lines = 0;
   bool header = false;
   std::int64_t node_columns_not_used = 0;  // columns after "node school"
-  std::int64_t repeated_ties = 0;  // as FreezeOptions::duplicates says
+  std::int64_t repeated_ties = 0;          // as FreezeOptions::duplicates says
+  // The nodes file's first line is kDirectedMarker: the ties are read as
+  // directed, as with EdgeListOptions::directed.
+  bool directed_by_nodes_file = false;
 };
+
+// The first line of a nodes file written beside a directed edge list.
+inline constexpr absl::string_view kDirectedMarker =
+    "# directed: each line of the edge list is a tie from its first node "
+    "to its second";
 
 // Reads the edge list at `path` into a frozen graph whose ties have no
 // channel. InvalidArgument names the file, line and field of a malformed

@@ -36,8 +36,8 @@ class GexfHandler : public XmlHandler {
     if (!rooted_) {
       rooted_ = true;
       if (name != "gexf") {
-        errors_.AddLine(line,
-                        absl::StrCat("the document is <", name, ">, not <gexf>"));
+        errors_.AddLine(
+            line, absl::StrCat("the document is <", name, ">, not <gexf>"));
       }
     }
     if (name == "graph") {
@@ -225,7 +225,7 @@ absl::StatusOr<std::string> FormatGexf(const District& district) {
   const bool default_directed = 2 * directed > district.ties_size();
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+      "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
       "  <meta><creator>collabnet</creator></meta>\n";
   absl::StrAppend(&out, "  <graph mode=\"static\" defaultedgetype=\"",
                   default_directed ? "directed" : "undirected", "\">\n");
@@ -265,27 +265,29 @@ absl::StatusOr<std::string> FormatGexf(const District& district) {
     for (const std::string& end : {t.source(), t.target()}) {
       if (absl::Status s = CheckXmlText("teacher id", end); !s.ok()) return s;
     }
-    absl::StrAppend(&out, "      <edge id=\"", index++, "\" source=\"",
-                    XmlEscape(t.source()), "\" target=\"",
-                    XmlEscape(t.target()), "\"");
-    if (t.directed() != default_directed) {
-      absl::StrAppend(&out, " type=\"",
-                      t.directed() ? "directed" : "undirected", "\"");
+    // A directed network's undirected tie is written as its two arcs, as
+    // GraphML does: readers (networkx) refuse a mixed GEXF graph.
+    const bool both_ways = default_directed && !t.directed();
+    for (int way = 0; way < (both_ways ? 2 : 1); ++way) {
+      const std::string& from = way == 0 ? t.source() : t.target();
+      const std::string& to = way == 0 ? t.target() : t.source();
+      absl::StrAppend(&out, "      <edge id=\"", index++, "\" source=\"",
+                      XmlEscape(from), "\" target=\"", XmlEscape(to), "\"");
+      // Every edge carries its weight: networkx reads no default.
+      absl::StrAppend(&out, " weight=\"",
+                      ShortestDouble(t.has_weight() ? t.weight() : 1.0), "\"");
+      absl::StrAppend(&out, ">");
+      std::string values;
+      for (const AttributeColumn& c : edge_columns) {
+        const std::string v = EdgeAttributeText(c.name, t);
+        if (v.empty()) continue;
+        absl::StrAppend(&values, "<attvalue for=\"", c.name, "\" value=\"",
+                        XmlEscape(v), "\"/>");
+      }
+      if (!values.empty())
+        absl::StrAppend(&out, "<attvalues>", values, "</attvalues>");
+      absl::StrAppend(&out, "</edge>\n");
     }
-    if (t.has_weight()) {
-      absl::StrAppend(&out, " weight=\"", ShortestDouble(t.weight()), "\"");
-    }
-    absl::StrAppend(&out, ">");
-    std::string values;
-    for (const AttributeColumn& c : edge_columns) {
-      const std::string v = EdgeAttributeText(c.name, t);
-      if (v.empty()) continue;
-      absl::StrAppend(&values, "<attvalue for=\"", c.name, "\" value=\"",
-                      XmlEscape(v), "\"/>");
-    }
-    if (!values.empty())
-      absl::StrAppend(&out, "<attvalues>", values, "</attvalues>");
-    absl::StrAppend(&out, "</edge>\n");
   }
   absl::StrAppend(&out, "    </edges>\n  </graph>\n</gexf>\n");
   return out;

@@ -13,6 +13,7 @@
 #include "formats/network_attributes.h"
 #include "io/csv_table.h"
 #include "io/xml_reader.h"
+#include "text/number_text.h"
 
 namespace collabnet {
 namespace {
@@ -38,8 +39,8 @@ class GraphmlHandler : public XmlHandler {
     if (!rooted_) {
       rooted_ = true;
       if (name != "graphml") {
-        errors_.AddLine(line, absl::StrCat("the document is <", name,
-                                           ">, not <graphml>"));
+        errors_.AddLine(
+            line, absl::StrCat("the document is <", name, ">, not <graphml>"));
       }
     }
     if (name == "key") {
@@ -283,8 +284,11 @@ absl::StatusOr<std::string> FormatGraphml(const District& district) {
     absl::StrAppend(&out, "    <edge source=\"", XmlEscape(s), "\" target=\"",
                     XmlEscape(d), "\">");
     for (const AttributeColumn& c : edge_columns) {
-      const std::string v = EdgeAttributeText(c.name, t);
-      if (v.empty() || (c.name == "weight" && v == "1")) continue;
+      // Every edge carries its weight: networkx ignores a key's default.
+      const std::string v = c.name == "weight" && !t.has_weight()
+                                ? ShortestDouble(1)
+                                : EdgeAttributeText(c.name, t);
+      if (v.empty()) continue;
       absl::StrAppend(&out, "<data key=\"e_", c.name, "\">", XmlEscape(v),
                       "</data>");
     }

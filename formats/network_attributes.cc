@@ -1,5 +1,6 @@
 #include "formats/network_attributes.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "absl/container/flat_hash_map.h"
@@ -7,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "formats/network_builder.h"
 #include "formats/teacher_fields.h"
 #include "proto/channel_names.h"
 #include "text/number_text.h"
@@ -40,8 +42,25 @@ std::string BoolText(bool b) { return b ? "true" : "false"; }
 std::vector<AttributeColumn> NodeAttributeColumns(const District& district) {
   absl::flat_hash_map<std::string, const School*> schools;
   for (const School& s : district.schools()) schools[s.id()] = &s;
+  // A plain network (one school, the readers' default "all", and no role
+  // but teacher) has no schools or roles to write: writing them would
+  // invent attributes its input never had.
+  const bool plain_schools =
+      district.schools_size() <= 1 &&
+      std::all_of(
+          district.teachers().begin(), district.teachers().end(),
+          [](const Teacher& t) { return t.school_id() == kDefaultSchool; });
+  const bool plain_roles =
+      std::all_of(district.teachers().begin(), district.teachers().end(),
+                  [](const Teacher& t) {
+                    return t.role() == ROLE_UNSPECIFIED || t.role() == TEACHER;
+                  });
   std::vector<AttributeColumn> out;
   for (const AttributeColumn& c : kNodeColumns) {
+    if ((c.name == "school" && plain_schools) ||
+        (c.name == "role" && plain_roles)) {
+      continue;
+    }
     bool any = false;
     for (const Teacher& t : district.teachers()) {
       auto it = schools.find(t.school_id());
@@ -168,8 +187,7 @@ void ApplyNodeAttributes(
         school->set_name(value);
       } else if (name == "readiness") {
         double r = 0;
-        if (!v.empty() &&
-            (!ParseNumber(v, &r) || !(r >= 0) || !(r <= 1))) {
+        if (!v.empty() && (!ParseNumber(v, &r) || !(r >= 0) || !(r <= 1))) {
           errors.Add(line, name,
                      absl::StrCat("found ", Quoted(v),
                                   "; expected a number from 0 to 1"));
@@ -221,9 +239,8 @@ void ApplyEdgeAttributes(
       }
     } else if (name == "first_seen" || name == "last_seen") {
       const bool first = name == "first_seen";
-      if (std::optional<FieldError> e =
-              CheckSeenDates(first ? v : tie.first_seen(),
-                             first ? tie.last_seen() : v)) {
+      if (std::optional<FieldError> e = CheckSeenDates(
+              first ? v : tie.first_seen(), first ? tie.last_seen() : v)) {
         errors.Add(line, e->field, e->what);
         continue;
       }

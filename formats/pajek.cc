@@ -1,5 +1,6 @@
 #include "formats/pajek.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "formats/network_builder.h"
 #include "io/csv_table.h"
 #include "proto/channel_names.h"
 #include "text/number_text.h"
@@ -417,6 +419,11 @@ absl::StatusOr<PajekText> FormatPajek(const District& district) {
     if (absl::Status s = CheckQuotableLabel(id, "Pajek"); !s.ok()) return s;
     absl::StrAppend(&out.net, i + 1, " \"", id, "\"\n");
   }
+  // A weighted network gives every line its weight: networkx reads a line
+  // without one as having no weight.
+  const bool weighted = std::any_of(
+      district.ties().begin(), district.ties().end(),
+      [](const Tie& t) { return t.has_weight() && t.weight() != 1; });
   // One relation per channel and direction, in channel order.
   for (int c = 0; c <= ADVICE; ++c) {
     for (const bool directed : {true, false}) {
@@ -426,8 +433,10 @@ absl::StatusOr<PajekText> FormatPajek(const District& district) {
         if (t.channel() != c || t.directed() != directed) continue;
         const auto [source, target] = (*ends)[static_cast<std::size_t>(i)];
         absl::StrAppend(&body, source, " ", target);
-        if (t.has_weight())
-          absl::StrAppend(&body, " ", ShortestDouble(t.weight()));
+        if (weighted) {
+          absl::StrAppend(&body, " ",
+                          ShortestDouble(t.has_weight() ? t.weight() : 1.0));
+        }
         absl::StrAppend(&body, "\n");
       }
       if (body.empty()) continue;
@@ -439,7 +448,13 @@ absl::StatusOr<PajekText> FormatPajek(const District& district) {
       absl::StrAppend(&out.net, "\n", body);
     }
   }
-  // Schools as a partition, classes numbered in order of the schools list.
+  // Schools as a partition, classes numbered in order of the schools list;
+  // a plain network (every node in the readers' default school) has none.
+  if (std::all_of(
+          district.teachers().begin(), district.teachers().end(),
+          [](const Teacher& t) { return t.school_id() == kDefaultSchool; })) {
+    return out;
+  }
   absl::flat_hash_map<std::string, int> classes;
   std::string names;
   for (const School& s : district.schools()) {

@@ -38,7 +38,7 @@ absl::StatusOr<District> ReadPajek(std::istream& net,
 
 struct PajekText {
   std::string net;
-  std::string partition;  // the schools, as a .clu
+  std::string partition;  // the schools, as a .clu; empty for a plain network
 };
 // InvalidArgument for an id holding a double quote or a line break.
 absl::StatusOr<PajekText> FormatPajek(const District& district);

@@ -17,8 +17,7 @@ std::optional<DuplicateTies> ParseDuplicateTies(absl::string_view text) {
   return std::nullopt;
 }
 
-absl::Status RepeatedTieError(absl::string_view where,
-                              absl::string_view source,
+absl::Status RepeatedTieError(absl::string_view where, absl::string_view source,
                               absl::string_view target, Channel channel) {
   return absl::InvalidArgumentError(absl::StrCat(
       where, ": the tie ", source, " - ", target, " over ",
@@ -41,10 +40,10 @@ absl::StatusOr<std::int64_t> ApplyDuplicateTies(District& district,
     std::string a = t.source();
     std::string b = t.target();
     if (!t.directed() && b < a) std::swap(a, b);
-    const auto [it, fresh] = first.emplace(
-        Key(std::move(a), std::move(b), static_cast<int>(t.channel()),
-            t.directed()),
-        kept);
+    const auto [it, fresh] =
+        first.emplace(Key(std::move(a), std::move(b),
+                          static_cast<int>(t.channel()), t.directed()),
+                      kept);
     if (!fresh) {
       ++repeats;
       if (rule == DuplicateTies::kRefuse) {

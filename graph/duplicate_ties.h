@@ -33,8 +33,7 @@ std::optional<DuplicateTies> ParseDuplicateTies(absl::string_view text);
 
 // The error for a repeated tie under kRefuse; `where` says where the
 // repeat is (a file and line, or a record number).
-absl::Status RepeatedTieError(absl::string_view where,
-                              absl::string_view source,
+absl::Status RepeatedTieError(absl::string_view where, absl::string_view source,
                               absl::string_view target, Channel channel);
 
 // Applies the rule to the district's ties, in place (merged ties keep the

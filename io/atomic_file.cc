@@ -61,8 +61,8 @@ absl::StatusOr<std::string> WriteTemporary(const std::string& path,
         absl::StrCat("cannot set the mode of ", path, ": ", ErrnoText()));
   }
   if (close(fd) != 0 && written.ok()) {
-    written =
-        absl::DataLossError(absl::StrCat("cannot write ", path, ": ", ErrnoText()));
+    written = absl::DataLossError(
+        absl::StrCat("cannot write ", path, ": ", ErrnoText()));
   }
   if (!written.ok()) {
     unlink(tmp.c_str());
@@ -80,10 +80,10 @@ absl::StatusOr<OutputTarget> ResolveOutput(const std::string& path) {
     // A symlink's target is the output; the link stays as it is.
     char* real = realpath(path.c_str(), nullptr);
     if (real == nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "cannot write ", path, ": ",
-          errno == ENOENT ? "it is a symlink that leads nowhere"
-                          : ErrnoText()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot write ", path, ": ",
+                       errno == ENOENT ? "it is a symlink that leads nowhere"
+                                       : ErrnoText()));
     }
     target.path = real;
     free(real);  // NOLINT(cppcoreguidelines-no-malloc): realpath's contract
@@ -248,8 +248,8 @@ absl::Status WriteFolderAtomically(
   }
   std::string tmp = folder + ".tmp-XXXXXX";
   if (mkdtemp(tmp.data()) == nullptr) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "cannot create a folder beside ", dir, ": ", ErrnoText()));
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot create a folder beside ", dir, ": ", ErrnoText()));
   }
   auto discard = [&tmp] {
     std::error_code ignored;
@@ -262,10 +262,9 @@ absl::Status WriteFolderAtomically(
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string path = (fs::path(tmp) / files[i].first).string();
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    absl::Status s =
-        fd < 0 ? absl::PermissionDeniedError(absl::StrCat(
-                     "cannot create ", path, ": ", ErrnoText()))
-               : WriteAll(fd, files[i].second, path);
+    absl::Status s = fd < 0 ? absl::PermissionDeniedError(absl::StrCat(
+                                  "cannot create ", path, ": ", ErrnoText()))
+                            : WriteAll(fd, files[i].second, path);
     if (fd >= 0) {
       if (s.ok() && fchmod(fd, modes[i]) != 0) {
         s = absl::PermissionDeniedError(
@@ -287,9 +286,9 @@ absl::Status WriteFolderAtomically(
     if (link(from.c_str(), to.c_str()) != 0) {
       const std::string why = ErrnoText();
       discard();
-      return absl::PermissionDeniedError(absl::StrCat(
-          "cannot keep ", from, " in the new folder: ", why,
-          "; move it or write to a new folder"));
+      return absl::PermissionDeniedError(
+          absl::StrCat("cannot keep ", from, " in the new folder: ", why,
+                       "; move it or write to a new folder"));
     }
   }
   if (!replacing) {

@@ -186,15 +186,16 @@ std::optional<FieldError> CheckSeenDates(absl::string_view first_seen,
     if (texts[i].empty()) continue;
     days[i] = ParseIsoDate(texts[i]);
     if (!days[i]) {
-      return FieldError{fields[i], absl::StrCat("found ", Quoted(texts[i]),
-                                                "; expected a date YYYY-MM-DD")};
+      return FieldError{fields[i],
+                        absl::StrCat("found ", Quoted(texts[i]),
+                                     "; expected a date YYYY-MM-DD")};
     }
   }
   if (days[0] && days[1] && *days[1] < *days[0]) {
     return FieldError{
-        "last_seen", absl::StrCat("found ", Quoted(texts[1]),
-                                  ", before first_seen ", Quoted(texts[0]),
-                                  "; expected the same day or later")};
+        "last_seen",
+        absl::StrCat("found ", Quoted(texts[1]), ", before first_seen ",
+                     Quoted(texts[0]), "; expected the same day or later")};
   }
   return std::nullopt;
 }

@@ -84,11 +84,11 @@ absl::Status CheckInputPath(const std::string& path, absl::string_view what) {
   }
   switch (info.kind) {
     case PathKind::kMissing:
-      return absl::NotFoundError(absl::StrCat(
-          "cannot open ", Named(what, path), ": no such file"));
+      return absl::NotFoundError(
+          absl::StrCat("cannot open ", Named(what, path), ": no such file"));
     case PathKind::kFolder:
-      return absl::InvalidArgumentError(absl::StrCat(
-          Named(what, path), " is a folder; expected a file"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(Named(what, path), " is a folder; expected a file"));
     case PathKind::kFile:
     case PathKind::kOther:  // a pipe or /dev/stdin reads like a file
       return absl::OkStatus();
@@ -156,9 +156,10 @@ std::size_t InputFile::Read(char* data, std::size_t size) {
       status_ = absl::InvalidArgumentError(
           absl::StrCat(path_, ":1: the file is empty"));
     } else if (code == Z_BUF_ERROR) {
-      status_ = absl::DataLossError(absl::StrCat(
-          path_, ": the gzip stream ends early (a truncated or partly "
-                 "copied file?)"));
+      status_ = absl::DataLossError(
+          absl::StrCat(path_,
+                       ": the gzip stream ends early (a truncated or partly "
+                       "copied file?)"));
     }
     return 0;
   }
@@ -177,8 +178,7 @@ void InputFile::Check(const char* data, std::size_t got) {
   auto* f = static_cast<gzFile>(file_);
   if (total_ > kExpansionGrace && gzdirect(f) == 0) {
     const std::int64_t compressed = gzoffset(f);
-    if (total_ / std::max<std::int64_t>(compressed, 1) >
-        limits.max_expansion) {
+    if (total_ / std::max<std::int64_t>(compressed, 1) > limits.max_expansion) {
       status_ = absl::ResourceExhaustedError(absl::StrCat(
           path_, ": expands to more than ", limits.max_expansion,
           " times its compressed size, which no network file does (a "
@@ -190,9 +190,10 @@ void InputFile::Check(const char* data, std::size_t got) {
   if (before == 0 && got >= 2 &&
       ((data[0] == '\xFF' && data[1] == '\xFE') ||
        (data[0] == '\xFE' && data[1] == '\xFF'))) {
-    status_ = absl::InvalidArgumentError(absl::StrCat(
-        path_, " is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV "
-               "UTF-8)"));
+    status_ = absl::InvalidArgumentError(
+        absl::StrCat(path_,
+                     " is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV "
+                     "UTF-8)"));
     return;
   }
   const char* const end = data + got;

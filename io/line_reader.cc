@@ -12,8 +12,7 @@ constexpr std::size_t kBuffer = 1 << 20;
 
 LineReader::~LineReader() = default;
 
-absl::Status LineReader::Open(const std::string& path,
-                              absl::string_view what) {
+absl::Status LineReader::Open(const std::string& path, absl::string_view what) {
   if (absl::Status s = file_.Open(path, InputFile::Content::kText, what);
       !s.ok()) {
     return s;

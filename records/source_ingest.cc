@@ -9,14 +9,14 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
-#include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "formats/district_csv.h"
-#include "io/input_file.h"
 #include "io/csv_table.h"
+#include "io/input_file.h"
 #include "proto/channel_names.h"
 
 namespace collabnet {
@@ -124,8 +124,9 @@ class Ingester {
       const std::int64_t pairs = n * (n - 1) / 2;
       if (options_.max_group_ties > 0 && pairs > options_.max_group_ties) {
         errors.Add(group_line[g], "group",
-                   absl::StrCat("the group ", Quoted(GroupName(groups[g].first)),
-                                " has ", n, " members, whose ties to each "
+                   absl::StrCat("the group ",
+                                Quoted(GroupName(groups[g].first)), " has ", n,
+                                " members, whose ties to each "
                                 "other would be ",
                                 pairs, ", more than --max-group-ties (",
                                 options_.max_group_ties,

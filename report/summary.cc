@@ -138,11 +138,11 @@ std::string PlainModelSettings(const Scenario& s) {
 std::string FormatSummary(const RunResult& r, int schools_listed) {
   const RunDetails& d = r.details();
   std::string out;
-  absl::StrAppend(
-      &out, "Scenario ", d.scenario().empty() ? "(unnamed)" : d.scenario(),
-      " on ", d.district().empty() ? "(unnamed)" : d.district(), ": ",
-      Counted(d.teachers(), "teacher", "teachers"), ", ",
-      Counted(d.ties(), "tie", "ties"), "\n");
+  absl::StrAppend(&out, "Scenario ",
+                  d.scenario().empty() ? "(unnamed)" : d.scenario(), " on ",
+                  d.district().empty() ? "(unnamed)" : d.district(), ": ",
+                  Counted(d.teachers(), "teacher", "teachers"), ", ",
+                  Counted(d.ties(), "tie", "ties"), "\n");
   absl::StrAppend(&out, r.leaders_size(),
                   r.leaders_size() == 1 ? " leader: " : " leaders: ",
                   absl::StrJoin(r.leaders(), ", "), "\n");
@@ -197,17 +197,16 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                     "\n");
   }
   if (!plain) {
-    absl::StrAppend(&out,
-                    absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
-                                    Interval(r.adopting()),
-                                    share(r.adopting().mean())));
+    absl::StrAppend(
+        &out,
+        absl::StrFormat("  teachers adopting  %-26s %5.1f%%\n",
+                        Interval(r.adopting()), share(r.adopting().mean())));
     if (r.reached_by_broadcast().mean() > 0) {
       absl::StrAppend(
-          &out,
-          absl::StrFormat("  by the broadcast   %-26s %5.1f%% (reached "
-                          "first by it, not by a colleague)\n",
-                          Interval(r.reached_by_broadcast()),
-                          100.0 * r.reached_by_broadcast().mean() / all));
+          &out, absl::StrFormat("  by the broadcast   %-26s %5.1f%% (reached "
+                                "first by it, not by a colleague)\n",
+                                Interval(r.reached_by_broadcast()),
+                                100.0 * r.reached_by_broadcast().mean() / all));
     }
     if (r.sustained().mean() < r.adopting().mean()) {
       absl::StrAppend(
@@ -267,10 +266,9 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
   auto school_share = [](const SchoolReach* s) {
     return (s->reached().mean() + s->leaders()) / s->teachers();
   };
-  std::stable_sort(schools.begin(), schools.end(),
-                   [&](auto* a, auto* b) {
-                     return school_share(a) > school_share(b);
-                   });
+  std::stable_sort(schools.begin(), schools.end(), [&](auto* a, auto* b) {
+    return school_share(a) > school_share(b);
+  });
   const int listed =
       std::min<int>(schools_listed, static_cast<int>(schools.size()) / 2);
   auto list = [&](const char* title, auto begin, auto end) {
@@ -288,8 +286,8 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
               100.0 * (s->adopting().mean() + s->leaders()) / s->teachers(),
               Counted(s->teachers(), "teacher", "teachers"),
               s->leaders() > 0
-                  ? absl::StrCat(", ", Counted(s->leaders(), "leader",
-                                               "leaders"))
+                  ? absl::StrCat(", ",
+                                 Counted(s->leaders(), "leader", "leaders"))
                   : ""));
     }
   };
@@ -302,9 +300,8 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
       &out, absl::StrFormat("\nRun: %s, seed %d, %d thread%s, "
                             "%.2f s (collabnet %s, %s)\n",
                             Counted(d.replicates(), "replicate", "replicates"),
-                            d.seed(), d.threads(),
-                            d.threads() == 1 ? "" : "s", d.wall_seconds(),
-                            d.version(), d.model()));
+                            d.seed(), d.threads(), d.threads() == 1 ? "" : "s",
+                            d.wall_seconds(), d.version(), d.model()));
   return out;
 }
 

@@ -173,8 +173,8 @@ absl::StatusOr<RunResult> Run(const DistrictGraph& graph,
   const int threads =
       options.threads > 0 ? options.threads : omp_get_num_procs();
   if (absl::Status s = CheckMemory(
-          static_cast<double>(EstimateRunBytes(graph, scenario, threads,
-                                               options.per_teacher)),
+          static_cast<double>(
+              EstimateRunBytes(graph, scenario, threads, options.per_teacher)),
           options.max_memory_bytes,
           absl::StrCat("this run (", threads, " threads",
                        scenario.horizon() > 0

@@ -263,7 +263,8 @@ TEST_F(CliTest, PlainGraphModeRunsEveryModelFromASeedFile) {
     EXPECT_THAT(o.out, HasSubstr("2 leaders: 0, 100"));
     EXPECT_THAT(o.out, HasSubstr(says));
     EXPECT_THAT(o.out, HasSubstr("reached quantiles"));
-    const std::string csv = testing::ReadFileToString(Path("teachers.csv")).value();
+    const std::string csv =
+        testing::ReadFileToString(Path("teachers.csv")).value();
     EXPECT_THAT(csv, HasSubstr("teacher,school,reached_probability"));
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 198);
   }
@@ -494,7 +495,8 @@ TEST_F(CliTest, WeeklyCurvesGoToCsvWithTheirBands) {
       Run("simulate --model ic --p 0.1 --replicates 10 --weekly " +
           Path("plain.csv"));
   EXPECT_EQ(plain.exit_code, 0) << plain.err;
-  const std::string rounds = testing::ReadFileToString(Path("plain.csv")).value();
+  const std::string rounds =
+      testing::ReadFileToString(Path("plain.csv")).value();
   EXPECT_EQ(rounds.substr(0, rounds.find(',')), "round");
   // One output that cannot be written leaves none written.
   const Outcome partial =
@@ -542,7 +544,8 @@ TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {
 TEST_F(CliTest, FitWritesAScenarioThatSaysHowItWasMade) {
   const Outcome o = Run("fit --replicates 1000 --out " + Path("f.textproto"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  const std::string text = testing::ReadFileToString(Path("f.textproto")).value();
+  const std::string text =
+      testing::ReadFileToString(Path("f.textproto")).value();
   EXPECT_THAT(text, HasSubstr("# Fitted by `collabnet fit`"));
   EXPECT_THAT(text, HasSubstr("professional development"));
   EXPECT_THAT(text, Not(HasSubstr(dir_.string())));
@@ -569,7 +572,8 @@ TEST_F(CliTest, IngestMergesSourcesThenSimulatesTheResult) {
   o = Run("ingest " + sources + " --pseudonymize @" + Path("key.txt") +
           " --out " + Path("p.textproto"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  const std::string text = testing::ReadFileToString(Path("p.textproto")).value();
+  const std::string text =
+      testing::ReadFileToString(Path("p.textproto")).value();
   EXPECT_THAT(text, Not(HasSubstr("T001")));
   EXPECT_THAT(text, Not(HasSubstr("Ana Ortiz")));
   EXPECT_THAT(text, HasSubstr("S01"));
@@ -654,7 +658,8 @@ TEST_F(CliTest, APseudonymisedDistrictRunsWithTheIdsThePlannerKnows) {
                 .exit_code,
             0);
   const Outcome plain =
-      Run("simulate --district " + Path("p") + " --leaders T0007 --seed 3 "
+      Run("simulate --district " + Path("p") +
+          " --leaders T0007 --seed 3 "
           "--replicates 200 --pseudonymize k1 --format json --stable");
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_THAT(plain.out, Not(HasSubstr("T0007")));

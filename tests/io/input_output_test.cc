@@ -24,7 +24,9 @@ absl::Status ReadAll(const std::string& path) {
 TEST_F(InputOutputTest, RefusesNulUtf16AndFolders) {
   EXPECT_THAT(Message(ReadAll(Write("nul.txt", std::string("a\nb\0c\n", 6)))),
               HasSubstr("nul.txt:2: holds a NUL byte"));
-  EXPECT_THAT(Message(ReadAll(Write("u16.txt", "\xFF\xFE" "a\0"))),
+  EXPECT_THAT(Message(ReadAll(Write("u16.txt",
+                                    "\xFF\xFE"
+                                    "a\0"))),
               HasSubstr("u16.txt is UTF-16 text"));
   std::filesystem::create_directories(Path("dir"));
   EXPECT_THAT(Message(ReadAll(Path("dir"))),
@@ -33,8 +35,8 @@ TEST_F(InputOutputTest, RefusesNulUtf16AndFolders) {
   EXPECT_THAT(Message(ReadAll(Path("loop"))),
               HasSubstr("Too many levels of symbolic links"));
   // Binary content may hold anything.
-  EXPECT_TRUE(ReadInputToString(Write("bin.pb", std::string("\0\1\2", 3)),
-                                100, InputFile::Content::kBinary)
+  EXPECT_TRUE(ReadInputToString(Write("bin.pb", std::string("\0\1\2", 3)), 100,
+                                InputFile::Content::kBinary)
                   .ok());
 }
 
@@ -44,8 +46,8 @@ TEST_F(InputOutputTest, LineLimitCountsLinesAcrossChunks) {
   small.max_line_bytes = 10;
   SetInputLimits(small);
   // Exactly at the limit passes; CR, LF and CRLF all end lines.
-  EXPECT_TRUE(ReadAll(Write("ok.txt", "0123456789\r0123456789\r\n0123456789"))
-                  .ok());
+  EXPECT_TRUE(
+      ReadAll(Write("ok.txt", "0123456789\r0123456789\r\n0123456789")).ok());
   EXPECT_THAT(Message(ReadAll(Write("long.txt", "a\nb\n0123456789x\n"))),
               HasSubstr("long.txt:3: the line is longer than 10 bytes"));
   SetInputLimits(defaults);
@@ -110,9 +112,11 @@ TEST_F(InputOutputTest, AnOutputKeepsItsModeAndItsSymlink) {
 
 TEST_F(InputOutputTest, AFolderIsSwappedWholeKeepingOtherFiles) {
   const std::string dir = Path("out");
-  ASSERT_TRUE(WriteFolderAtomically(dir, {{"a.csv", "1"}, {"b.csv", "2"}}).ok());
+  ASSERT_TRUE(
+      WriteFolderAtomically(dir, {{"a.csv", "1"}, {"b.csv", "2"}}).ok());
   Write("out/notes.txt", "mine");
-  ASSERT_TRUE(WriteFolderAtomically(dir, {{"a.csv", "3"}, {"b.csv", "4"}}).ok());
+  ASSERT_TRUE(
+      WriteFolderAtomically(dir, {{"a.csv", "3"}, {"b.csv", "4"}}).ok());
   EXPECT_EQ(*testing::ReadFileToString(Path("out/a.csv")), "3");
   EXPECT_EQ(*testing::ReadFileToString(Path("out/notes.txt")), "mine");
   // A subfolder could not be kept: nothing is written.

@@ -83,7 +83,8 @@ TEST_F(ValidateScenarioTest, ChannelParameters) {
               HasSubstr("channels[2] (observation): field 'probability'"));
   bad = s;
   bad.mutable_channels(0)->set_mean_delay_weeks(0.5);
-  EXPECT_THAT(Error(bad), HasSubstr("'mean_delay_weeks' must be from 1 (a week) to 1000"));
+  EXPECT_THAT(Error(bad),
+              HasSubstr("'mean_delay_weeks' must be from 1 (a week) to 1000"));
   bad = s;
   *bad.add_channels() = s.channels(0);
   EXPECT_THAT(Error(bad), HasSubstr("listed twice"));
