@@ -28,6 +28,27 @@ inline std::string AsFile(const std::uint8_t* data, std::size_t size,
   return path;
 }
 
+// A small district of two schools: T1..T6, with a tie of every channel
+// between some of them, for the readers and models that need one.
+inline const char* kSmallDistrictText = R"pb(
+  name: "fuzz"
+  schools { id: "S1" readiness: 0.5 }
+  schools { id: "S2" readiness: 0.2 }
+  teachers { id: "T1" school_id: "S1" role: TEACHER_LEADER }
+  teachers { id: "T2" school_id: "S1" role: COACH }
+  teachers { id: "T3" school_id: "S1" }
+  teachers { id: "T4" school_id: "S2" }
+  teachers { id: "T5" school_id: "S2" }
+  teachers { id: "T6" school_id: "S2" }
+  ties { source: "T1" target: "T2" channel: CO_TEACHING }
+  ties { source: "T1" target: "T3" channel: PLC }
+  ties { source: "T2" target: "T4" channel: OBSERVATION directed: true }
+  ties { source: "T1" target: "T4" channel: JOB_EMBEDDED_COACHING directed: true }
+  ties { source: "T3" target: "T5" channel: PD_WORKSHOP directed: true }
+  ties { source: "T5" target: "T6" channel: SOCIAL_MEDIA weight: 2 }
+  ties { source: "T6" target: "T2" channel: ADVICE directed: true }
+)pb";
+
 }  // namespace collabnet::fuzz
 
 #endif  // COLLABNET_FUZZ_FUZZ_INPUT_H_

@@ -37,7 +37,12 @@ void RememberRead(const PathInfo& info) {
   if (info.kind != PathKind::kFile) return;
   ReadSet& set = FilesRead();
   const std::lock_guard<std::mutex> lock(set.mu);
-  set.files.emplace_back(info.device, info.inode);
+  const auto file = std::make_pair(info.device, info.inode);
+  // Once each: a process that reads one file again and again (a fuzzer, a
+  // sweep) keeps one entry.
+  if (std::find(set.files.begin(), set.files.end(), file) == set.files.end()) {
+    set.files.push_back(file);
+  }
 }
 
 std::string Bytes(std::int64_t n) {

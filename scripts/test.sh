@@ -7,7 +7,7 @@
 # Then every parser's fuzz target runs from its seed corpus for a bounded
 # time under libFuzzer with the same sanitizers.
 # COLLABNET_SKIP_SANITIZE=1 skips the sanitizer pass, COLLABNET_SKIP_FUZZ=1
-# the fuzzing; COLLABNET_FUZZ_SECONDS sets the time per target (default 20).
+# the fuzzing; COLLABNET_FUZZ_SECONDS sets the time per target (default 15).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -23,5 +23,5 @@ if [[ "${COLLABNET_SKIP_SANITIZE:-0}" != 1 ]]; then
       ctest --output-on-failure --parallel "$(nproc)" --timeout 900 -LE slow)
 fi
 if [[ "${COLLABNET_SKIP_FUZZ:-0}" != 1 ]]; then
-  "$root/scripts/fuzz.sh" "${COLLABNET_FUZZ_SECONDS:-20}"
+  "$root/scripts/fuzz.sh" "${COLLABNET_FUZZ_SECONDS:-15}"
 fi
