@@ -461,9 +461,12 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
     graph = ReadDistrictCsvGraph(path, freeze, &stats);
     if (!graph.ok()) return graph.status();
   } else {
+    NetworkReadReport report;
     absl::StatusOr<District> district =
-        path.empty() ? EmbeddedDistrict() : ReadDistrict(path);
+        path.empty() ? EmbeddedDistrict()
+                     : ReadDistrict(path, nullptr, {}, &report);
     if (!district.ok()) return district.status();
+    notes.insert(notes.end(), report.notes.begin(), report.notes.end());
     graph = FreezeDistrict(*district, freeze, &stats);
   }
   if (!graph.ok()) {

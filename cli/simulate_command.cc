@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -38,6 +39,9 @@ const OutputFlags kOutput{
     "text (a readable summary) or json (the RunResult message as canonical "
     "protobuf JSON)"};
 
+// Replicates --precision starts from when --replicates is not given.
+constexpr int kPrecisionPilot = 200;
+
 void AddFlags(po::options_description& options) {
   AddRunFlags(options);
   kOutput.Add(options);
@@ -46,7 +50,8 @@ void AddFlags(po::options_description& options) {
   options.add_options()
       ("precision", po::value<double>(),
        "run until the 95% interval of teachers reached is at most this many "
-       "teachers on each side (starting from --replicates, doubling)")
+       "teachers on each side, doubling the replicates from --replicates "
+       "(default 200); the summary says whether the target was met")
       ("max-replicates", po::value<int>()->default_value(1000000),
        "with --precision: the most replicates to run")
       ("coupled", po::bool_switch(),
@@ -90,6 +95,13 @@ absl::Status Run(const Flags& flags) {
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);
     };
+    if (flags.count("precision") > 0 && flags.count("replicates") == 0) {
+      // The doubling finds the count the target needs; it starts from a
+      // pilot, not from the scenario's count (which may already be many
+      // times more than the target needs).
+      setup->scenario.set_replicates(
+          std::min(kPrecisionPilot, setup->scenario.replicates()));
+    }
     result = flags.count("precision") > 0
                  ? RunToPrecision(setup->graph, setup->scenario,
                                   flags["precision"].as<double>(),

@@ -194,6 +194,19 @@ absl::Status CheckMessageDates(const District& district,
   return absl::OkStatus();
 }
 
+// What Pajek and UCINET DL cannot hold took its default; a run on such a
+// file differs from one on the district it came from, so it is said.
+void NoteDefaults(DistrictFormat format, NetworkReadReport* report) {
+  if (report == nullptr) return;
+  report->notes.push_back(absl::StrCat(
+      DistrictFormatName(format),
+      " holds no teacher roles and no school readiness: every teacher is a "
+      "teacher (no leaders or coaches, so leader credibility acts on no "
+      "one) and every school's readiness is 0",
+      format == DistrictFormat::kUcinetDl ? "; nor schools: one school, all"
+                                          : ""));
+}
+
 // Whether a sibling file the user did not name is there to be read.
 bool SiblingExists(const std::string& path) {
   return InspectPath(path).kind == PathKind::kFile;
@@ -234,8 +247,12 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
       return in.Finish(ReadGraphml(in.stream(), path, options, report));
     case DistrictFormat::kGexf:
       return in.Finish(ReadGexf(in.stream(), path, options, report));
-    case DistrictFormat::kUcinetDl:
-      return in.Finish(ReadUcinetDl(in.stream(), path, options, report));
+    case DistrictFormat::kUcinetDl: {
+      absl::StatusOr<District> d =
+          in.Finish(ReadUcinetDl(in.stream(), path, options, report));
+      if (d.ok()) NoteDefaults(format, report);
+      return d;
+    }
     case DistrictFormat::kPajek: {
       std::string clu = options.partition_path;
       if (clu.empty() && SiblingExists(SiblingPath(path, ".clu"))) {
@@ -255,6 +272,7 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
       if (d.ok() && report != nullptr && !clu.empty()) {
         report->notes.push_back("schools from the partition " + clu);
       }
+      if (d.ok()) NoteDefaults(format, report);
       return d;
     }
     default:

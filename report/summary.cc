@@ -296,6 +296,22 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
     list("Schools reached least", schools.end() - listed, schools.end());
   }
 
+  if (d.target_half_width() > 0) {
+    const double half = r.reached().ci_high() - r.reached().mean();
+    absl::StrAppend(
+        &out,
+        absl::StrFormat(
+            "\nPrecision: teachers reached within +/-%.2f (95%%), target "
+            "+/-%g: %s\n",
+            half, d.target_half_width(),
+            d.target_met()
+                ? absl::StrCat("met with ", Counted(d.replicates(), "replicate",
+                                                    "replicates"))
+                : absl::StrCat(
+                      "NOT met at the cap of ",
+                      Counted(d.replicates(), "replicate", "replicates"),
+                      "; raise --max-replicates")));
+  }
   absl::StrAppend(
       &out, absl::StrFormat("\nRun: %s, seed %d, %d thread%s, "
                             "%.2f s (collabnet %s, %s)\n",

@@ -125,7 +125,9 @@ TEST(NetworkFormatsTest, ReadersReportWhatTheyDidNotUse) {
   EXPECT_THAT(report.notes, ElementsAre("node attributes not used: x"));
   d = ReadDistrict(Fixture("network.net"), nullptr, {}, &report);
   ASSERT_TRUE(d.ok()) << d.status();
-  EXPECT_THAT(report.notes, ElementsAre(HasSubstr("network.clu")));
+  EXPECT_THAT(report.notes,
+              ElementsAre(HasSubstr("network.clu"),
+                          HasSubstr("Pajek holds no teacher roles")));
   NetworkReadReport contacts;
   d = ReadDistrict(Fixture("network.contacts"), nullptr, {}, &contacts);
   ASSERT_TRUE(d.ok()) << d.status();
