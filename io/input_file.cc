@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 
 namespace collabnet {
 namespace {
@@ -160,6 +161,11 @@ std::size_t InputFile::Read(char* data, std::size_t size) {
       // empty file is a failed export, not an empty district.
       status_ = absl::InvalidArgumentError(
           absl::StrCat(path_, ":1: the file is empty"));
+    } else if (content_ == Content::kText && utf8_need_ > 0) {
+      status_ = absl::InvalidArgumentError(absl::StrCat(
+          path_, ":", line_,
+          ": is not UTF-8 text (it ends inside a character); save the file "
+          "as UTF-8"));
     } else if (code == Z_BUF_ERROR) {
       status_ = absl::DataLossError(
           absl::StrCat(path_,
@@ -209,6 +215,14 @@ void InputFile::Check(const char* data, std::size_t got) {
                      ": holds a NUL byte; text inputs are UTF-8 text"));
     return;
   }
+  if (const char* bad = Utf8Check(data, end); bad != nullptr) {
+    status_ = absl::InvalidArgumentError(absl::StrFormat(
+        "%s:%d: is not UTF-8 text (byte 0x%02X%s); save the file as UTF-8 "
+        "(in a spreadsheet: CSV UTF-8)",
+        path_, line_ + std::count(data, bad, '\n'), utf8_bad_,
+        utf8_bad_ >= 0xA0 ? ": Latin-1 or Windows-1252?" : ""));
+    return;
+  }
   // Line lengths: the line running on from the last chunk ends at this
   // chunk's first line end; lines wholly inside the chunk are measured only
   // when the limit is below the chunk's size (else none can pass it); the
@@ -242,6 +256,62 @@ void InputFile::Check(const char* data, std::size_t got) {
   line_run_ = end - last;
   if (too_long(line_run_, end)) return;
   line_ += std::count(data, end, '\n');
+}
+
+const char* InputFile::Utf8Check(const char* data, const char* end) {
+  for (const char* p = data; p < end; ++p) {
+    if (utf8_need_ == 0) {
+      // ASCII, eight bytes at a time: most of every input.
+      while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, sizeof word);
+        if ((word & 0x8080808080808080ULL) != 0) break;
+        p += 8;
+      }
+      if (p == end) break;
+    }
+    const auto b = static_cast<unsigned char>(*p);
+    if (utf8_need_ == 0) {
+      if (b < 0x80) continue;
+      // The lead byte says how many continuation bytes follow and what the
+      // first of them may be (no overlong forms, no surrogates, nothing
+      // past U+10FFFF).
+      utf8_lo_ = 0x80;
+      utf8_hi_ = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        utf8_need_ = 1;
+      } else if (b == 0xE0) {
+        utf8_need_ = 2;
+        utf8_lo_ = 0xA0;
+      } else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
+        utf8_need_ = 2;
+      } else if (b == 0xED) {
+        utf8_need_ = 2;
+        utf8_hi_ = 0x9F;
+      } else if (b == 0xF0) {
+        utf8_need_ = 3;
+        utf8_lo_ = 0x90;
+      } else if (b >= 0xF1 && b <= 0xF3) {
+        utf8_need_ = 3;
+      } else if (b == 0xF4) {
+        utf8_need_ = 3;
+        utf8_hi_ = 0x8F;
+      } else {
+        utf8_bad_ = b;
+        return p;
+      }
+      utf8_lead_ = b;
+      continue;
+    }
+    if (b < utf8_lo_ || b > utf8_hi_) {
+      utf8_bad_ = utf8_lead_;  // the character it began is what is wrong
+      return p;
+    }
+    --utf8_need_;
+    utf8_lo_ = 0x80;
+    utf8_hi_ = 0xBF;
+  }
+  return nullptr;
 }
 
 std::streambuf::int_type InputFile::underflow() {

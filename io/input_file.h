@@ -18,7 +18,7 @@
 //   - a gzip stream that stops short (truncated) or fails its check is an
 //     error, never a shorter network;
 //   - an empty file is an error (no format holds anything in no bytes), as
-//     are NUL bytes and UTF-16 in text.
+//     are NUL bytes, UTF-16 and anything else that is not UTF-8 in text.
 // When a limit stops the read, the stream reports end of input, so a
 // reader stops too; Finish() then returns the limit's error in place of
 // whatever the reader made of the cut-short input.
@@ -104,6 +104,9 @@ class InputFile final : public std::streambuf {
 
  private:
   void Check(const char* data, std::size_t got);
+  // The first byte in [data, end) that breaks UTF-8, continuing a sequence
+  // begun in an earlier chunk; nullptr if none.
+  const char* Utf8Check(const char* data, const char* end);
 
   void* file_ = nullptr;  // gzFile
   std::string path_;
@@ -113,6 +116,10 @@ class InputFile final : public std::streambuf {
   std::int64_t line_run_ = 0;  // bytes since the last line end
   std::int64_t line_ = 1;      // line the run is on
   std::int64_t total_ = 0;     // content bytes read
+  int utf8_need_ = 0;          // continuation bytes still due
+  unsigned char utf8_lo_ = 0x80, utf8_hi_ = 0xBF;  // the next one's range
+  unsigned char utf8_lead_ = 0;  // the lead byte of the character begun
+  unsigned utf8_bad_ = 0;        // the byte a message names
   bool eof_ = false;
   absl::Status status_;
 };

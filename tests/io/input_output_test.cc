@@ -40,6 +40,28 @@ TEST_F(InputOutputTest, RefusesNulUtf16AndFolders) {
                   .ok());
 }
 
+TEST_F(InputOutputTest, TextIsUtf8) {
+  // Two-, three- and four-byte characters pass.
+  EXPECT_TRUE(
+      ReadAll(Write("ok.txt", "Jos\xC3\xA9,\xE2\x82\xAC,\xF0\x9F\x8E\x93\n"))
+          .ok());
+  // Latin-1, a lone continuation byte, an overlong form, a surrogate, and a
+  // character cut off at the end.
+  EXPECT_THAT(Message(ReadAll(Write("l1.txt", "a\nJos\xE9\n"))),
+              HasSubstr("l1.txt:2: is not UTF-8 text (byte 0xE9: Latin-1"));
+  EXPECT_THAT(Message(ReadAll(Write("c.txt", "\x80\n"))),
+              HasSubstr("c.txt:1: is not UTF-8"));
+  EXPECT_THAT(Message(ReadAll(Write("o.txt", "\xC0\xAF\n"))),
+              HasSubstr("o.txt:1: is not UTF-8"));
+  EXPECT_THAT(Message(ReadAll(Write("s.txt", "\xED\xA0\x80\n"))),
+              HasSubstr("s.txt:1: is not UTF-8"));
+  EXPECT_THAT(Message(ReadAll(Write("cut.txt", "ab\xE2\x82"))),
+              HasSubstr("it ends inside a character"));
+  // A character split between two reads is one character.
+  const std::string split = std::string((1 << 18) - 1, 'a') + "\xC3\xA9\n";
+  EXPECT_TRUE(ReadAll(Write("split.txt", split)).ok());
+}
+
 TEST_F(InputOutputTest, LineLimitCountsLinesAcrossChunks) {
   const InputLimits defaults = GetInputLimits();
   InputLimits small = defaults;
