@@ -46,10 +46,7 @@ std::vector<AttributeColumn> NodeAttributeColumns(const District& district) {
   // but teacher) has no schools or roles to write: writing them would
   // invent attributes its input never had.
   const bool plain_schools =
-      district.schools_size() <= 1 &&
-      std::all_of(
-          district.teachers().begin(), district.teachers().end(),
-          [](const Teacher& t) { return t.school_id() == kDefaultSchool; });
+      district.schools_size() <= 1 && HasNoSchools(district);
   const bool plain_roles =
       std::all_of(district.teachers().begin(), district.teachers().end(),
                   [](const Teacher& t) {

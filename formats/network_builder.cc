@@ -1,8 +1,16 @@
 #include "formats/network_builder.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 
 namespace collabnet {
+
+bool HasNoSchools(const District& district) {
+  return std::all_of(
+      district.teachers().begin(), district.teachers().end(),
+      [](const Teacher& t) { return t.school_id() == kDefaultSchool; });
+}
 
 absl::Status CheckQuotableLabel(absl::string_view label,
                                 absl::string_view format) {

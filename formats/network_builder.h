@@ -47,6 +47,10 @@ struct NetworkReadReport {
 
 constexpr absl::string_view kDefaultSchool = "all";
 
+// Whether every teacher is in kDefaultSchool: a plain network, read from a
+// format without schools, whose writers then invent none.
+bool HasNoSchools(const District& district);
+
 // Each tie's ends as 1-based positions in the district's teacher list, for
 // writers of formats that number their nodes; InvalidArgument if a tie
 // names someone not in the district.

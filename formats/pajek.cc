@@ -450,11 +450,7 @@ absl::StatusOr<PajekText> FormatPajek(const District& district) {
   }
   // Schools as a partition, classes numbered in order of the schools list;
   // a plain network (every node in the readers' default school) has none.
-  if (std::all_of(
-          district.teachers().begin(), district.teachers().end(),
-          [](const Teacher& t) { return t.school_id() == kDefaultSchool; })) {
-    return out;
-  }
+  if (HasNoSchools(district)) return out;
   absl::flat_hash_map<std::string, int> classes;
   std::string names;
   for (const School& s : district.schools()) {

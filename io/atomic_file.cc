@@ -45,6 +45,22 @@ mode_t Umask() {
 mode_t NewFileMode() { return 0666 & ~Umask(); }
 mode_t NewFolderMode() { return 0777 & ~Umask(); }
 
+// Writes `content` to the open `fd`, gives it `mode` and closes it; on
+// failure the caller removes the file.
+absl::Status FillAndClose(int fd, absl::string_view content, mode_t mode,
+                          const std::string& path) {
+  absl::Status s = WriteAll(fd, content, path);
+  if (s.ok() && fchmod(fd, mode) != 0) {
+    s = absl::PermissionDeniedError(
+        absl::StrCat("cannot set the mode of ", path, ": ", ErrnoText()));
+  }
+  if (close(fd) != 0 && s.ok()) {
+    s = absl::DataLossError(
+        absl::StrCat("cannot write ", path, ": ", ErrnoText()));
+  }
+  return s;
+}
+
 // Creates a unique temporary beside `path` holding `content`, with `mode`.
 absl::StatusOr<std::string> WriteTemporary(const std::string& path,
                                            absl::string_view content,
@@ -55,39 +71,36 @@ absl::StatusOr<std::string> WriteTemporary(const std::string& path,
     return absl::PermissionDeniedError(
         absl::StrCat("cannot create a file beside ", path, ": ", ErrnoText()));
   }
-  absl::Status written = WriteAll(fd, content, path);
-  if (written.ok() && fchmod(fd, mode) != 0) {
-    written = absl::PermissionDeniedError(
-        absl::StrCat("cannot set the mode of ", path, ": ", ErrnoText()));
-  }
-  if (close(fd) != 0 && written.ok()) {
-    written = absl::DataLossError(
-        absl::StrCat("cannot write ", path, ": ", ErrnoText()));
-  }
-  if (!written.ok()) {
+  if (absl::Status s = FillAndClose(fd, content, mode, path); !s.ok()) {
     unlink(tmp.c_str());
-    return written;
+    return s;
   }
   return tmp;
+}
+
+// A symlink's target, which is what an output replaces (the link stays);
+// any other path as it is. Messages name the output as `shown`.
+absl::StatusOr<std::string> FollowSymlink(const std::string& path,
+                                          const std::string& shown) {
+  struct stat lst {};
+  if (lstat(path.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) return path;
+  char* real = realpath(path.c_str(), nullptr);
+  if (real == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot write ", shown, ": ",
+        errno == ENOENT ? "it is a symlink that leads nowhere" : ErrnoText()));
+  }
+  std::string target = real;
+  free(real);  // NOLINT(cppcoreguidelines-no-malloc): realpath's contract
+  return target;
 }
 
 }  // namespace
 
 absl::StatusOr<OutputTarget> ResolveOutput(const std::string& path) {
-  OutputTarget target{path, NewFileMode()};
-  struct stat lst {};
-  if (lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
-    // A symlink's target is the output; the link stays as it is.
-    char* real = realpath(path.c_str(), nullptr);
-    if (real == nullptr) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot write ", path, ": ",
-                       errno == ENOENT ? "it is a symlink that leads nowhere"
-                                       : ErrnoText()));
-    }
-    target.path = real;
-    free(real);  // NOLINT(cppcoreguidelines-no-malloc): realpath's contract
-  }
+  absl::StatusOr<std::string> followed = FollowSymlink(path, path);
+  if (!followed.ok()) return followed.status();
+  OutputTarget target{*std::move(followed), NewFileMode()};
   const PathInfo info = InspectPath(target.path);
   if (!info.error.empty()) {
     return absl::InvalidArgumentError(
@@ -173,18 +186,11 @@ absl::Status WriteFolderAtomically(
     const std::string& dir,
     const std::vector<std::pair<std::string, std::string>>& files) {
   namespace fs = std::filesystem;
-  std::string folder = dir;
-  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
-  struct stat lst {};
-  if (lstat(folder.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
-    char* real = realpath(folder.c_str(), nullptr);
-    if (real == nullptr) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot write ", dir, ": ", ErrnoText()));
-    }
-    folder = real;
-    free(real);  // NOLINT(cppcoreguidelines-no-malloc): realpath's contract
-  }
+  std::string trimmed = dir;
+  while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
+  absl::StatusOr<std::string> followed = FollowSymlink(trimmed, dir);
+  if (!followed.ok()) return followed.status();
+  const std::string folder = *std::move(followed);
   const PathInfo info = InspectPath(folder);
   if (!info.error.empty()) {
     return absl::InvalidArgumentError(
@@ -262,19 +268,10 @@ absl::Status WriteFolderAtomically(
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string path = (fs::path(tmp) / files[i].first).string();
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    absl::Status s = fd < 0 ? absl::PermissionDeniedError(absl::StrCat(
-                                  "cannot create ", path, ": ", ErrnoText()))
-                            : WriteAll(fd, files[i].second, path);
-    if (fd >= 0) {
-      if (s.ok() && fchmod(fd, modes[i]) != 0) {
-        s = absl::PermissionDeniedError(
-            absl::StrCat("cannot set the mode of ", path, ": ", ErrnoText()));
-      }
-      if (close(fd) != 0 && s.ok()) {
-        s = absl::DataLossError(
-            absl::StrCat("cannot write ", path, ": ", ErrnoText()));
-      }
-    }
+    const absl::Status s =
+        fd < 0 ? absl::PermissionDeniedError(
+                     absl::StrCat("cannot create ", path, ": ", ErrnoText()))
+               : FillAndClose(fd, files[i].second, modes[i], path);
     if (!s.ok()) {
       discard();
       return s;

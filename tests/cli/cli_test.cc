@@ -643,12 +643,6 @@ TEST_F(CliTest, ConvertMovesANetworkThroughEveryFormat) {
   EXPECT_THAT(o.err, HasSubstr("cannot tell the format"));
 }
 
-}  // namespace
-}  // namespace collabnet
-
-namespace collabnet {
-namespace {
-
 TEST_F(CliTest, APseudonymisedDistrictRunsWithTheIdsThePlannerKnows) {
   ASSERT_EQ(
       Run("generate --schools 3 --teachers 60 --out " + Path("d")).exit_code,
@@ -670,12 +664,6 @@ TEST_F(CliTest, APseudonymisedDistrictRunsWithTheIdsThePlannerKnows) {
   EXPECT_EQ(without.exit_code, 1);
   EXPECT_THAT(without.err, HasSubstr("--leaders: teacher 'T0007' is not"));
 }
-
-}  // namespace
-}  // namespace collabnet
-
-namespace collabnet {
-namespace {
 
 TEST_F(CliTest, HelpShowsDefaultsAsTyped) {
   for (const char* command :
