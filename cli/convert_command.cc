@@ -14,6 +14,7 @@
 #include "io/input_file.h"
 #include "proto/channel_names.h"
 #include "records/pseudonymize.h"
+#include "text/count_text.h"
 
 namespace collabnet::cli {
 namespace {
@@ -173,19 +174,25 @@ absl::Status Run(const Flags& flags) {
   if (absl::Status s = WriteDistrict(*district, out, write); !s.ok()) {
     return s;
   }
-  std::cerr << "collabnet convert: " << report.schools << " schools, "
-            << report.teachers << " teachers, " << report.ties << " ties";
+  std::cerr << "collabnet convert: "
+            << Counted(report.schools, "school", "schools") << ", "
+            << Counted(report.teachers, "teacher", "teachers") << ", "
+            << Counted(report.ties, "tie", "ties");
   if (report.ids_trimmed > 0) {
-    std::cerr << "; " << report.ids_trimmed
-              << " ids had surrounding spaces removed";
+    std::cerr << "; "
+              << Counted(report.ids_trimmed, "id had its", "ids had their")
+              << " surrounding spaces removed";
   }
   if (network_report.merged > 0) {
-    std::cerr << "; " << network_report.merged
-              << " repeated contacts merged into weighted ties";
+    std::cerr << "; "
+              << Counted(network_report.merged, "repeated contact",
+                         "repeated contacts")
+              << " merged into weighted ties";
   }
   if (stats.self_loops_dropped > 0) {
-    std::cerr << "; " << stats.self_loops_dropped
-              << " self-loops kept in the file but ignored by the simulator";
+    std::cerr << "; "
+              << Counted(stats.self_loops_dropped, "self-loop", "self-loops")
+              << " kept in the file but ignored by the simulator";
   }
   std::cerr << "\n";
   if (std::string n = RepeatedTiesNote(*repeated, *duplicates); !n.empty()) {

@@ -8,6 +8,7 @@
 #include "cli/flags.h"
 #include "formats/district_io.h"
 #include "synthetic/generator.h"
+#include "text/count_text.h"
 
 namespace collabnet::cli {
 namespace {
@@ -119,9 +120,12 @@ absl::Status Run(const Flags& flags) {
     return s;
   }
   std::cerr << "collabnet generate: wrote " << out << ": "
-            << generated->district.schools_size() << " schools, "
-            << generated->district.teachers_size() << " teachers, "
-            << generated->district.ties_size() << " ties\n";
+            << Counted(generated->district.schools_size(), "school", "schools")
+            << ", "
+            << Counted(generated->district.teachers_size(), "teacher",
+                       "teachers")
+            << ", " << Counted(generated->district.ties_size(), "tie", "ties")
+            << "\n";
   if (!generated->featured_leaders.empty()) {
     std::cout << "featured leaders: "
               << absl::StrJoin(generated->featured_leaders, ",") << "\n";

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -29,6 +30,20 @@ int Split(absl::string_view line, absl::string_view* fields, int max) {
     ++count;
   }
   return count;
+}
+
+// A first line is a header only when it names the columns: its first field
+// is a time column's usual name and it has the 3 or 5 fields a record has.
+// Anything else is a record, so a malformed first record is reported rather
+// than skipped.
+bool IsHeader(const absl::string_view* fields, int count) {
+  if (count != 3 && count != 5) return false;
+  static constexpr absl::string_view kTimeNames[] = {
+      "t", "time", "timestamp", "date", "day", "datetime", "when"};
+  for (absl::string_view name : kTimeNames) {
+    if (absl::EqualsIgnoreCase(fields[0], name)) return true;
+  }
+  return false;
 }
 
 struct Contact {
@@ -67,7 +82,7 @@ absl::StatusOr<District> ReadContactList(const std::string& path,
     if (numeric && f[0].size() <= 4) when.reset();
     if (first) {
       first = false;
-      if (!numeric && !when) continue;  // a header
+      if (!numeric && !when && IsHeader(f, count)) continue;
     }
     if (count != 3 && count != 5) {
       errors.AddLine(in.line_number(),

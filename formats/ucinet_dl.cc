@@ -173,16 +173,22 @@ class DlReader {
           unnamed_ += (unnamed_.empty() ? "" : ", ") + matrix_labels_[m];
         }
       }
+      // Whether a pair is tied both ways alike is decided on its summed
+      // cells; each cell is still written as a tie of its own, so that a
+      // cell given twice is a repeated tie under the one rule every reader
+      // follows (graph/duplicate_ties.h), counted and merged, kept or
+      // refused there.
       std::map<std::pair<int, int>, double> weight;
       for (const Arc& a : arcs_[m]) weight[{a.u, a.v}] += a.w;
-      for (const auto& [pair, w] : weight) {
-        const auto [u, v] = pair;
-        auto back = weight.find({v, u});
-        const bool mutual = u != v && back != weight.end() && back->second == w;
-        if (mutual && u > v) continue;  // written with the pair's first arc
-        Tie& tie = builder_.AddTie(NodeIndex(u), NodeIndex(v), channel,
+      for (const Arc& a : arcs_[m]) {
+        const double w = weight[{a.u, a.v}];
+        auto back = weight.find({a.v, a.u});
+        const bool mutual =
+            a.u != a.v && back != weight.end() && back->second == w;
+        if (mutual && a.u > a.v) continue;  // written with the pair's first
+        Tie& tie = builder_.AddTie(NodeIndex(a.u), NodeIndex(a.v), channel,
                                    /*directed=*/!mutual);
-        if (w != 1) tie.set_weight(w);
+        if (a.w != 1) tie.set_weight(a.w);
       }
     }
     builder_.Finish();

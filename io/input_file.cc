@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <tuple>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -27,7 +28,9 @@ InputLimits& Limits() {
 
 struct ReadSet {
   std::mutex mu;
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> files;
+  // Device, inode and status-change time: the time tells a file apart from
+  // a later one that reuses the inode of an input deleted meanwhile.
+  std::vector<std::tuple<std::uint64_t, std::uint64_t, std::int64_t>> files;
 };
 ReadSet& FilesRead() {
   static ReadSet* set = new ReadSet;
@@ -38,7 +41,7 @@ void RememberRead(const PathInfo& info) {
   if (info.kind != PathKind::kFile) return;
   ReadSet& set = FilesRead();
   const std::lock_guard<std::mutex> lock(set.mu);
-  const auto file = std::make_pair(info.device, info.inode);
+  const auto file = std::make_tuple(info.device, info.inode, info.changed_ns);
   // Once each: a process that reads one file again and again (a fuzzer, a
   // sweep) keeps one entry.
   if (std::find(set.files.begin(), set.files.end(), file) == set.files.end()) {
@@ -71,6 +74,8 @@ PathInfo InspectPath(const std::string& path) {
   }
   info.device = st.st_dev;
   info.inode = st.st_ino;
+  info.changed_ns =
+      std::int64_t{st.st_ctim.tv_sec} * 1000000000 + st.st_ctim.tv_nsec;
   info.mode = st.st_mode & 07777;
   if (S_ISREG(st.st_mode)) {
     info.kind = PathKind::kFile;
@@ -107,7 +112,8 @@ bool WasReadThisRun(const PathInfo& info) {
   ReadSet& set = FilesRead();
   const std::lock_guard<std::mutex> lock(set.mu);
   return std::find(set.files.begin(), set.files.end(),
-                   std::make_pair(info.device, info.inode)) != set.files.end();
+                   std::make_tuple(info.device, info.inode, info.changed_ns)) !=
+         set.files.end();
 }
 
 InputFile::InputFile() : stream_(this) {}

@@ -54,8 +54,9 @@ struct PathInfo {
   PathKind kind = PathKind::kMissing;
   std::uint64_t device = 0;  // with inode, identifies the file
   std::uint64_t inode = 0;
-  unsigned mode = 0;  // permission bits of an existing file
-  std::string error;  // why the path cannot be examined (a loop, say)
+  std::int64_t changed_ns = 0;  // status-change time, in nanoseconds
+  unsigned mode = 0;            // permission bits of an existing file
+  std::string error;            // why the path cannot be examined (a loop, say)
 };
 PathInfo InspectPath(const std::string& path);
 

@@ -18,6 +18,7 @@
 #include "io/csv_table.h"
 #include "io/input_file.h"
 #include "proto/channel_names.h"
+#include "text/count_text.h"
 
 namespace collabnet {
 namespace {
@@ -370,30 +371,41 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
 }
 
 std::string FormatIngestReport(const IngestReport& report) {
-  std::string out = absl::StrCat(report.teachers, " teachers in ",
-                                 report.schools, " schools");
+  std::string out =
+      absl::StrCat(Counted(report.teachers, "teacher", "teachers"), " in ",
+                   Counted(report.schools, "school", "schools"));
   if (report.schools_from_roster) {
     absl::StrAppend(&out,
                     " (schools taken from the roster with no attributes: "
                     "readiness 0; give a schools file to set them)");
   }
-  absl::StrAppend(&out, "; ", report.ties, " ties\n");
+  absl::StrAppend(&out, "; ", Counted(report.ties, "tie", "ties"), "\n");
   for (const SourceReport& s : report.sources) {
     absl::StrAppend(&out, "  ", SourceKindName(s.kind), " ", s.path, ": ",
-                    s.records, " records");
-    const std::pair<std::int64_t, absl::string_view> counts[] = {
-        {s.duplicate_rows, "duplicate rows dropped"},
-        {s.outside_window, "outside the time window"},
-        {s.off_roster_dropped, "naming teachers not on the roster, dropped"},
-        {s.self_loops, "self-ties dropped"},
-        {s.undated, "undated (kept)"},
+                    Counted(s.records, "record", "records"));
+    struct Part {
+      std::int64_t n;
+      absl::string_view one;
+      absl::string_view many;
     };
-    for (const auto& [n, what] : counts) {
-      if (n > 0) absl::StrAppend(&out, ", ", n, " ", what);
+    const Part parts[] = {
+        {s.duplicate_rows, "duplicate row dropped", "duplicate rows dropped"},
+        {s.outside_window, "outside the time window",
+         "outside the time window"},
+        {s.off_roster_dropped, "naming teachers not on the roster, dropped",
+         "naming teachers not on the roster, dropped"},
+        {s.self_loops, "self-tie dropped", "self-ties dropped"},
+        {s.undated, "undated (kept)", "undated (kept)"},
+    };
+    for (const Part& p : parts) {
+      if (p.n > 0) absl::StrAppend(&out, ", ", Counted(p.n, p.one, p.many));
     }
-    absl::StrAppend(&out, "; ", s.contributions,
-                    s.kind == SourceKind::kPlc ? " member pairs" : " kept",
-                    "\n");
+    absl::StrAppend(
+        &out, "; ",
+        s.kind == SourceKind::kPlc
+            ? Counted(s.contributions, "member pair", "member pairs")
+            : absl::StrCat(WithCommas(s.contributions), " kept"),
+        "\n");
   }
   absl::StrAppend(&out, "  ties by channel:");
   for (int c = 1; c < 8; ++c) {
@@ -406,20 +418,25 @@ std::string FormatIngestReport(const IngestReport& report) {
   std::int64_t contributions = 0;
   for (const SourceReport& s : report.sources) contributions += s.contributions;
   if (contributions > report.ties) {
-    absl::StrAppend(&out, "  ", contributions - report.ties,
-                    " repeated contacts merged into weighted ties\n");
+    absl::StrAppend(&out, "  ",
+                    Counted(contributions - report.ties, "repeated contact",
+                            "repeated contacts"),
+                    " merged into weighted ties\n");
   }
   if (report.ids_trimmed > 0) {
-    absl::StrAppend(&out, "  ", report.ids_trimmed,
-                    " roster ids had surrounding spaces removed\n");
+    absl::StrAppend(&out, "  ",
+                    Counted(report.ids_trimmed, "roster id had its",
+                            "roster ids had their"),
+                    " surrounding spaces removed\n");
   }
   if (report.ids_case_folded > 0) {
-    absl::StrAppend(&out, "  ", report.ids_case_folded,
-                    " ids matched the roster only ignoring case\n");
+    absl::StrAppend(&out, "  ", Counted(report.ids_case_folded, "id", "ids"),
+                    " matched the roster only ignoring case\n");
   }
   if (report.off_roster_teachers > 0) {
-    absl::StrAppend(&out, "  ", report.off_roster_teachers,
-                    " teachers not on the roster added to school off_roster\n");
+    absl::StrAppend(&out, "  ",
+                    Counted(report.off_roster_teachers, "teacher", "teachers"),
+                    " not on the roster added to school off_roster\n");
   }
   if (report.reference_day) {
     absl::StrAppend(&out, "  weights decayed to ",

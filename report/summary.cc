@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "proto/channel_names.h"
+#include "text/count_text.h"
 
 namespace collabnet {
 namespace {
@@ -23,16 +24,6 @@ std::string Difference(double simulated, double observed) {
   return absl::StrFormat("%+.1f%%", 100.0 * (simulated - observed) / observed);
 }
 
-std::string WithCommas(std::int64_t v) {
-  std::string digits = absl::StrCat(v < 0 ? -v : v);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return v < 0 ? "-" + out : out;
-}
-
 // A count of teachers: whole where it is whole, else to a tenth.
 std::string Count(double v) {
   if (v > 0 && v < 0.05) return "<0.1";
@@ -40,12 +31,6 @@ std::string Count(double v) {
     return WithCommas(static_cast<std::int64_t>(v));
   }
   return absl::StrFormat("%.1f", v);
-}
-
-// "1 teacher", "1,400 teachers".
-std::string Counted(std::int64_t n, absl::string_view one,
-                    absl::string_view many) {
-  return absl::StrCat(WithCommas(n), " ", n == 1 ? one : many);
 }
 
 std::string Quantiles(const Estimate& e) {

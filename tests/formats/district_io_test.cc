@@ -76,7 +76,8 @@ TEST_F(DistrictIoTest, AFailedWriteLeavesTheOldFileAndNoTemporary) {
     EXPECT_TRUE(std::filesystem::is_empty(Path("locked")));
   }
   // Overwriting replaces the whole content.
-  ASSERT_TRUE(WriteFileAtomically(Path("out.txt"), "new content").ok());
+  ASSERT_EQ(WriteFileAtomically(Path("out.txt"), "new content"),
+            absl::OkStatus());
   EXPECT_EQ(*testing::ReadFileToString(Path("out.txt")), "new content");
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
     EXPECT_THAT(e.path().filename().string(),

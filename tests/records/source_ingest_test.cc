@@ -140,10 +140,10 @@ TEST(SourceIngestTest, DuplicateRowsDropSelfTiesDropRepeatsMerge) {
   EXPECT_EQ(WeightOf(*ties.at({"T1", "T3", OBSERVATION})), 1);
   EXPECT_FALSE(ties.at({"T1", "T3", OBSERVATION})->has_weight());
   EXPECT_THAT(FormatIngestReport(report),
-              HasSubstr("1 duplicate rows dropped"));
-  EXPECT_THAT(FormatIngestReport(report), HasSubstr("1 self-ties dropped"));
+              HasSubstr("1 duplicate row dropped"));
+  EXPECT_THAT(FormatIngestReport(report), HasSubstr("1 self-tie dropped"));
   EXPECT_THAT(FormatIngestReport(report),
-              HasSubstr("1 repeated contacts merged"));
+              HasSubstr("1 repeated contact merged"));
 }
 
 TEST(SourceIngestTest, OffRosterIsAnErrorNamingFileLineAndField) {
