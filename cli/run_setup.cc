@@ -619,6 +619,18 @@ std::string NearestIds(const DistrictGraph& graph, absl::string_view id) {
                       absl::StrJoin(ids, ", "));
 }
 
+absl::Status CheckLeaderIds(const std::vector<std::string>& ids,
+                            const DistrictGraph& graph,
+                            absl::string_view from) {
+  for (const std::string& id : ids) {
+    if (graph.FindTeacher(id)) continue;
+    return absl::InvalidArgumentError(absl::StrCat(from, ": teacher '", id,
+                                                   "' is not in the network",
+                                                   NearestIds(graph, id)));
+  }
+  return absl::OkStatus();
+}
+
 // Every leader must be a teacher of the graph; the error says which flag
 // (or the scenario) named the one that is not, and the ids nearest it.
 absl::Status CheckLeaders(const Flags& flags, const Scenario& scenario,
@@ -628,13 +640,8 @@ absl::Status CheckLeaders(const Flags& flags, const Scenario& scenario,
       : flags.count("seeds") > 0
           ? absl::StrCat("--seeds ", flags["seeds"].as<std::string>())
           : "the scenario's leaders";
-  for (const std::string& id : scenario.leaders()) {
-    if (graph.FindTeacher(id)) continue;
-    return absl::InvalidArgumentError(absl::StrCat(from, ": teacher '", id,
-                                                   "' is not in the network",
-                                                   NearestIds(graph, id)));
-  }
-  return absl::OkStatus();
+  return CheckLeaderIds({scenario.leaders().begin(), scenario.leaders().end()},
+                        graph, from);
 }
 
 // With --pseudonymize, the leaders the planner names (by --leaders,

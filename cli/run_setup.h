@@ -43,6 +43,11 @@ struct RunSetup {
 // InvalidArgument (or NotFound) for bad input, naming file, line and field.
 absl::StatusOr<RunSetup> PrepareRun(const Flags& flags);
 
+// An error unless every id is a teacher of `graph`; it names `from` (the
+// flag that gave the ids) and the ids nearest the one that is not.
+absl::Status CheckLeaderIds(const std::vector<std::string>& ids,
+                            const DistrictGraph& graph, absl::string_view from);
+
 // Prints the setup's notes on stderr as "collabnet COMMAND: note: ...".
 void PrintNotes(absl::string_view command, const RunSetup& setup);
 

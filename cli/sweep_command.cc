@@ -1,12 +1,16 @@
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
 #include "cli/flags.h"
 #include "cli/progress.h"
 #include "cli/run_setup.h"
+#include "records/pseudonymize.h"
 #include "report/json.h"
 #include "report/sweep_csv.h"
 #include "sim/sweep.h"
@@ -28,8 +32,13 @@ constexpr char kHelp[] =
     "leader_credibility, ...) or of its model's block, by its path from\n"
     "either (lapse_probability, calendar.plc_every_weeks,\n"
     "leader_capacity.teachers_per_term, probability, threshold, ...), and\n"
-    "channel.NAME.probability or channel.NAME.mean_delay_weeks. The scenario\n"
-    "and network flags are those of 'collabnet simulate'.";
+    "channel.NAME.probability or channel.NAME.mean_delay_weeks; p and k\n"
+    "stand for a plain model's probability and threshold, as in simulate.\n"
+    "leaders sweeps leader sets, their ids joined by '+':\n"
+    "  collabnet sweep --graph g.edges --model ic --p 0.05 \\\n"
+    "                  --param leaders=T0001+T0005,T0002+T0008 --param "
+    "p=0.05,0.1\n"
+    "The scenario and network flags are those of 'collabnet simulate'.";
 
 const OutputFlags kOutput{
     {"csv", "json"}, "csv (one row per point) or json (a SweepResult message)"};
@@ -63,6 +72,32 @@ absl::Status Run(const Flags& flags) {
   absl::StatusOr<RunSetup> setup = PrepareRun(flags);
   if (!setup.ok()) return setup.status();
   PrintNotes("sweep", *setup);
+  absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
+  if (!key.ok()) return key.status();
+  // Leader sets are checked before any point runs, and with --pseudonymize
+  // run with the ids the district holds; rows keep the ids as typed.
+  std::vector<std::vector<std::string>> typed(axes.size());
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    if (axes[a].parameter != "leaders") continue;
+    typed[a] = axes[a].values;
+    for (std::string& value : axes[a].values) {
+      std::vector<std::string> ids = LeaderSet(value);
+      if (ids.empty()) {
+        return UsageError(absl::StrCat("--param leaders: found '", value,
+                                       "'; expected teacher ids joined by "
+                                       "'+' (T0001+T0005)"));
+      }
+      if (!key->empty()) {
+        for (std::string& id : ids) id = Pseudonym(*key, id);
+      }
+      if (absl::Status s = CheckLeaderIds(
+              ids, setup->graph, absl::StrCat("--param leaders=", value));
+          !s.ok()) {
+        return s;
+      }
+      value = absl::StrJoin(ids, std::string(1, kLeaderSetSeparator));
+    }
+  }
 
   RunOptions run;
   run.threads = *threads;
@@ -88,7 +123,15 @@ absl::Status Run(const Flags& flags) {
   for (const SweepAxis& a : axes) sweep.add_parameters(a.parameter);
   for (SweepPoint& p : *points) {
     SweepRow* row = sweep.add_rows();
-    for (std::string& v : p.values) row->add_values(std::move(v));
+    for (std::size_t a = 0; a < p.values.size(); ++a) {
+      if (!typed[a].empty()) {
+        const auto at = std::find(axes[a].values.begin(), axes[a].values.end(),
+                                  p.values[a]);
+        p.values[a] =
+            typed[a][static_cast<std::size_t>(at - axes[a].values.begin())];
+      }
+      row->add_values(std::move(p.values[a]));
+    }
     *row->mutable_result() = std::move(p.result);
   }
   std::string output;

@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "proto/channel_names.h"
@@ -76,10 +77,34 @@ absl::Status SetField(google::protobuf::Message& message,
 
 }  // namespace
 
+std::vector<std::string> LeaderSet(absl::string_view value) {
+  std::vector<std::string> ids;
+  for (absl::string_view id : absl::StrSplit(value, kLeaderSetSeparator)) {
+    id = absl::StripAsciiWhitespace(id);
+    if (!id.empty()) ids.emplace_back(id);
+  }
+  return ids;
+}
+
 absl::Status SetScenarioParameter(Scenario& scenario,
                                   const std::string& parameter,
                                   const std::string& value) {
-  const std::vector<std::string> parts = absl::StrSplit(parameter, '.');
+  if (parameter == "leaders") {
+    std::vector<std::string> ids = LeaderSet(value);
+    if (ids.empty()) {
+      return BadValue(parameter, value,
+                      "teacher ids joined by '+' (T0001+T0005)");
+    }
+    scenario.clear_leaders();
+    for (std::string& id : ids) scenario.add_leaders(std::move(id));
+    return absl::OkStatus();
+  }
+  // simulate's flags for a plain model's parameters name them too; messages
+  // keep the name as given.
+  absl::string_view path = parameter;
+  if (parameter == "p") path = "probability";
+  if (parameter == "k") path = "threshold";
+  const std::vector<std::string> parts = absl::StrSplit(path, '.');
   if (parts.size() == 3 && parts[0] == "channel") {
     const std::optional<Channel> channel = ParseChannel(parts[1]);
     if (!channel) {

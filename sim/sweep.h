@@ -17,7 +17,10 @@
 // and channel.NAME.probability or channel.NAME.mean_delay_weeks for a
 // channel listed in the scenario (NAME as in files: pd_workshop, plc, ...).
 // A field of another model's block is refused: setting it would change the
-// model.
+// model. The names of simulate's flags for a plain model's parameters stand
+// for their fields (p for probability, k for threshold). `leaders` sweeps
+// leader sets: each value is a set of teacher ids joined by '+'
+// ("T0001+T0005"), which replaces the scenario's leaders at that point.
 #ifndef COLLABNET_SIM_SWEEP_H_
 #define COLLABNET_SIM_SWEEP_H_
 
@@ -41,6 +44,12 @@ struct SweepPoint {
   std::vector<std::string> values;  // one per axis, in axis order
   RunResult result;
 };
+
+// Joins the ids of one leader set in a `leaders` value.
+inline constexpr char kLeaderSetSeparator = '+';
+
+// The ids of a `leaders` value, trimmed, empty ones left out.
+std::vector<std::string> LeaderSet(absl::string_view value);
 
 // Sets one parameter of `scenario` from text. InvalidArgument names the
 // parameter and the value when either does not fit.

@@ -20,6 +20,8 @@
 namespace collabnet {
 namespace {
 
+using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -663,6 +665,77 @@ TEST_F(CliTest, APseudonymisedDistrictRunsWithTheIdsThePlannerKnows) {
       Run("simulate --district " + Path("p") + " --leaders T0007");
   EXPECT_EQ(without.exit_code, 1);
   EXPECT_THAT(without.err, HasSubstr("--leaders: teacher 'T0007' is not"));
+}
+
+TEST_F(CliTest, SweepTakesLeaderSetsAndAPlainModelsP) {
+  ASSERT_EQ(
+      Run("generate --schools 3 --teachers 60 --out " + Path("d")).exit_code,
+      0);
+  const std::string run = "sweep --district " + Path("d") +
+                          " --model ic --p 0.1 --leaders T0007 --seed 3 "
+                          "--replicates 300 --param p=0.05,0.2 "
+                          "--param leaders=T0007+T0014,T0031";
+  const Outcome o = Run(run + " --format json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  SweepResult sweep;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &sweep).ok());
+  ASSERT_EQ(sweep.rows_size(), 4);
+  EXPECT_THAT(sweep.parameters(), ElementsAre("p", "leaders"));
+  EXPECT_THAT(sweep.rows(0).values(), ElementsAre("0.05", "T0007+T0014"));
+  EXPECT_THAT(sweep.rows(3).values(), ElementsAre("0.2", "T0031"));
+  EXPECT_THAT(sweep.rows(0).result().details().parameters().leaders(),
+              ElementsAre("T0007", "T0014"));
+  EXPECT_EQ(sweep.rows(3)
+                .result()
+                .details()
+                .parameters()
+                .independent_cascade()
+                .probability(),
+            0.2);
+  // Each point is the run of its own flags: the coupled draws make the
+  // sweep's row and a lone simulate agree exactly.
+  const Outcome alone =
+      Run("simulate --district " + Path("d") +
+          " --model ic --p 0.2 --leaders T0031 --seed 3 --replicates 300 "
+          "--coupled --format json");
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  RunResult lone;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(alone.out, &lone).ok());
+  EXPECT_EQ(lone.reached().mean(), sweep.rows(3).result().reached().mean());
+  // A pseudonymised district sweeps with the ids the planner knows, and the
+  // rows keep them as typed.
+  ASSERT_EQ(Run("convert --in " + Path("d") + " --out " + Path("p/") +
+                " --pseudonymize k1")
+                .exit_code,
+            0);
+  const Outcome keyed =
+      Run("sweep --district " + Path("p") +
+          " --model ic --p 0.1 --leaders T0007 --seed 3 --replicates 300 "
+          "--param p=0.05,0.2 --param leaders=T0007+T0014,T0031 "
+          "--pseudonymize k1 --format json");
+  ASSERT_EQ(keyed.exit_code, 0) << keyed.err;
+  SweepResult pseudonymised;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(keyed.out, &pseudonymised)
+          .ok());
+  ASSERT_EQ(pseudonymised.rows_size(), 4);
+  EXPECT_THAT(pseudonymised.rows(0).values(),
+              ElementsAre("0.05", "T0007+T0014"));
+  EXPECT_THAT(pseudonymised.rows(0).result().details().parameters().leaders(),
+              Not(Contains("T0007")));
+  // An id that is not in the district names the parameter and the nearest.
+  Outcome bad = Run("sweep --district " + Path("d") +
+                    " --model ic --p 0.1 --leaders T0007 --replicates 10 "
+                    "--param leaders=T0007+T00144");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr("--param leaders=T0007+T00144: teacher "
+                                 "'T00144' is not in the network; the "
+                                 "nearest ids are T0014"));
+  bad = Run("sweep --district " + Path("d") +
+            " --model ic --p 0.1 --leaders T0007 --param leaders=+");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("expected teacher ids joined by '+'"));
 }
 
 TEST_F(CliTest, HelpShowsDefaultsAsTyped) {

@@ -47,6 +47,47 @@ TEST(SetScenarioParameter, SetsNumbersFlagsAndChannelFields) {
             IndependentCascadeParams::WEIGHTED_CASCADE);
 }
 
+TEST(SetScenarioParameter, FlagNamesAndLeaderSets) {
+  Scenario ic = testing::IcScenario({0}, 0.1, 10);
+  ASSERT_TRUE(SetScenarioParameter(ic, "p", "0.25").ok());
+  EXPECT_EQ(ic.independent_cascade().probability(), 0.25);
+  ASSERT_TRUE(SetScenarioParameter(ic, "leaders", " a + b+c ").ok());
+  EXPECT_THAT(ic.leaders(), ::testing::ElementsAre("a", "b", "c"));
+  EXPECT_THAT(SetScenarioParameter(ic, "leaders", "+").message(),
+              HasSubstr("expected teacher ids joined by '+'"));
+  EXPECT_THAT(ic.leaders(), ::testing::ElementsAre("a", "b", "c"));
+  EXPECT_THAT(SetScenarioParameter(ic, "k", "2").message(),
+              HasSubstr("unknown parameter 'k'"));
+}
+
+TEST(RunSweep, LeaderSetsAreCoupledRunsOfTheirOwn) {
+  absl::StatusOr<DistrictGraph> g = FreezeDistrict(testing::Star(60));
+  ASSERT_TRUE(g.ok());
+  Scenario base = testing::IcScenario({0}, 0.1, 300, 9);
+  const std::vector<SweepAxis> axes = {{"leaders", {"t1", "t0", "t0+t1"}}};
+  absl::StatusOr<std::vector<SweepPoint>> points = RunSweep(*g, base, axes);
+  ASSERT_TRUE(points.ok()) << points.status();
+  ASSERT_EQ(points->size(), 3u);
+  for (const SweepPoint& p : *points) {
+    Scenario s = base;
+    ASSERT_TRUE(SetScenarioParameter(s, "leaders", p.values[0]).ok());
+    absl::StatusOr<RunResult> alone =
+        RunScenario(*g, s, {.draws = DrawMode::kCoupled});
+    ASSERT_TRUE(alone.ok());
+    EXPECT_EQ(alone->reached().mean(), p.result.reached().mean());
+  }
+  // The star's ties point out of the hub: the hub reaches its leaves, a
+  // leaf no one.
+  EXPECT_EQ((*points)[0].result.reached().mean(), 0);
+  EXPECT_GT((*points)[1].result.reached().mean(), 1);
+  // Coupled, the hub reaches the same leaves with t1 a leader as without,
+  // less t1 itself where its arc fired: the difference is that arc's share.
+  const double difference = (*points)[1].result.reached().mean() -
+                            (*points)[2].result.reached().mean();
+  EXPECT_GT(difference, 0);
+  EXPECT_LT(difference, 1);
+}
+
 TEST(SetScenarioParameter, ErrorsNameTheParameterAndValue) {
   Scenario s = testing::SimpleScenario({0}, 0.1, 10);
   EXPECT_THAT(SetScenarioParameter(s, "nope", "1").message(),
