@@ -399,6 +399,11 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
       options.directed = flags["directed"].as<bool>();
       if (flags.count("nodes") > 0) {
         options.nodes_path = flags["nodes"].as<std::string>();
+      } else {
+        options.nodes_path = FindNodesSibling(graph_path);
+        if (!options.nodes_path.empty()) {
+          notes.push_back("nodes and schools from " + options.nodes_path);
+        }
       }
       EdgeListReport report;
       FreezeOptions freeze;

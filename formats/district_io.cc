@@ -2,8 +2,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -19,6 +21,7 @@
 #include "io/csv_table.h"
 #include "io/input_file.h"
 #include "io/text_proto.h"
+#include "text/count_text.h"
 
 namespace collabnet {
 
@@ -114,8 +117,77 @@ std::string SiblingPath(const std::string& path, absl::string_view extension) {
       .string();
 }
 
+std::string NodesSiblingPath(const std::string& edges_path) {
+  std::string nodes = SiblingPath(edges_path, ".nodes");
+  if (absl::EndsWith(edges_path, ".gz")) nodes += ".gz";
+  return nodes;
+}
+
+std::string FindNodesSibling(const std::string& edges_path) {
+  for (const std::string& candidate :
+       {NodesSiblingPath(edges_path), SiblingPath(edges_path, ".nodes")}) {
+    if (InspectPath(candidate).kind == PathKind::kFile) return candidate;
+  }
+  return "";
+}
+
+namespace {
+
+// Schools no teacher is in: a format that gives each teacher a school has
+// nowhere to put them.
+std::int64_t EmptySchools(const District& district) {
+  absl::flat_hash_set<absl::string_view> used;
+  for (const Teacher& t : district.teachers()) used.insert(t.school_id());
+  std::int64_t empty = 0;
+  for (const School& s : district.schools()) empty += !used.contains(s.id());
+  return empty;
+}
+
+// Undirected ties that share their pair and channel with a directed tie. A
+// format that writes a mixed network's undirected ties as arcs writes such
+// a tie's arc beside the directed tie's, and on reading the two are one
+// repeated tie.
+std::int64_t UndirectedOnDirectedArcs(const District& district) {
+  absl::flat_hash_set<std::tuple<absl::string_view, absl::string_view, int>>
+      arcs;
+  for (const Tie& t : district.ties()) {
+    if (t.directed()) arcs.emplace(t.source(), t.target(), t.channel());
+  }
+  if (arcs.empty()) return 0;
+  std::int64_t shared = 0;
+  for (const Tie& t : district.ties()) {
+    if (t.directed()) continue;
+    shared += arcs.contains({t.source(), t.target(), t.channel()}) ||
+              arcs.contains({t.target(), t.source(), t.channel()});
+  }
+  return shared;
+}
+
+}  // namespace
+
 std::vector<std::string> NotHeldBy(DistrictFormat format,
                                    const District& district) {
+  std::vector<std::string> out;
+  const bool graph_format = format != DistrictFormat::kCsvDir &&
+                            format != DistrictFormat::kBinaryProto &&
+                            format != DistrictFormat::kTextProto;
+  if (const std::int64_t empty = EmptySchools(district);
+      graph_format && format != DistrictFormat::kUcinetDl && empty > 0) {
+    out.push_back(
+        absl::StrCat(Counted(empty, "school", "schools"), " with no teachers"));
+  }
+  // Pajek keeps edges and arcs apart; an edge list's ties on one pair
+  // merge whatever their channels, which "channels" says.
+  if (const std::int64_t shared = UndirectedOnDirectedArcs(district);
+      shared > 0 &&
+      (format == DistrictFormat::kGraphml || format == DistrictFormat::kGexf ||
+       format == DistrictFormat::kUcinetDl)) {
+    out.push_back(absl::StrCat(
+        Counted(shared, "undirected tie that shares its",
+                "undirected ties that share their"),
+        " pair and channel with a directed tie (written as arcs, each merges "
+        "with that tie on reading)"));
+  }
   bool channels = false;
   bool dates = false;
   bool weights = false;
@@ -135,7 +207,6 @@ std::vector<std::string> NotHeldBy(DistrictFormat format,
     school_fields |=
         !s.name().empty() || s.title_i() || s.pbis() || s.readiness() != 0;
   }
-  std::vector<std::string> out;
   switch (format) {
     case DistrictFormat::kCsvDir:
     case DistrictFormat::kBinaryProto:
@@ -221,9 +292,7 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
   }
   if (format == DistrictFormat::kEdgeList) {
     NetworkReadOptions o = options;
-    if (o.nodes_path.empty() && SiblingExists(SiblingPath(path, ".nodes"))) {
-      o.nodes_path = SiblingPath(path, ".nodes");
-    }
+    if (o.nodes_path.empty()) o.nodes_path = FindNodesSibling(path);
     EdgeListReport edge_report;
     absl::StatusOr<District> d = ReadEdgeListDistrict(path, o, &edge_report);
     if (d.ok() && report != nullptr) {
@@ -392,8 +461,7 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
       absl::StatusOr<EdgeListText> e = FormatEdgeList(district);
       if (!e.ok()) return e.status();
       const bool gz = absl::EndsWith(path, ".gz");
-      std::string nodes_path = SiblingPath(path, ".nodes");
-      if (gz) nodes_path += ".gz";
+      const std::string nodes_path = NodesSiblingPath(path);
       if (absl::Status s = CheckSibling(path, nodes_path, "nodes file");
           !s.ok()) {
         return s;

@@ -77,6 +77,15 @@ std::vector<std::string> NotHeldBy(DistrictFormat format,
 // the .nodes of an edge list (a .gz is looked through).
 std::string SiblingPath(const std::string& path, absl::string_view extension);
 
+// The nodes file written beside an edge list: x.nodes beside x.edges,
+// x.nodes.gz beside x.edges.gz.
+std::string NodesSiblingPath(const std::string& edges_path);
+
+// The nodes file read beside an edge list when none is named: the one the
+// writer writes or, beside a compressed list, a plain x.nodes; empty when
+// there is neither.
+std::string FindNodesSibling(const std::string& edges_path);
+
 }  // namespace collabnet
 
 #endif  // COLLABNET_FORMATS_DISTRICT_IO_H_

@@ -220,9 +220,10 @@ absl::StatusOr<std::string> FormatGexf(const District& district) {
   for (const AttributeColumn& c : EdgeAttributeColumns(district)) {
     if (c.name != "weight") edge_columns.push_back(c);  // native in GEXF
   }
-  int directed = 0;
-  for (const Tie& t : district.ties()) directed += t.directed() ? 1 : 0;
-  const bool default_directed = 2 * directed > district.ties_size();
+  // A network with any directed tie is written directed, its undirected
+  // ties as two arcs (below): readers (networkx) refuse a mixed graph.
+  bool default_directed = false;
+  for (const Tie& t : district.ties()) default_directed |= t.directed();
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
