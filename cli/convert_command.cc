@@ -12,6 +12,7 @@
 #include "graph/district_graph.h"
 #include "io/csv_table.h"
 #include "io/input_file.h"
+#include "proto/arena_district.h"
 #include "proto/channel_names.h"
 #include "records/pseudonymize.h"
 #include "text/count_text.h"
@@ -116,9 +117,13 @@ absl::Status Run(const Flags& flags) {
 
   CsvReadReport report;
   NetworkReadReport network_report;
-  absl::StatusOr<District> district =
-      ReadDistrict(in, &report, network, &network_report);
-  if (!district.ok()) return district.status();
+  // On an arena: a district of millions of ties is millions of messages.
+  ArenaDistrict district;
+  if (absl::Status s =
+          ReadDistrict(in, *district, &report, network, &network_report);
+      !s.ok()) {
+    return s;
+  }
   absl::StatusOr<DuplicateTies> duplicates = DuplicatesFlag(flags);
   if (!duplicates.ok()) return duplicates.status();
   absl::StatusOr<std::int64_t> repeated =

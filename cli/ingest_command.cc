@@ -9,6 +9,7 @@
 #include "formats/district_io.h"
 #include "graph/district_graph.h"
 #include "io/csv_table.h"
+#include "proto/arena_district.h"
 #include "records/pseudonymize.h"
 #include "records/source_ingest.h"
 
@@ -156,8 +157,11 @@ absl::Status Run(const Flags& flags) {
   }
 
   IngestReport report;
-  absl::StatusOr<District> district = IngestSources(o, &report);
-  if (!district.ok()) return district.status();
+  // On an arena: a state's records make millions of tie messages.
+  ArenaDistrict district;
+  if (absl::Status s = IngestSources(o, *district, &report); !s.ok()) {
+    return s;
+  }
   FreezeStats stats;
   if (absl::StatusOr<DistrictGraph> g = FreezeDistrict(*district, {}, &stats);
       !g.ok()) {

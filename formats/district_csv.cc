@@ -19,6 +19,7 @@
 #include "absl/time/civil_time.h"
 #include "formats/teacher_fields.h"
 #include "graph/district_graph.h"
+#include "graph/id_index.h"
 #include "io/atomic_file.h"
 #include "io/csv_reader.h"
 #include "io/csv_table.h"
@@ -207,9 +208,17 @@ void NotOnRoster(std::int64_t line, absl::string_view field,
                           " is not on the roster (teachers file)"));
 }
 
-void ReadTies(std::istream& in, District& d,
-              const absl::flat_hash_map<std::string, std::int64_t>& teachers,
-              CsvReadReport& report, FileErrors& errors) {
+void ReadTies(std::istream& in, District& d, CsvReadReport& report,
+              FileErrors& errors) {
+  // Two roster lookups a tie are much of the read: the ids go to an IdIndex
+  // (a dense array for ids of the usual form) rather than a string map.
+  std::vector<std::string> ids;
+  ids.reserve(static_cast<std::size_t>(d.teachers_size()));
+  IdIndex index;
+  for (const Teacher& t : d.teachers()) {
+    index.Insert(t.id(), static_cast<std::uint32_t>(ids.size()), ids);
+    ids.push_back(t.id());
+  }
   TieRow row;
   ForEachCsvRow(
       in, errors, TieColumns(), {"source", "target", "channel"},
@@ -219,17 +228,19 @@ void ReadTies(std::istream& in, District& d,
              {std::pair<const char*, absl::string_view>{"source", row.source},
               std::pair<const char*, absl::string_view>{"target",
                                                         row.target}}) {
-          if (!teachers.contains(id)) NotOnRoster(r.line, field, id, errors);
+          if (!index.Find(id, ids)) NotOnRoster(r.line, field, id, errors);
         }
         if (!errors.empty()) return;  // nothing is returned anyway
         Tie& tie = *d.add_ties();
-        tie.set_source(std::string(row.source));
-        tie.set_target(std::string(row.target));
+        tie.set_source(row.source.data(), row.source.size());
+        tie.set_target(row.target.data(), row.target.size());
         tie.set_channel(row.channel);
         tie.set_directed(row.directed);
         if (row.weight) tie.set_weight(*row.weight);
-        tie.set_first_seen(std::string(row.first_seen));
-        tie.set_last_seen(std::string(row.last_seen));
+        if (!row.first_seen.empty())
+          tie.set_first_seen(row.first_seen.data(), row.first_seen.size());
+        if (!row.last_seen.empty())
+          tie.set_last_seen(row.last_seen.data(), row.last_seen.size());
       });
 }
 
@@ -241,10 +252,12 @@ namespace {
 // and duplicate messages) and each file's errors, so a caller can report
 // them together with its own.
 struct RosterRead {
-  explicit RosterRead(const std::string& schools_name,
-                      const std::string& teachers_name)
-      : school_errors(schools_name), teacher_errors(teachers_name) {}
-  District district;
+  RosterRead(District& out, const std::string& schools_name,
+             const std::string& teachers_name)
+      : district(out),
+        school_errors(schools_name),
+        teacher_errors(teachers_name) {}
+  District& district;
   CsvReadReport report;
   absl::flat_hash_map<std::string, std::int64_t> school_lines;
   absl::flat_hash_map<std::string, std::int64_t> teacher_lines;
@@ -266,12 +279,12 @@ void ReadRosterInto(std::istream* schools, std::istream& teachers,
 
 }  // namespace
 
-absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
-                                         CsvReadReport* report) {
-  RosterRead r(streams.schools_name, streams.teachers_name);
+absl::Status ReadDistrictCsv(const DistrictCsvStreams& streams, District& out,
+                             CsvReadReport* report) {
+  RosterRead r(out, streams.schools_name, streams.teachers_name);
   ReadRosterInto(streams.schools, *streams.teachers, r);
   FileErrors tie_errors(streams.ties_name);
-  ReadTies(*streams.ties, r.district, r.teacher_lines, r.report, tie_errors);
+  ReadTies(*streams.ties, r.district, r.report, tie_errors);
   if (absl::Status s =
           ErrorsToStatus({&r.school_errors, &r.teacher_errors, &tie_errors});
       !s.ok()) {
@@ -281,12 +294,21 @@ absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
   r.report.teachers = r.district.teachers_size();
   r.report.ties = r.district.ties_size();
   if (report != nullptr) *report = r.report;
-  return std::move(r.district);
+  return absl::OkStatus();
 }
 
-absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
-                                       CsvReadReport* report) {
-  RosterRead r(streams.schools_name, streams.teachers_name);
+absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
+                                         CsvReadReport* report) {
+  District district;
+  if (absl::Status s = ReadDistrictCsv(streams, district, report); !s.ok()) {
+    return s;
+  }
+  return district;
+}
+
+absl::Status ReadRosterCsv(const RosterStreams& streams, District& out,
+                           CsvReadReport* report) {
+  RosterRead r(out, streams.schools_name, streams.teachers_name);
   ReadRosterInto(streams.schools, *streams.teachers, r);
   if (absl::Status s = ErrorsToStatus({&r.school_errors, &r.teacher_errors});
       !s.ok()) {
@@ -295,7 +317,16 @@ absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
   r.report.schools = r.district.schools_size();
   r.report.teachers = r.district.teachers_size();
   if (report != nullptr) *report = r.report;
-  return std::move(r.district);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
+                                       CsvReadReport* report) {
+  District district;
+  if (absl::Status s = ReadRosterCsv(streams, district, report); !s.ok()) {
+    return s;
+  }
+  return district;
 }
 
 namespace {
@@ -375,8 +406,8 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
   return std::move(b).Freeze(freeze, stats);
 }
 
-absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
-                                            CsvReadReport* report) {
+absl::Status ReadDistrictCsvDir(const std::string& dir, District& out,
+                                CsvReadReport* report) {
   DistrictFolder folder;
   if (absl::Status s = folder.Open(dir); !s.ok()) return s;
   InputFile* files = folder.files;
@@ -384,9 +415,20 @@ absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
   DistrictCsvStreams streams{&files[0].stream(), &files[1].stream(),
                              &files[2].stream(), paths[0],
                              paths[1],           paths[2]};
-  absl::StatusOr<District> district =
-      folder.Finish(ReadDistrictCsv(streams, report));
-  if (district.ok()) district->set_name(folder.name);
+  if (absl::Status s = folder.Finish(ReadDistrictCsv(streams, out, report));
+      !s.ok()) {
+    return s;
+  }
+  out.set_name(folder.name);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
+                                            CsvReadReport* report) {
+  District district;
+  if (absl::Status s = ReadDistrictCsvDir(dir, district, report); !s.ok()) {
+    return s;
+  }
   return district;
 }
 

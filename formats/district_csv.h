@@ -46,6 +46,11 @@ struct DistrictCsvStreams {
 // "file:line: field 'name': what was found; what was expected".
 absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
                                          CsvReadReport* report = nullptr);
+// The same into `out`, which may live on an arena (proto/arena_district.h):
+// how a district of millions of ties is read. On failure `out` holds what
+// was read so far and is for discarding.
+absl::Status ReadDistrictCsv(const DistrictCsvStreams& streams, District& out,
+                             CsvReadReport* report = nullptr);
 
 // A roster without ties: teachers in the teachers.csv layout and, when
 // `schools` is set, schools in the schools.csv layout.
@@ -61,6 +66,9 @@ struct RosterStreams {
 // ReadDistrictCsv.
 absl::StatusOr<District> ReadRosterCsv(const RosterStreams& streams,
                                        CsvReadReport* report = nullptr);
+// The same into `out` (an arena's, say), as ReadDistrictCsv's overload.
+absl::Status ReadRosterCsv(const RosterStreams& streams, District& out,
+                           CsvReadReport* report = nullptr);
 
 // Reads the folder straight into a frozen graph, streaming ties.csv into the
 // graph builder without a District message: how the simulator reads a
@@ -73,6 +81,9 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(
 // named after the folder.
 absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
                                             CsvReadReport* report = nullptr);
+// The same into `out` (an arena's, say), as ReadDistrictCsv's overload.
+absl::Status ReadDistrictCsvDir(const std::string& dir, District& out,
+                                CsvReadReport* report = nullptr);
 
 // The three files' contents, canonical: reading them back gives `district`.
 struct DistrictCsvText {

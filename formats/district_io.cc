@@ -351,10 +351,10 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
 
 }  // namespace
 
-absl::StatusOr<District> ReadDistrict(const std::string& path,
-                                      CsvReadReport* report,
-                                      const NetworkReadOptions& network,
-                                      NetworkReadReport* network_report) {
+absl::Status ReadDistrict(const std::string& path, District& district,
+                          CsvReadReport* report,
+                          const NetworkReadOptions& network,
+                          NetworkReadReport* network_report) {
   absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
   if (!format.ok()) return format.status();
   if (!CanReadFormat(*format)) {
@@ -362,9 +362,8 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
         path, ": ", DistrictFormatName(*format), " is written, not read"));
   }
   if (*format == DistrictFormat::kCsvDir) {
-    return ReadDistrictCsvDir(path, report);
+    return ReadDistrictCsvDir(path, district, report);
   }
-  District district;
   if (*format == DistrictFormat::kBinaryProto) {
     // Parsed as it is read, so bytes that are no message (zeros, say) stop
     // the read at once rather than after the file is in memory.
@@ -391,6 +390,7 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
       return s;
     }
   } else {
+    // The network readers build a heap message; onto an arena it is copied.
     absl::StatusOr<District> d =
         ReadNetworkFile(path, *format, network, network_report);
     if (!d.ok()) return d.status();
@@ -400,6 +400,19 @@ absl::StatusOr<District> ReadDistrict(const std::string& path,
     report->schools = district.schools_size();
     report->teachers = district.teachers_size();
     report->ties = district.ties_size();
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<District> ReadDistrict(const std::string& path,
+                                      CsvReadReport* report,
+                                      const NetworkReadOptions& network,
+                                      NetworkReadReport* network_report) {
+  District district;
+  if (absl::Status s =
+          ReadDistrict(path, district, report, network, network_report);
+      !s.ok()) {
+    return s;
   }
   return district;
 }

@@ -55,6 +55,14 @@ absl::StatusOr<District> ReadDistrict(
     const std::string& path, CsvReadReport* report = nullptr,
     const NetworkReadOptions& network = {},
     NetworkReadReport* network_report = nullptr);
+// The same into `out`, which may live on an arena (proto/arena_district.h):
+// a CSV folder or a protobuf message of millions of ties is read onto it
+// directly; the network formats' readers build a heap message, copied onto
+// it. On failure `out` holds what was read so far and is for discarding.
+absl::Status ReadDistrict(const std::string& path, District& out,
+                          CsvReadReport* report = nullptr,
+                          const NetworkReadOptions& network = {},
+                          NetworkReadReport* network_report = nullptr);
 
 struct WriteOptions {
   // RSiena: the wave dates, and the adoption records if any.

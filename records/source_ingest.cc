@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -15,6 +17,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "formats/district_csv.h"
+#include "graph/id_index.h"
 #include "io/csv_table.h"
 #include "io/input_file.h"
 #include "proto/channel_names.h"
@@ -25,6 +28,17 @@ namespace {
 
 constexpr absl::string_view kOffRosterSchool = "off_roster";
 
+// A day as a count of days, in 4 bytes where an optional CivilDay takes 16:
+// a district's records make millions of these.
+using DayNumber = std::int32_t;
+constexpr DayNumber kNoDay = std::numeric_limits<DayNumber>::min();
+DayNumber ToDayNumber(absl::CivilDay day) {
+  return static_cast<DayNumber>(day - absl::CivilDay(1970, 1, 1));
+}
+absl::CivilDay FromDayNumber(DayNumber day) {
+  return absl::CivilDay(1970, 1, 1) + day;
+}
+
 // The weight a tie accumulates. Dated contributions are kept relative to the
 // latest of them so that decay never overflows: the decayed weight is
 // undated + scaled * 0.5^((reference - latest) / half_life).
@@ -33,11 +47,31 @@ struct TieAccumulator {
   std::uint32_t to = 0;
   Channel channel = CHANNEL_UNSPECIFIED;
   bool directed = false;
+  DayNumber latest = kNoDay;  // of the decayable contributions
+  DayNumber first_seen = kNoDay;
+  DayNumber last_seen = kNoDay;
   double undated = 0;
   double scaled = 0;
-  std::optional<absl::CivilDay> latest;  // of the decayable contributions
-  std::optional<absl::CivilDay> first_seen;
-  std::optional<absl::CivilDay> last_seen;
+};
+
+// What makes a tie itself: its ends, channel and direction.
+struct TieKey {
+  std::uint32_t from;
+  std::uint32_t to;
+  std::uint32_t channel_and_direction;
+  bool operator==(const TieKey&) const = default;
+  template <typename H>
+  friend H AbslHashValue(H h, const TieKey& k) {
+    return H::combine(std::move(h), k.from, k.to, k.channel_and_direction);
+  }
+};
+
+// The fingerprint of a row is a hash already: the set uses its first half.
+struct FingerprintHash {
+  std::size_t operator()(
+      const std::pair<std::uint64_t, std::uint64_t>& k) const {
+    return static_cast<std::size_t>(k.first);
+  }
 };
 
 // A group's key is its name and term joined by unit separators
@@ -56,16 +90,16 @@ class Ingester {
       : options_(options), district_(district), report_(report) {}
 
   void IndexRoster() {
-    for (int i = 0; i < district_.teachers_size(); ++i) {
-      index_.emplace(IndexKey(district_.teachers(i).id()),
-                     static_cast<std::uint32_t>(i));
-    }
+    keys_.reserve(static_cast<std::size_t>(district_.teachers_size()));
+    for (const Teacher& t : district_.teachers()) AddKey(t.id());
   }
 
   // Reads one source file, adding its errors to `errors`.
   void Read(SourceKind kind, std::istream& in, FileErrors& errors,
             SourceReport& source) {
-    absl::flat_hash_set<std::pair<std::uint64_t, std::uint64_t>> seen_rows;
+    absl::flat_hash_set<std::pair<std::uint64_t, std::uint64_t>,
+                        FingerprintHash>
+        seen_rows;
     // plc: members of each group and term, in order of first mention.
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
     absl::flat_hash_map<std::string, std::size_t> group_index;
@@ -149,14 +183,23 @@ class Ingester {
   // Turns the accumulated ties into the district's ties.
   void Finish() {
     std::optional<absl::CivilDay> reference = options_.until;
-    if (!reference) reference = latest_day_;
+    if (!reference && latest_day_ != kNoDay) {
+      reference = FromDayNumber(latest_day_);
+    }
     if (options_.half_life_days > 0 && reference) {
       report_.reference_day = reference;
     }
+    district_.mutable_ties()->Reserve(static_cast<int>(ties_.size()));
+    // The ids in one array: a tie's two ids are then two reads, not a walk
+    // through each teacher's message.
+    std::vector<std::string> ids;
+    ids.reserve(static_cast<std::size_t>(district_.teachers_size()));
+    for (const Teacher& t : district_.teachers()) ids.push_back(t.id());
     for (const TieAccumulator& a : ties_) {
       double weight = a.undated + a.scaled;
-      if (options_.half_life_days > 0 && a.latest && reference) {
-        const double age = static_cast<double>(*reference - *a.latest);
+      if (options_.half_life_days > 0 && a.latest != kNoDay && reference) {
+        const double age =
+            static_cast<double>(*reference - FromDayNumber(a.latest));
         double halvings = std::max(0.0, age) / options_.half_life_days;
         // Past this many halvings a weight would round to 0, which no tie
         // may have; it is held there, and the ties so held are counted.
@@ -168,21 +211,48 @@ class Ingester {
         weight = a.undated + a.scaled * std::exp2(-halvings);
       }
       Tie& tie = *district_.add_ties();
-      tie.set_source(district_.teachers(static_cast<int>(a.from)).id());
-      tie.set_target(district_.teachers(static_cast<int>(a.to)).id());
+      tie.set_source(ids[a.from]);
+      tie.set_target(ids[a.to]);
       tie.set_channel(a.channel);
       tie.set_directed(a.directed);
       if (weight != 1) tie.set_weight(weight);
-      if (a.first_seen) tie.set_first_seen(FormatIsoDate(*a.first_seen));
-      if (a.last_seen) tie.set_last_seen(FormatIsoDate(*a.last_seen));
+      if (a.first_seen != kNoDay) tie.set_first_seen(DayText(a.first_seen));
+      if (a.last_seen != kNoDay) tie.set_last_seen(DayText(a.last_seen));
       ++report_.ties_by_channel[a.channel];
     }
     report_.ties = static_cast<std::int64_t>(ties_.size());
+    ties_.clear();
+    ties_.shrink_to_fit();
+  }
+
+  // A day's ISO text, made once: records share a few hundred days.
+  const std::string& DayText(DayNumber day) {
+    auto [it, fresh] = day_text_.try_emplace(day);
+    if (fresh) it->second = FormatIsoDate(FromDayNumber(day));
+    return it->second;
+  }
+
+  // Ties are rarely fewer bytes apart in a source than this: reserving
+  // for that many keeps the accumulators from being copied as they grow
+  // (reserved pages that are never touched take no memory).
+  void ReserveFor(std::uint64_t source_bytes) {
+    ties_.reserve(ties_.size() + static_cast<std::size_t>(source_bytes / 20));
   }
 
  private:
-  std::string IndexKey(absl::string_view id) const {
-    return options_.fold_case ? absl::AsciiStrToLower(id) : std::string(id);
+  // Roster ids as they are matched (lowered under fold_case), each at its
+  // teacher's index; an id that folds onto an earlier one keeps its place
+  // but is not found.
+  void AddKey(absl::string_view id) {
+    std::string key =
+        options_.fold_case ? absl::AsciiStrToLower(id) : std::string(id);
+    index_.Insert(key, static_cast<std::uint32_t>(keys_.size()), keys_);
+    keys_.push_back(std::move(key));
+  }
+
+  std::optional<std::uint32_t> Find(absl::string_view id) const {
+    if (!options_.fold_case) return index_.Find(id, keys_);
+    return index_.Find(absl::AsciiStrToLower(id), keys_);
   }
 
   bool InWindow(const std::optional<DayRange>& when) const {
@@ -194,16 +264,15 @@ class Ingester {
 
   // The roster index of `id`, or nullopt if the record is to be dropped (an
   // error was added under kError).
-  std::optional<std::uint32_t> Resolve(const std::string& id, std::int64_t line,
+  std::optional<std::uint32_t> Resolve(absl::string_view id, std::int64_t line,
                                        absl::string_view field,
                                        FileErrors& errors) {
-    auto it = index_.find(IndexKey(id));
-    if (it != index_.end()) {
+    if (const std::optional<std::uint32_t> found = Find(id)) {
       if (options_.fold_case &&
-          district_.teachers(static_cast<int>(it->second)).id() != id) {
+          district_.teachers(static_cast<int>(*found)).id() != id) {
         ++report_.ids_case_folded;
       }
-      return it->second;
+      return found;
     }
     switch (options_.off_roster) {
       case OffRosterPolicy::kError:
@@ -224,13 +293,12 @@ class Ingester {
       off_roster_school_added_ = true;
     }
     Teacher& t = *district_.add_teachers();
-    t.set_id(id);
+    t.set_id(std::string(id));
     t.set_school_id(std::string(kOffRosterSchool));
     t.set_role(TEACHER);
     ++report_.off_roster_teachers;
-    const auto index =
-        static_cast<std::uint32_t>(district_.teachers_size() - 1);
-    index_.emplace(IndexKey(id), index);
+    const auto index = static_cast<std::uint32_t>(keys_.size());
+    AddKey(id);
     return index;
   }
 
@@ -238,8 +306,10 @@ class Ingester {
                   bool directed, double amount,
                   const std::optional<DayRange>& when) {
     if (!directed && to < from) std::swap(from, to);
-    const auto key = std::make_tuple(from, to, channel, directed);
-    auto [it, fresh] = tie_index_.emplace(key, ties_.size());
+    const TieKey key{from, to,
+                     static_cast<std::uint32_t>(channel) << 1 | directed};
+    auto [it, fresh] =
+        tie_index_.emplace(key, static_cast<std::uint32_t>(ties_.size()));
     if (fresh) {
       TieAccumulator fresh_tie;
       fresh_tie.from = from;
@@ -251,45 +321,57 @@ class Ingester {
     TieAccumulator& a = ties_[it->second];
     const bool finite_last = when && when->last != absl::CivilDay::max();
     if (when) {
+      const DayNumber first = ToDayNumber(when->first);
       a.first_seen =
-          a.first_seen ? std::min(*a.first_seen, when->first) : when->first;
+          a.first_seen == kNoDay ? first : std::min(a.first_seen, first);
     }
+    DayNumber last = kNoDay;
     if (finite_last) {
-      a.last_seen =
-          a.last_seen ? std::max(*a.last_seen, when->last) : when->last;
-      latest_day_ =
-          latest_day_ ? std::max(*latest_day_, when->last) : when->last;
+      last = ToDayNumber(when->last);
+      a.last_seen = a.last_seen == kNoDay ? last : std::max(a.last_seen, last);
+      latest_day_ = latest_day_ == kNoDay ? last : std::max(latest_day_, last);
     }
     if (options_.half_life_days <= 0 || !finite_last) {
       a.undated += amount;
       return;
     }
     // Keep `scaled` relative to the latest decayable day.
-    if (!a.latest || when->last > *a.latest) {
-      if (a.latest) {
-        a.scaled *= std::exp2(-static_cast<double>(when->last - *a.latest) /
+    if (a.latest == kNoDay || last > a.latest) {
+      if (a.latest != kNoDay) {
+        a.scaled *= std::exp2(-static_cast<double>(last - a.latest) /
                               options_.half_life_days);
       }
-      a.latest = when->last;
+      a.latest = last;
       a.scaled += amount;
     } else {
-      a.scaled +=
-          amount * std::exp2(-static_cast<double>(*a.latest - when->last) /
-                             options_.half_life_days);
+      a.scaled += amount * std::exp2(-static_cast<double>(a.latest - last) /
+                                     options_.half_life_days);
     }
   }
 
   const IngestOptions& options_;
   District& district_;
   IngestReport& report_;
-  absl::flat_hash_map<std::string, std::uint32_t> index_;
-  absl::flat_hash_map<std::tuple<std::uint32_t, std::uint32_t, Channel, bool>,
-                      std::size_t>
-      tie_index_;
+  // Roster lookups are two a record: an IdIndex finds ids of the usual
+  // form in a dense array.
+  IdIndex index_;
+  std::vector<std::string> keys_;
+  absl::flat_hash_map<TieKey, std::uint32_t> tie_index_;
   std::vector<TieAccumulator> ties_;
-  std::optional<absl::CivilDay> latest_day_;
+  DayNumber latest_day_ = kNoDay;
+  absl::flat_hash_map<DayNumber, std::string> day_text_;
   bool off_roster_school_added_ = false;
 };
+
+// The size of an uncompressed file, to reserve for; nullopt for a gzip
+// file or anything else whose size says little.
+std::optional<std::uint64_t> PlainFileBytes(const std::string& path) {
+  if (absl::EndsWith(path, ".gz")) return std::nullopt;
+  std::error_code ec;
+  const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+  if (ec) return std::nullopt;
+  return bytes;
+}
 
 absl::Status OpenInput(const std::string& path, absl::string_view what,
                        InputFile& in) {
@@ -299,8 +381,8 @@ absl::Status OpenInput(const std::string& path, absl::string_view what,
 
 }  // namespace
 
-absl::StatusOr<District> IngestSources(const IngestOptions& options,
-                                       IngestReport* report) {
+absl::Status IngestSources(const IngestOptions& options, District& district,
+                           IngestReport* report) {
   if (options.roster_path.empty()) {
     return absl::InvalidArgumentError(
         "a roster is required: every source is checked against it");
@@ -334,14 +416,16 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
     roster_streams.schools_name = options.schools_path;
   }
   CsvReadReport roster_report;
-  absl::StatusOr<District> district = schools.Finish(
-      roster.Finish(ReadRosterCsv(roster_streams, &roster_report)));
-  if (!district.ok()) return district.status();
-  district->set_name(options.name);
+  if (absl::Status s = schools.Finish(roster.Finish(
+          ReadRosterCsv(roster_streams, district, &roster_report)));
+      !s.ok()) {
+    return s;
+  }
+  district.set_name(options.name);
   local.schools_from_roster = options.schools_path.empty();
   local.ids_trimmed = roster_report.ids_trimmed;
 
-  Ingester ingester(options, *district, local);
+  Ingester ingester(options, district, local);
   ingester.IndexRoster();
   std::vector<FileErrors> errors;
   errors.reserve(options.sources.size());
@@ -353,6 +437,9 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
     }
     errors.emplace_back(input.path);
     SourceReport source;
+    if (std::optional<std::uint64_t> bytes = PlainFileBytes(input.path)) {
+      ingester.ReserveFor(*bytes);
+    }
     source.kind = input.kind;
     source.path = input.path;
     ingester.Read(input.kind, in.stream(), errors.back(), source);
@@ -364,9 +451,18 @@ absl::StatusOr<District> IngestSources(const IngestOptions& options,
   for (const FileErrors& e : errors) lists.push_back(&e);
   if (absl::Status s = ErrorsToStatus(lists); !s.ok()) return s;
   ingester.Finish();
-  local.schools = district->schools_size();
-  local.teachers = district->teachers_size();
+  local.schools = district.schools_size();
+  local.teachers = district.teachers_size();
   if (report != nullptr) *report = std::move(local);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<District> IngestSources(const IngestOptions& options,
+                                       IngestReport* report) {
+  District district;
+  if (absl::Status s = IngestSources(options, district, report); !s.ok()) {
+    return s;
+  }
   return district;
 }
 

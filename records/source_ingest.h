@@ -95,6 +95,11 @@ struct IngestReport {
 // every file (up to 20 a file); NotFound names a file that cannot be opened.
 absl::StatusOr<District> IngestSources(const IngestOptions& options,
                                        IngestReport* report = nullptr);
+// The same into `out`, which may live on an arena (proto/arena_district.h):
+// how a state's records are read. On failure `out` holds what was read so
+// far and is for discarding.
+absl::Status IngestSources(const IngestOptions& options, District& out,
+                           IngestReport* report = nullptr);
 
 // A few lines for a person: per source, what was read, dropped and merged.
 std::string FormatIngestReport(const IngestReport& report);

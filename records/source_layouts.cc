@@ -49,8 +49,9 @@ std::pair<std::uint64_t, std::uint64_t> Fingerprint(
           absl::HashOf(std::uint64_t{0x9e3779b97f4a7c15}, span)};
 }
 
-std::string Id(absl::string_view raw) {
-  return std::string(absl::StripAsciiWhitespace(raw));
+// A trimmed view of the field, valid while its row is.
+absl::string_view Id(absl::string_view raw) {
+  return absl::StripAsciiWhitespace(raw);
 }
 
 // Reads the time column `field` into record.when; empty is no time.
@@ -94,8 +95,8 @@ void ReadPlc(std::istream& in, FileErrors& errors,
                   rec.directed = false;
                   rec.from = Id(h.Get(r, "member"));
                   rec.from_field = "member";
-                  const std::string group = Id(h.Get(r, "group"));
-                  const std::string term = Id(h.Get(r, "term"));
+                  const absl::string_view group = Id(h.Get(r, "group"));
+                  const absl::string_view term = Id(h.Get(r, "term"));
                   if (group.empty()) {
                     errors.Add(r.line, "group",
                                "is empty; expected a group name");
@@ -127,38 +128,39 @@ void ReadPairs(const PairLayout& layout, std::istream& in, FileErrors& errors,
                const std::function<void(SourceRecord&)>& emit) {
   std::vector<absl::string_view> known = {layout.a, layout.b, layout.when};
   if (!layout.extra.empty()) known.push_back(layout.extra);
-  ForEachCsvRow(in, errors, known, {layout.a, layout.b},
-                [&](const CsvHeader& h, const CsvRecord& r) {
-                  SourceRecord rec;
-                  rec.line = r.line;
-                  rec.directed = layout.directed;
-                  std::string a = Id(h.Get(r, layout.a));
-                  std::string b = Id(h.Get(r, layout.b));
-                  const std::string when = Id(h.Get(r, layout.when));
-                  const std::string extra =
-                      layout.extra.empty() ? "" : Id(h.Get(r, layout.extra));
-                  if (layout.directed) {
-                    rec.key = Fingerprint({a, b, when, extra});
-                  } else {
-                    rec.key = a < b ? Fingerprint({a, b, when, extra})
-                                    : Fingerprint({b, a, when, extra});
-                  }
-                  if (layout.b_to_a) {
-                    rec.from = std::move(b);
-                    rec.to = std::move(a);
-                    rec.from_field = layout.b;
-                    rec.to_field = layout.a;
-                  } else {
-                    rec.from = std::move(a);
-                    rec.to = std::move(b);
-                    rec.from_field = layout.a;
-                    rec.to_field = layout.b;
-                  }
-                  bool ok = CheckIds(r, rec, errors);
-                  ok &= ReadWhen(h, r, layout.when, layout.when_expected,
-                                 errors, rec);
-                  if (ok) emit(rec);
-                });
+  ForEachCsvRow(
+      in, errors, known, {layout.a, layout.b},
+      [&](const CsvHeader& h, const CsvRecord& r) {
+        SourceRecord rec;
+        rec.line = r.line;
+        rec.directed = layout.directed;
+        absl::string_view a = Id(h.Get(r, layout.a));
+        absl::string_view b = Id(h.Get(r, layout.b));
+        const absl::string_view when = Id(h.Get(r, layout.when));
+        const absl::string_view extra = layout.extra.empty()
+                                            ? absl::string_view()
+                                            : Id(h.Get(r, layout.extra));
+        if (layout.directed) {
+          rec.key = Fingerprint({a, b, when, extra});
+        } else {
+          rec.key = a < b ? Fingerprint({a, b, when, extra})
+                          : Fingerprint({b, a, when, extra});
+        }
+        if (layout.b_to_a) {
+          rec.from = b;
+          rec.to = a;
+          rec.from_field = layout.b;
+          rec.to_field = layout.a;
+        } else {
+          rec.from = a;
+          rec.to = b;
+          rec.from_field = layout.a;
+          rec.to_field = layout.b;
+        }
+        bool ok = CheckIds(r, rec, errors);
+        ok &= ReadWhen(h, r, layout.when, layout.when_expected, errors, rec);
+        if (ok) emit(rec);
+      });
 }
 
 void ReadCoaching(std::istream& in, const SourceOptions& options,
@@ -206,7 +208,7 @@ void ReadPd(std::istream& in, FileErrors& errors,
       in, errors, {"session", "facilitator", "attendee", "date"},
       {"session", "facilitator", "attendee"},
       [&](const CsvHeader& h, const CsvRecord& r) {
-        const std::string session = Id(h.Get(r, "session"));
+        const absl::string_view session = Id(h.Get(r, "session"));
         if (session.empty()) {
           errors.Add(r.line, "session", "is empty; expected a session id");
           return;
@@ -224,7 +226,7 @@ void ReadPd(std::istream& in, FileErrors& errors,
           if (f.empty()) continue;
           any = true;
           SourceRecord rec = base;
-          rec.from = std::string(f);
+          rec.from = f;
           rec.key = Fingerprint({session, rec.from, rec.to});
           if (CheckIds(r, rec, errors)) emit(rec);
         }
@@ -274,8 +276,8 @@ void ReadSocial(std::istream& in, FileErrors& errors,
         }
         const absl::string_view action = h.Get(r, "action");
         const std::optional<int> direction = ActionDirection(action);
-        std::string author = Id(h.Get(r, "author"));
-        std::string target = Id(h.Get(r, "target"));
+        absl::string_view author = Id(h.Get(r, "author"));
+        absl::string_view target = Id(h.Get(r, "target"));
         rec.key = Fingerprint({author, absl::AsciiStrToLower(Id(action)),
                                target, Id(h.Get(r, "time"))});
         bool ok = true;
@@ -287,13 +289,13 @@ void ReadSocial(std::istream& in, FileErrors& errors,
           ok = false;
         }
         if (direction.value_or(1) > 0) {
-          rec.from = std::move(author);
-          rec.to = std::move(target);
+          rec.from = author;
+          rec.to = target;
           rec.from_field = "author";
           rec.to_field = "target";
         } else {
-          rec.from = std::move(target);
-          rec.to = std::move(author);
+          rec.from = target;
+          rec.to = author;
           rec.from_field = "target";
           rec.to_field = "author";
         }

@@ -55,9 +55,11 @@ enum class CoachingWeight { kSessions, kHours };
 // One row's contribution: `from` can influence `to`. For plc, a row is a
 // membership: `group` names the group and term, `from` the member, and `to`
 // is empty; ties among members are made once the file is read.
+// One record, valid during the callback that receives it: its ids are
+// views into the row being read.
 struct SourceRecord {
-  std::string from;
-  std::string to;
+  absl::string_view from;
+  absl::string_view to;
   absl::string_view from_field;  // column names, for errors
   absl::string_view to_field;
   std::string group;

@@ -257,7 +257,9 @@ TEST_F(FormatPairsTest, EveryPairOfFormatsKeepsWhatBothHold) {
         if (a.dates && b.dates && !merged) {
           EXPECT_EQ(ArcDates(*back), ArcDates(d));
         }
-        if (a.fields && b.fields) EXPECT_EQ(People(*back), People(d));
+        if (a.fields && b.fields) {
+          EXPECT_EQ(People(*back), People(d));
+        }
       }
     }
   }
