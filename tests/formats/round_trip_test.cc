@@ -14,6 +14,7 @@
 #include "gmock/gmock.h"
 #include "graph/district_graph.h"
 #include "gtest/gtest.h"
+#include "proto/arena_district.h"
 #include "tests/formats/graph_shape.h"
 
 namespace collabnet {
@@ -225,6 +226,13 @@ TEST_F(FormatPairsTest, EveryPairOfFormatsKeepsWhatBothHold) {
       }
       absl::StatusOr<District> from_a = ReadBack(a_path);
       ASSERT_TRUE(from_a.ok()) << a.name << ": " << from_a.status();
+      // Read onto an arena, as convert reads, the district is the same.
+      ArenaDistrict on_arena;
+      NetworkReadOptions o;
+      o.channel = PLC;
+      ASSERT_TRUE(ReadDistrict(a_path, *on_arena, nullptr, o).ok());
+      EXPECT_EQ(on_arena->SerializeAsString(), from_a->SerializeAsString())
+          << a.name;
       for (const Format& b : Formats()) {
         SCOPED_TRACE(
             absl::StrCat("seed ", seed, ": ", a.name, " then ", b.name));

@@ -10,6 +10,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "proto/arena_district.h"
 #include "records/pseudonymize.h"
 #include "tests/testing/districts.h"
 
@@ -114,6 +115,26 @@ TEST(SourceIngestTest, ExamplesMergeIntoOneDistrictWithEveryChannel) {
   EXPECT_EQ(report.sources.size(), 8u);
 }
 
+TEST(SourceIngestTest, AnArenaDistrictIsTheHeapOneByteForByte) {
+  const std::string ex = SourceDir() + "/data/examples/";
+  IngestOptions o;
+  o.roster_path = ex + "roster.csv";
+  o.schools_path = ex + "schools.csv";
+  o.half_life_days = 200;
+  o.sources = {{SourceKind::kPlc, ex + "plc.csv"},
+               {SourceKind::kObservations, ex + "observations.csv"},
+               {SourceKind::kCoaching, ex + "coaching.csv"},
+               {SourceKind::kPd, ex + "pd.csv"},
+               {SourceKind::kSocial, ex + "social_follows.csv"},
+               {SourceKind::kAdvice, ex + "advice.csv"}};
+  absl::StatusOr<District> heap = IngestSources(o);
+  ASSERT_TRUE(heap.ok()) << heap.status();
+  ArenaDistrict arena;
+  ASSERT_TRUE(IngestSources(o, *arena).ok());
+  EXPECT_GT(arena->ties_size(), 0);
+  EXPECT_EQ(arena->SerializeAsString(), heap->SerializeAsString());
+}
+
 TEST(SourceIngestTest, DuplicateRowsDropSelfTiesDropRepeatsMerge) {
   SourceFiles f;
   IngestOptions o = f.Options();
@@ -139,8 +160,7 @@ TEST(SourceIngestTest, DuplicateRowsDropSelfTiesDropRepeatsMerge) {
   EXPECT_EQ(WeightOf(*ties.at({"T1", "T2", OBSERVATION})), 2);
   EXPECT_EQ(WeightOf(*ties.at({"T1", "T3", OBSERVATION})), 1);
   EXPECT_FALSE(ties.at({"T1", "T3", OBSERVATION})->has_weight());
-  EXPECT_THAT(FormatIngestReport(report),
-              HasSubstr("1 duplicate row dropped"));
+  EXPECT_THAT(FormatIngestReport(report), HasSubstr("1 duplicate row dropped"));
   EXPECT_THAT(FormatIngestReport(report), HasSubstr("1 self-tie dropped"));
   EXPECT_THAT(FormatIngestReport(report),
               HasSubstr("1 repeated contact merged"));
