@@ -182,6 +182,8 @@ class Ingester {
 
   // Turns the accumulated ties into the district's ties.
   void Finish() {
+    // The index is done with; freed, its memory goes to the ties.
+    absl::flat_hash_map<TieKey, std::uint32_t>().swap(tie_index_);
     std::optional<absl::CivilDay> reference = options_.until;
     if (!reference && latest_day_ != kNoDay) {
       reference = FromDayNumber(latest_day_);
