@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <iostream>
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/atomic_file.h"
@@ -158,6 +161,27 @@ std::optional<int> ParseFlags(const Command& command,
 
 po::typed_value<double>* DoubleValue(double value) {
   return po::value<double>()->default_value(value, ShortestDouble(value));
+}
+
+void validate(boost::any& out, const std::vector<std::string>& values,
+              SeedFlag* /*unused*/, int /*unused*/) {
+  po::validators::check_first_occurrence(out);
+  const std::string& text = po::validators::get_single_string(values);
+  SeedFlag seed;
+  if (text.empty() ||
+      !absl::c_all_of(text, [](char c) { return absl::ascii_isdigit(c); }) ||
+      !absl::SimpleAtoi(text, &seed.value)) {
+    po::error_with_option_name e(
+        "the argument ('%value%') for option '%canonical_option%' is "
+        "invalid: a seed is a whole number from 0 to 18446744073709551615");
+    e.set_substitute("value", text);
+    throw e;
+  }
+  out = seed;
+}
+
+std::ostream& operator<<(std::ostream& out, const SeedFlag& seed) {
+  return out << seed.value;
 }
 
 void OutputFlags::Add(po::options_description& options) const {

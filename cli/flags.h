@@ -7,8 +7,10 @@
 #define COLLABNET_CLI_FLAGS_H_
 
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,17 @@ std::optional<int> ParseFlags(
 // not Boost's "0.66000000000000003"). Every double flag with a default
 // goes through it.
 boost::program_options::typed_value<double>* DoubleValue(double value);
+
+// A random seed given as a flag: the digits of a whole number from 0 to
+// 2^64 - 1. Boost reads "-1" into an unsigned integer as 2^64 - 1; a seed
+// flag refuses it instead. Read it with `flags["seed"].as<SeedFlag>().value`.
+struct SeedFlag {
+  std::uint64_t value = 0;
+};
+// Boost.Program_options finds this by argument-dependent lookup.
+void validate(boost::any& out, const std::vector<std::string>& values,
+              SeedFlag* /*unused*/, int /*unused*/);
+std::ostream& operator<<(std::ostream& out, const SeedFlag& seed);
 
 // --out FILE and --format F, F one of `formats` (the first is the default;
 // `what` says what each is).

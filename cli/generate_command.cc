@@ -87,7 +87,7 @@ void AddFlags(po::options_description& options) {
        "where to write: a folder (CSV files), a .pb or a .textproto")
       ("name", po::value<std::string>()->default_value(defaults.name),
        "district name")
-      ("seed", po::value<std::uint64_t>()->default_value(defaults.seed),
+      ("seed", po::value<SeedFlag>()->default_value(SeedFlag{defaults.seed}),
        "random seed");
   // clang-format on
   for (const Option& o : kOptions) {
@@ -104,7 +104,7 @@ void AddFlags(po::options_description& options) {
 absl::Status Run(const Flags& flags) {
   GeneratorOptions o;
   o.name = flags["name"].as<std::string>();
-  o.seed = flags["seed"].as<std::uint64_t>();
+  o.seed = flags["seed"].as<SeedFlag>().value;
   for (const Option& option : kOptions) {
     if (const auto* i = std::get_if<int GeneratorOptions::*>(&option.field)) {
       o.*(*i) = flags[option.flag].as<int>();
@@ -112,6 +112,10 @@ absl::Status Run(const Flags& flags) {
       o.*std::get<double GeneratorOptions::*>(option.field) =
           flags[option.flag].as<double>();
     }
+  }
+  // Every option is a flag: one out of range is a usage error.
+  if (absl::Status s = CheckGeneratorOptions(o); !s.ok()) {
+    return UsageError(s.message());
   }
   absl::StatusOr<GeneratedDistrict> generated = GenerateDistrict(o);
   if (!generated.ok()) return generated.status();

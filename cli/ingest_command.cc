@@ -155,6 +155,10 @@ absl::Status Run(const Flags& flags) {
   if (absl::StatusOr<DistrictFormat> f = DistrictFormatOf(out); !f.ok()) {
     return UsageError(f.status().message());
   }
+  // The options are all flags: what cannot fit is a usage error.
+  if (absl::Status s = CheckIngestOptions(o); !s.ok()) {
+    return UsageError(s.message());
+  }
 
   IngestReport report;
   // On an arena: a state's records make millions of tie messages.

@@ -324,7 +324,12 @@ absl::Status ApplyModelFlags(const Flags& flags, Scenario& s,
                                    "are left out"));
     }
   }
-  // A model made from flags needs the flags that give its parameters.
+  return absl::OkStatus();
+}
+
+// A model made from flags needs the flags (or the sweep) that give its
+// parameters.
+absl::Status CheckModelGiven(const Scenario& s, bool from_flags) {
   if (from_flags && s.has_independent_cascade() &&
       s.independent_cascade().probabilities() ==
           IndependentCascadeParams::UNIFORM &&
@@ -361,8 +366,8 @@ absl::Status ApplySharedFlags(const Flags& flags, Scenario& s) {
     for (const std::string& id : *ids) s.add_leaders(id);
   }
   IfGiven<int>(flags, "replicates", [&](int v) { s.set_replicates(v); });
-  IfGiven<std::uint64_t>(flags, "seed",
-                         [&](std::uint64_t v) { s.set_seed(v); });
+  IfGiven<SeedFlag>(flags, "seed",
+                    [&](const SeedFlag& v) { s.set_seed(v.value); });
   IfGiven<int>(flags, "horizon", [&](int v) { s.set_horizon(v); });
   IfGiven<double>(flags, "credibility",
                   [&](double v) { s.set_leader_credibility(v); });
@@ -544,7 +549,7 @@ void AddRunFlags(po::options_description& options) {
        "the scenario's leaders")
       ("replicates", po::value<int>(),
        "Monte Carlo replicates, replacing the scenario's")
-      ("seed", po::value<std::uint64_t>(),
+      ("seed", po::value<SeedFlag>(),
        "random seed, replacing the scenario's")
       ("horizon", po::value<int>(),
        "weeks (multi_channel) or rounds (the others) to simulate; 0: until "
@@ -691,7 +696,8 @@ absl::Status ApplyObserved(const Flags& flags, Scenario& scenario,
   return absl::OkStatus();
 }
 
-absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
+absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
+                                    const ScenarioEdit& edit) {
   if (flags.count("graph") > 0 && flags.count("district") > 0) {
     return UsageError("give --graph or --district, not both");
   }
@@ -699,6 +705,8 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
   std::string scenario_dir;
   absl::StatusOr<Scenario> scenario = LoadScenario(flags, scenario_dir);
   if (!scenario.ok()) return scenario.status();
+  // What the file said, to tell its mistakes from the flags'.
+  Scenario as_read = *scenario;
   bool from_flags = false;
   if (absl::Status s =
           ApplyModelFlags(flags, *scenario, setup.notes, from_flags);
@@ -750,6 +758,12 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
   if (absl::Status s = CheckLeaders(flags, *scenario, *graph); !s.ok()) {
     return s;
   }
+  if (edit) {
+    if (absl::Status s = edit(*graph, *scenario); !s.ok()) return s;
+  }
+  if (absl::Status s = CheckModelGiven(*scenario, from_flags); !s.ok()) {
+    return s;
+  }
   if (absl::Status s = ValidateScenario(*graph, *scenario); !s.ok()) {
     if (scenario->leaders().empty()) {
       return absl::Status(
@@ -757,7 +771,17 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags) {
                                  ", or give --leaders T0001,T0002 or --seeds "
                                  "FILE"));
     }
-    return s;
+    // The scenario file's own mistake names the file; one the flags (or
+    // the sweep) made is a usage error.
+    if (flags.count("scenario") > 0) {
+      (void)PseudonymizeLeaders(*key, as_read);
+      if (ValidateScenario(*graph, as_read).message() == s.message()) {
+        return absl::Status(
+            s.code(), absl::StrCat(flags["scenario"].as<std::string>(), ": ",
+                                   s.message()));
+      }
+    }
+    return UsageError(absl::StrCat(s.message(), " (as the flags set it)"));
   }
   setup.scenario = *std::move(scenario);
   setup.graph = *std::move(graph);

@@ -11,6 +11,7 @@
 #define COLLABNET_CLI_RUN_SETUP_H_
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,10 +39,18 @@ struct RunSetup {
   std::vector<std::string> notes;
 };
 
+// A command's own change to the scenario (sweep: its grid's first point,
+// so a model's parameter given only by the grid counts as given), made
+// after the flags' and before the checks.
+using ScenarioEdit =
+    std::function<absl::Status(const DistrictGraph& graph, Scenario& scenario)>;
+
 // Loads the scenario and graph the flags name, applies the overrides and
-// validates the result. UsageError for flags that do not fit together;
-// InvalidArgument (or NotFound) for bad input, naming file, line and field.
-absl::StatusOr<RunSetup> PrepareRun(const Flags& flags);
+// `edit`, and validates the result. UsageError for flags that do not fit
+// together; InvalidArgument (or NotFound) for bad input, naming file, line
+// and field.
+absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
+                                    const ScenarioEdit& edit = {});
 
 // An error unless every id is a teacher of `graph`; it names `from` (the
 // flag that gave the ids) and the ids nearest the one that is not.

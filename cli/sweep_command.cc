@@ -14,6 +14,7 @@
 #include "report/json.h"
 #include "report/sweep_csv.h"
 #include "sim/sweep.h"
+#include "sim/validate_scenario.h"
 
 namespace collabnet::cli {
 namespace {
@@ -62,42 +63,64 @@ absl::Status Run(const Flags& flags) {
   std::vector<SweepAxis> axes;
   for (const std::string& spec :
        flags["param"].as<std::vector<std::string>>()) {
-    const std::vector<std::string> parts = absl::StrSplit(spec, '=');
-    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-      return UsageError("--param '" + spec + "': expected NAME=V1,V2,...");
-    }
-    axes.push_back(
-        {parts[0], absl::StrSplit(parts[1], ',', absl::SkipEmpty())});
+    absl::StatusOr<SweepAxis> axis = ParseSweepAxis(spec);
+    if (!axis.ok())
+      return UsageError(absl::StrCat("--param ", axis.status().message()));
+    axes.push_back(*std::move(axis));
   }
-  absl::StatusOr<RunSetup> setup = PrepareRun(flags);
-  if (!setup.ok()) return setup.status();
-  PrintNotes("sweep", *setup);
   absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
   if (!key.ok()) return key.status();
-  // Leader sets are checked before any point runs, and with --pseudonymize
-  // run with the ids the district holds; rows keep the ids as typed.
+  // Rows keep leader sets as typed; with --pseudonymize the runs use the
+  // ids the district holds.
   std::vector<std::vector<std::string>> typed(axes.size());
-  for (std::size_t a = 0; a < axes.size(); ++a) {
-    if (axes[a].parameter != "leaders") continue;
-    typed[a] = axes[a].values;
-    for (std::string& value : axes[a].values) {
-      std::vector<std::string> ids = LeaderSet(value);
-      if (ids.empty()) {
-        return UsageError(absl::StrCat("--param leaders: found '", value,
-                                       "'; expected teacher ids joined by "
-                                       "'+' (T0001+T0005)"));
-      }
-      if (!key->empty()) {
-        for (std::string& id : ids) id = Pseudonym(*key, id);
-      }
-      if (absl::Status s = CheckLeaderIds(
-              ids, setup->graph, absl::StrCat("--param leaders=", value));
-          !s.ok()) {
-        return s;
-      }
-      value = absl::StrJoin(ids, std::string(1, kLeaderSetSeparator));
+  // Checked before any point runs, and the grid's first point applied, so
+  // that a parameter only the grid gives (--param p=...) counts as given.
+  auto check_grid = [&](const DistrictGraph& graph,
+                        Scenario& scenario) -> absl::Status {
+    if (absl::Status s = CheckSweepAxes(scenario, axes); !s.ok()) {
+      return UsageError(absl::StrCat("--param ", s.message()));
     }
-  }
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+      if (axes[a].parameter != "leaders") continue;
+      typed[a] = axes[a].values;
+      for (std::string& value : axes[a].values) {
+        std::vector<std::string> ids = LeaderSet(value);
+        if (!key->empty()) {
+          for (std::string& id : ids) id = Pseudonym(*key, id);
+        }
+        if (absl::Status s = CheckLeaderIds(
+                ids, graph, absl::StrCat("--param leaders=", value));
+            !s.ok()) {
+          return s;
+        }
+        value = absl::StrJoin(ids, std::string(1, kLeaderSetSeparator));
+      }
+    }
+    for (const SweepAxis& a : axes) {
+      if (absl::Status s =
+              SetScenarioParameter(scenario, a.parameter, a.values.front());
+          !s.ok()) {
+        return UsageError(absl::StrCat("--param ", s.message()));
+      }
+    }
+    // Each value on its own, so that a bad one late in the grid is refused
+    // before the points ahead of it run.
+    for (const SweepAxis& a : axes) {
+      for (const std::string& value : a.values) {
+        Scenario point = scenario;
+        absl::Status s = SetScenarioParameter(point, a.parameter, value);
+        if (s.ok()) s = ValidateScenario(graph, point);
+        if (!s.ok()) {
+          return UsageError(absl::StrCat("--param ", a.parameter, "=", value,
+                                         ": ", s.message()));
+        }
+      }
+    }
+    return absl::OkStatus();
+  };
+  absl::StatusOr<RunSetup> setup = PrepareRun(flags, check_grid);
+  if (!setup.ok()) return setup.status();
+  PrintNotes("sweep", *setup);
 
   RunOptions run;
   run.threads = *threads;

@@ -89,9 +89,21 @@ class Ingester {
            IngestReport& report)
       : options_(options), district_(district), report_(report) {}
 
-  void IndexRoster() {
+  // InvalidArgument when, under fold_case, two roster ids are one ignoring
+  // case: no record could say which of the two teachers it means.
+  absl::Status IndexRoster() {
     keys_.reserve(static_cast<std::size_t>(district_.teachers_size()));
-    for (const Teacher& t : district_.teachers()) AddKey(t.id());
+    for (const Teacher& t : district_.teachers()) {
+      if (AddKey(t.id())) continue;
+      const std::optional<std::uint32_t> first = Find(t.id());
+      return absl::InvalidArgumentError(absl::StrCat(
+          options_.roster_path, ": teachers ",
+          Quoted(district_.teachers(static_cast<int>(*first)).id()), " and ",
+          Quoted(t.id()),
+          " are one id ignoring case, so --fold-case cannot tell which a "
+          "record means; rename one, or ingest without --fold-case"));
+    }
+    return absl::OkStatus();
   }
 
   // Reads one source file, adding its errors to `errors`.
@@ -109,8 +121,13 @@ class Ingester {
     SourceOptions layout_options;
     layout_options.coaching_weight = options_.coaching_weight;
     const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
+    // A pd row naming several facilitators makes a record of each pair,
+    // one after another: rows are counted by line.
+    std::int64_t last_line = 0;
     ReadSourceRecords(kind, in, layout_options, errors, [&](SourceRecord& r) {
-      ++source.records;
+      if (r.line != last_line) ++source.records;
+      last_line = r.line;
+      ++source.pairs;
       if (!seen_rows.insert(r.key).second) {
         ++source.duplicate_rows;
         return;
@@ -243,13 +260,15 @@ class Ingester {
 
  private:
   // Roster ids as they are matched (lowered under fold_case), each at its
-  // teacher's index; an id that folds onto an earlier one keeps its place
-  // but is not found.
-  void AddKey(absl::string_view id) {
+  // teacher's index. False when the id folds onto an earlier one (which
+  // IndexRoster refuses): it keeps its place but is not found.
+  bool AddKey(absl::string_view id) {
     std::string key =
         options_.fold_case ? absl::AsciiStrToLower(id) : std::string(id);
-    index_.Insert(key, static_cast<std::uint32_t>(keys_.size()), keys_);
+    const bool added =
+        index_.Insert(key, static_cast<std::uint32_t>(keys_.size()), keys_);
     keys_.push_back(std::move(key));
+    return added;
   }
 
   std::optional<std::uint32_t> Find(absl::string_view id) const {
@@ -383,8 +402,7 @@ absl::Status OpenInput(const std::string& path, absl::string_view what,
 
 }  // namespace
 
-absl::Status IngestSources(const IngestOptions& options, District& district,
-                           IngestReport* report) {
+absl::Status CheckIngestOptions(const IngestOptions& options) {
   if (options.roster_path.empty()) {
     return absl::InvalidArgumentError(
         "a roster is required: every source is checked against it");
@@ -399,6 +417,51 @@ absl::Status IngestSources(const IngestOptions& options, District& district,
     return absl::InvalidArgumentError(
         "the recency half-life must be a positive number of days");
   }
+  // A file given twice would count each of its records twice.
+  struct Seen {
+    std::string path;
+    PathInfo info;
+    std::string what;
+  };
+  std::vector<Seen> seen;
+  auto once = [&](const std::string& path,
+                  absl::string_view what) -> absl::Status {
+    const PathInfo info = InspectPath(path);
+    for (const auto& [other, other_info, other_what] : seen) {
+      if (other == path || (info.kind != PathKind::kMissing &&
+                            other_info.kind != PathKind::kMissing &&
+                            info.device == other_info.device &&
+                            info.inode == other_info.inode)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ": given twice (as ", other_what, " and as ", what,
+            "); its records would count twice, so give each file once"));
+      }
+    }
+    seen.push_back({path, info, std::string(what)});
+    return absl::OkStatus();
+  };
+  if (absl::Status s = once(options.roster_path, "the roster"); !s.ok()) {
+    return s;
+  }
+  if (!options.schools_path.empty()) {
+    if (absl::Status s = once(options.schools_path, "the schools"); !s.ok()) {
+      return s;
+    }
+  }
+  for (const SourceInput& source : options.sources) {
+    if (absl::Status s =
+            once(source.path,
+                 absl::StrCat("the ", SourceKindName(source.kind), " records"));
+        !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status IngestSources(const IngestOptions& options, District& district,
+                           IngestReport* report) {
+  if (absl::Status s = CheckIngestOptions(options); !s.ok()) return s;
   IngestReport local;
   InputFile roster;
   InputFile schools;
@@ -428,7 +491,7 @@ absl::Status IngestSources(const IngestOptions& options, District& district,
   local.ids_trimmed = roster_report.ids_trimmed;
 
   Ingester ingester(options, district, local);
-  ingester.IndexRoster();
+  if (absl::Status s = ingester.IndexRoster(); !s.ok()) return s;
   std::vector<FileErrors> errors;
   errors.reserve(options.sources.size());
   for (const SourceInput& input : options.sources) {
@@ -481,16 +544,26 @@ std::string FormatIngestReport(const IngestReport& report) {
   for (const SourceReport& s : report.sources) {
     absl::StrAppend(&out, "  ", SourceKindName(s.kind), " ", s.path, ": ",
                     Counted(s.records, "record", "records"));
+    // The counts below are of pd's facilitator-attendee pairs.
+    const bool pd = s.kind == SourceKind::kPd;
+    if (pd) {
+      absl::StrAppend(&out, " (",
+                      Counted(s.pairs, "facilitator-attendee pair",
+                              "facilitator-attendee pairs"),
+                      ")");
+    }
     struct Part {
       std::int64_t n;
       absl::string_view one;
       absl::string_view many;
     };
     const Part parts[] = {
-        {s.duplicate_rows, "duplicate row dropped", "duplicate rows dropped"},
+        {s.duplicate_rows,
+         pd ? "duplicate pair dropped" : "duplicate row dropped",
+         pd ? "duplicate pairs dropped" : "duplicate rows dropped"},
         {s.outside_window, "outside the time window",
          "outside the time window"},
-        {s.off_roster_dropped, "naming teachers not on the roster, dropped",
+        {s.off_roster_dropped, "naming a teacher not on the roster, dropped",
          "naming teachers not on the roster, dropped"},
         {s.self_loops, "self-tie dropped", "self-ties dropped"},
         {s.undated, "undated (kept)", "undated (kept)"},
@@ -505,14 +578,16 @@ std::string FormatIngestReport(const IngestReport& report) {
             : absl::StrCat(WithCommas(s.contributions), " kept"),
         "\n");
   }
-  absl::StrAppend(&out, "  ties by channel:");
-  for (int c = 1; c < 8; ++c) {
-    if (report.ties_by_channel[c] > 0) {
-      absl::StrAppend(&out, " ", ChannelFileName(static_cast<Channel>(c)), " ",
-                      report.ties_by_channel[c]);
+  if (report.ties > 0) {
+    absl::StrAppend(&out, "  ties by channel:");
+    for (int c = 1; c < 8; ++c) {
+      if (report.ties_by_channel[c] > 0) {
+        absl::StrAppend(&out, " ", ChannelFileName(static_cast<Channel>(c)),
+                        " ", WithCommas(report.ties_by_channel[c]));
+      }
     }
+    absl::StrAppend(&out, "\n");
   }
-  absl::StrAppend(&out, "\n");
   std::int64_t contributions = 0;
   for (const SourceReport& s : report.sources) contributions += s.contributions;
   if (contributions > report.ties) {
@@ -541,7 +616,7 @@ std::string FormatIngestReport(const IngestReport& report) {
                     FormatIsoDate(*report.reference_day), "\n");
   }
   if (report.ties_at_weight_floor > 0) {
-    absl::StrAppend(&out, "  ", report.ties_at_weight_floor,
+    absl::StrAppend(&out, "  ", WithCommas(report.ties_at_weight_floor),
                     report.ties_at_weight_floor == 1 ? " tie's" : " ties'",
                     " records are more than 1,000 half-lives old; ",
                     report.ties_at_weight_floor == 1 ? "its" : "their",

@@ -66,8 +66,11 @@ struct IngestOptions {
 struct SourceReport {
   SourceKind kind = SourceKind::kPlc;
   std::string path;
-  std::int64_t records = 0;         // rows, or facilitator-attendee pairs
-  std::int64_t duplicate_rows = 0;  // identical to an earlier row; dropped
+  std::int64_t records = 0;  // rows read without error
+  // The records the rows make: one a row, but one per facilitator in a pd
+  // row; the counts below are of these.
+  std::int64_t pairs = 0;
+  std::int64_t duplicate_rows = 0;  // identical to an earlier one; dropped
   std::int64_t outside_window = 0;  // dropped by since/until
   std::int64_t undated = 0;         // no date; kept
   std::int64_t off_roster_dropped = 0;
@@ -91,8 +94,14 @@ struct IngestReport {
   std::optional<absl::CivilDay> reference_day;  // when a half-life applied
 };
 
-// Reads the roster and every source. InvalidArgument lists every error of
-// every file (up to 20 a file); NotFound names a file that cannot be opened.
+// InvalidArgument when the options cannot be right whatever the files
+// hold: no roster, a time window that ends before it starts, a bad
+// half-life, a file given twice (its records would count twice).
+absl::Status CheckIngestOptions(const IngestOptions& options);
+
+// Reads the roster and every source, after CheckIngestOptions. InvalidArgument
+// lists every error of every file (up to 20 a file); NotFound names a file that
+// cannot be opened.
 absl::StatusOr<District> IngestSources(const IngestOptions& options,
                                        IngestReport* report = nullptr);
 // The same into `out`, which may live on an arena (proto/arena_district.h):

@@ -4,6 +4,7 @@
 
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -219,9 +220,21 @@ void ReadPd(std::istream& in, FileErrors& errors,
         base.from_field = "facilitator";
         base.to_field = "attendee";
         if (!ReadWhen(h, r, "date", kDate, errors, base)) return;
+        const absl::string_view facilitators = h.Get(r, "facilitator");
+        // An empty item (";T001", "T001;;T002") is a slip a reader
+        // should see, not a facilitator to skip.
+        if (absl::StrContains(absl::StripAsciiWhitespace(facilitators), ';')) {
+          for (absl::string_view f : absl::StrSplit(facilitators, ';')) {
+            if (!absl::StripAsciiWhitespace(f).empty()) continue;
+            errors.Add(r.line, "facilitator",
+                       absl::StrCat("found ", Quoted(facilitators),
+                                    " with an empty item; expected teacher "
+                                    "ids separated by ';'"));
+            return;
+          }
+        }
         bool any = false;
-        for (absl::string_view f :
-             absl::StrSplit(h.Get(r, "facilitator"), ';')) {
+        for (absl::string_view f : absl::StrSplit(facilitators, ';')) {
           f = absl::StripAsciiWhitespace(f);
           if (f.empty()) continue;
           any = true;

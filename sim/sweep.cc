@@ -1,8 +1,10 @@
 #include "sim/sweep.h"
 
 #include <optional>
+#include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -81,9 +83,75 @@ std::vector<std::string> LeaderSet(absl::string_view value) {
   std::vector<std::string> ids;
   for (absl::string_view id : absl::StrSplit(value, kLeaderSetSeparator)) {
     id = absl::StripAsciiWhitespace(id);
-    if (!id.empty()) ids.emplace_back(id);
+    if (id.empty()) return {};
+    ids.emplace_back(id);
   }
   return ids;
+}
+
+absl::StatusOr<SweepAxis> ParseSweepAxis(absl::string_view spec) {
+  const std::pair<absl::string_view, absl::string_view> parts =
+      absl::StrSplit(spec, absl::MaxSplits('=', 1));
+  const absl::string_view name = absl::StripAsciiWhitespace(parts.first);
+  if (name.empty() || parts.second.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("'", spec, "': expected NAME=V1,V2,..."));
+  }
+  SweepAxis axis{std::string(name), {}};
+  for (absl::string_view value : absl::StrSplit(parts.second, ',')) {
+    value = absl::StripAsciiWhitespace(value);
+    if (value.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "'", spec, "': an empty value in the list; expected NAME=V1,V2,..."));
+    }
+    if (axis.parameter == "leaders" && LeaderSet(value).empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("'", spec, "': found leader set '", value,
+                       "'; expected teacher ids joined by '+' (T0001+T0005)"));
+    }
+    axis.values.emplace_back(value);
+  }
+  return axis;
+}
+
+namespace {
+
+// The field a parameter sets, whichever of its names it was given by:
+// a flag's (p), a path from the model's block (probability) or one from
+// the scenario (independent_cascade.probability).
+std::string ParameterField(const Scenario& scenario,
+                           absl::string_view parameter) {
+  if (parameter == "p") parameter = "probability";
+  if (parameter == "k") parameter = "threshold";
+  if (scenario.model_case() != Scenario::MODEL_NOT_SET &&
+      Scenario::descriptor()->FindFieldByName(
+          std::string(parameter.substr(0, parameter.find('.')))) == nullptr) {
+    const FieldDescriptor* model =
+        Scenario::descriptor()->FindFieldByNumber(scenario.model_case());
+    return absl::StrCat(model->name(), ".", parameter);
+  }
+  return std::string(parameter);
+}
+
+}  // namespace
+
+absl::Status CheckSweepAxes(const Scenario& scenario,
+                            const std::vector<SweepAxis>& axes) {
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    if (axes[a].values.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("parameter '", axes[a].parameter, "' has no values"));
+    }
+    for (std::size_t b = 0; b < a; ++b) {
+      if (ParameterField(scenario, axes[a].parameter) ==
+          ParameterField(scenario, axes[b].parameter)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "parameters '", axes[b].parameter, "' and '", axes[a].parameter,
+            "' set one field; give its values in one list"));
+      }
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status SetScenarioParameter(Scenario& scenario,
@@ -181,12 +249,9 @@ absl::Status SetScenarioParameter(Scenario& scenario,
 absl::StatusOr<std::vector<SweepPoint>> RunSweep(
     const DistrictGraph& graph, const Scenario& scenario,
     const std::vector<SweepAxis>& axes, const RunOptions& options) {
+  if (absl::Status s = CheckSweepAxes(scenario, axes); !s.ok()) return s;
   double points_in_grid = 1;  // a double: a product of sizes can overflow
   for (const SweepAxis& axis : axes) {
-    if (axis.values.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("parameter '", axis.parameter, "' has no values"));
-    }
     points_in_grid *= static_cast<double>(axis.values.size());
   }
   // Every point's result is kept, so the grid's size is judged first.

@@ -48,8 +48,20 @@ struct SweepPoint {
 // Joins the ids of one leader set in a `leaders` value.
 inline constexpr char kLeaderSetSeparator = '+';
 
-// The ids of a `leaders` value, trimmed, empty ones left out.
+// The ids of a `leaders` value, trimmed; empty unless every id between
+// the separators is non-empty ("T0001+" and "T0001++T0002" are no sets).
 std::vector<std::string> LeaderSet(absl::string_view value);
+
+// Parses "NAME=V1,V2,...". InvalidArgument for a missing name, an empty
+// value anywhere in the list ("0.1,,0.2", "0.1,") and a leader set that
+// LeaderSet refuses: a value the user typed is never dropped.
+absl::StatusOr<SweepAxis> ParseSweepAxis(absl::string_view spec);
+
+// InvalidArgument when an axis has no values or two axes set one field (a
+// flag's name and its field's, p and probability, count as one), since
+// the later would silently override the earlier.
+absl::Status CheckSweepAxes(const Scenario& scenario,
+                            const std::vector<SweepAxis>& axes);
 
 // Sets one parameter of `scenario` from text. InvalidArgument names the
 // parameter and the value when either does not fit.
@@ -57,8 +69,8 @@ absl::Status SetScenarioParameter(Scenario& scenario,
                                   const std::string& parameter,
                                   const std::string& value);
 
-// Runs every point of the grid (the last axis varies fastest). Fails on the
-// first point that does not run, naming it.
+// Runs every point of the grid (the last axis varies fastest), after
+// CheckSweepAxes. Fails on the first point that does not run, naming it.
 absl::StatusOr<std::vector<SweepPoint>> RunSweep(
     const DistrictGraph& graph, const Scenario& scenario,
     const std::vector<SweepAxis>& axes, const RunOptions& options = {});

@@ -83,7 +83,9 @@ class TieSet {
   std::vector<Entry> ties_;
 };
 
-absl::Status Validate(const GeneratorOptions& o) {
+}  // namespace
+
+absl::Status CheckGeneratorOptions(const GeneratorOptions& o) {
   auto share = [](double v) { return v >= 0 && v <= 1; };
   if (o.schools < 1) return absl::InvalidArgumentError("schools must be >= 1");
   if (o.teachers < 4 * o.schools) {
@@ -128,6 +130,8 @@ absl::Status Validate(const GeneratorOptions& o) {
   return absl::OkStatus();
 }
 
+namespace {
+
 // Picks exactly round(share * n) of n items at random.
 std::vector<bool> PickShare(int n, double share, PhiloxStream& rng) {
   std::vector<int> order(n);
@@ -156,7 +160,7 @@ int WeightedPick(const double* weights, int n, PhiloxStream& rng) {
 }  // namespace
 
 absl::StatusOr<GeneratedDistrict> GenerateDistrict(const GeneratorOptions& o) {
-  if (absl::Status s = Validate(o); !s.ok()) return s;
+  if (absl::Status s = CheckGeneratorOptions(o); !s.ok()) return s;
   const int num_schools = o.schools;
   const int n = o.teachers;
 

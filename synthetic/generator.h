@@ -61,8 +61,13 @@ struct GeneratedDistrict {
   std::vector<std::string> featured_leaders;  // teacher ids
 };
 
-// Fails with InvalidArgument when an option is out of range (for example,
-// fewer teachers than 4 per school, or shares outside [0, 1]).
+// InvalidArgument when an option is out of range (for example, fewer
+// teachers than 4 per school, or shares outside [0, 1]).
+absl::Status CheckGeneratorOptions(const GeneratorOptions& options);
+
+// Fails with CheckGeneratorOptions's error, or InvalidArgument when the
+// options fit together but the district cannot be made (schools too small
+// for the featured co-teachers).
 absl::StatusOr<GeneratedDistrict> GenerateDistrict(
     const GeneratorOptions& options);
 

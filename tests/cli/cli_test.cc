@@ -330,7 +330,7 @@ TEST_F(CliTest, PlainGraphModeRejectsFlagsThatDoNotFit) {
   // Per-channel probabilities need typed ties, and the independent cascade.
   const Outcome untyped = Run("simulate --graph " + Path("g.edges") +
                               " --leaders a --channel-probabilities");
-  EXPECT_EQ(untyped.exit_code, 1);
+  EXPECT_EQ(untyped.exit_code, 2);
   EXPECT_THAT(untyped.err, HasSubstr("ties name their channel"));
   EXPECT_EQ(Run("simulate --model wc --channel-probabilities").exit_code, 2);
   const Outcome typed =
@@ -469,11 +469,11 @@ TEST_F(CliTest, SweepWritesOneRowPerGridPoint) {
             16);
   EXPECT_EQ(Run("sweep --param noequals").exit_code, 2);
   o = Run("sweep --param horizon=x --replicates 10");
-  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_EQ(o.exit_code, 2);
   EXPECT_THAT(o.err, HasSubstr("parameter 'horizon': found 'x'"));
   // Another model's parameter would change the model: refused.
   o = Run("sweep --param independent_cascade.probability=0.1 --replicates 10");
-  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_EQ(o.exit_code, 2);
   EXPECT_THAT(o.err, HasSubstr("this scenario runs multi_channel_cascade"));
 }
 
@@ -539,7 +539,7 @@ TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {
   EXPECT_THAT(context.out, HasSubstr("Ties weighed by context: same school "
                                      "x2, same subject x1.5\n"));
   const Outcome bad = Run("simulate --replicates 10 --pd-weeks 40");
-  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("pd_weeks"));
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "proto/arena_district.h"
@@ -352,6 +353,89 @@ TEST(SourceIngestTest, FoldCaseMatchesTheRosterAndKeepsItsSpelling) {
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(d->ties(0).target(), "T2");
   EXPECT_EQ(report.ids_case_folded, 1);
+}
+
+TEST(SourceIngestTest, FoldCaseRefusesRosterIdsThatAreOneIgnoringCase) {
+  SourceFiles f;
+  f.Write("roster.csv",
+          "id,school\n"
+          "T1,S1\n"
+          "t1,S1\n");
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kAdvice, f.Write("a.csv",
+                                             "respondent,named,question\n"
+                                             "t1,T1,math\n")}};
+  // Exact ids tell the two apart.
+  ASSERT_TRUE(IngestSources(o).ok());
+  o.fold_case = true;
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(d.status().message(),
+              HasSubstr("roster.csv: teachers 'T1' and 't1' are one id "
+                        "ignoring case"));
+}
+
+TEST(SourceIngestTest, AFileGivenTwiceIsRefused) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  const std::string obs =
+      f.Write("obs.csv", "observer,observed,date\nT2,T1,2019-01-01\n");
+  o.sources = {{SourceKind::kObservations, obs},
+               {SourceKind::kObservations, obs}};
+  EXPECT_THAT(CheckIngestOptions(o).message(),
+              HasSubstr("obs.csv: given twice"));
+  EXPECT_FALSE(IngestSources(o).ok());
+  // Another name for the same file is the same file.
+  fs::create_hard_link(obs, f.Path("again.csv"));
+  o.sources = {{SourceKind::kObservations, obs},
+               {SourceKind::kCoTeaching, f.Path("again.csv")}};
+  EXPECT_THAT(CheckIngestOptions(o).message(), HasSubstr("given twice"));
+  o.sources = {{SourceKind::kObservations, f.Path("roster.csv")}};
+  EXPECT_THAT(CheckIngestOptions(o).message(), HasSubstr("the roster"));
+  o.sources = {{SourceKind::kObservations, obs}};
+  EXPECT_TRUE(CheckIngestOptions(o).ok());
+}
+
+TEST(SourceIngestTest, PdCountsRowsAndPairsAndRefusesAnEmptyFacilitator) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kPd, f.Write("pd.csv",
+                                         "session,facilitator,attendee\n"
+                                         "P1,T1;T4,T2\n"
+                                         "P1,T1,T3\n")}};
+  IngestReport report;
+  ASSERT_TRUE(IngestSources(o, &report).ok());
+  ASSERT_EQ(report.sources.size(), 1u);
+  EXPECT_EQ(report.sources[0].records, 2);
+  EXPECT_EQ(report.sources[0].pairs, 3);
+  EXPECT_THAT(FormatIngestReport(report),
+              HasSubstr("2 records (3 facilitator-attendee pairs)"));
+  for (const char* bad : {";T1", "T1;", "T1;;T4", " ; "}) {
+    o.sources = {
+        {SourceKind::kPd,
+         f.Write("bad.csv", absl::StrCat("session,facilitator,attendee\nP1,\"",
+                                         bad, "\",T2\n"))}};
+    absl::StatusOr<District> d = IngestSources(o);
+    ASSERT_FALSE(d.ok()) << bad;
+    EXPECT_THAT(d.status().message(),
+                HasSubstr("bad.csv:2: field 'facilitator'"))
+        << bad;
+  }
+}
+
+TEST(SourceIngestTest, ReportAgreesInNumberAndOmitsAnEmptyChannelLine) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.off_roster = OffRosterPolicy::kDrop;
+  o.sources = {
+      {SourceKind::kObservations,
+       f.Write("obs.csv", "observer,observed,date\nT9,T1,2019-01-01\n")}};
+  IngestReport report;
+  ASSERT_TRUE(IngestSources(o, &report).ok());
+  const std::string text = FormatIngestReport(report);
+  EXPECT_THAT(text, HasSubstr("1 record, 1 naming a teacher not on the "
+                              "roster, dropped"));
+  EXPECT_THAT(text, Not(HasSubstr("ties by channel")));
 }
 
 TEST(SourceIngestTest, SchoolsComeFromTheRosterWithoutASchoolsFile) {

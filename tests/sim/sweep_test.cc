@@ -60,6 +60,35 @@ TEST(SetScenarioParameter, FlagNamesAndLeaderSets) {
               HasSubstr("unknown parameter 'k'"));
 }
 
+TEST(ParseSweepAxis, KeepsEveryValueOrRefusesTheList) {
+  absl::StatusOr<SweepAxis> axis = ParseSweepAxis("p= 0.1 ,0.2");
+  ASSERT_TRUE(axis.ok()) << axis.status();
+  EXPECT_EQ(axis->parameter, "p");
+  EXPECT_THAT(axis->values, ::testing::ElementsAre("0.1", "0.2"));
+  for (const char* bad : {"p=0.1,,0.2", "p=0.1,", "p=,0.1", "p=", "=0.1", "p",
+                          "leaders=a+", "leaders=a++b", "leaders=+"}) {
+    EXPECT_FALSE(ParseSweepAxis(bad).ok()) << bad;
+  }
+  axis = ParseSweepAxis("leaders=a+b,c");
+  ASSERT_TRUE(axis.ok()) << axis.status();
+  EXPECT_THAT(axis->values, ::testing::ElementsAre("a+b", "c"));
+  EXPECT_TRUE(LeaderSet("a+").empty());
+}
+
+TEST(CheckSweepAxes, OneFieldByAnyOfItsNamesIsOneAxis) {
+  const Scenario ic = testing::IcScenario({0}, 0.1, 10);
+  EXPECT_TRUE(CheckSweepAxes(ic, {{"p", {"0.1"}}, {"replicates", {"5"}}}).ok());
+  for (const char* other :
+       {"p", "probability", "independent_cascade.probability"}) {
+    EXPECT_THAT(CheckSweepAxes(ic, {{"probability", {"0.1"}}, {other, {"0.2"}}})
+                    .message(),
+                HasSubstr("set one field"))
+        << other;
+  }
+  EXPECT_THAT(CheckSweepAxes(ic, {{"p", {}}}).message(),
+              HasSubstr("has no values"));
+}
+
 TEST(RunSweep, LeaderSetsAreCoupledRunsOfTheirOwn) {
   absl::StatusOr<DistrictGraph> g = FreezeDistrict(testing::Star(60));
   ASSERT_TRUE(g.ok());
