@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -115,8 +116,13 @@ absl::Status Run(const Flags& flags) {
   if (!key_flag.ok()) return key_flag.status();
   const std::string key = *key_flag;
 
+  absl::StatusOr<DuplicateTies> duplicates = DuplicatesFlag(flags);
+  if (!duplicates.ok()) return duplicates.status();
   CsvReadReport report;
   NetworkReadReport network_report;
+  // A refused repeat is named by its line.
+  report.record_tie_lines = *duplicates == DuplicateTies::kRefuse;
+  network.record_tie_lines = report.record_tie_lines;
   // On an arena: a district of millions of ties is millions of messages.
   ArenaDistrict district;
   if (absl::Status s =
@@ -124,10 +130,11 @@ absl::Status Run(const Flags& flags) {
       !s.ok()) {
     return s;
   }
-  absl::StatusOr<DuplicateTies> duplicates = DuplicatesFlag(flags);
-  if (!duplicates.ok()) return duplicates.status();
-  absl::StatusOr<std::int64_t> repeated =
-      ApplyDuplicateTies(*district, *duplicates, in);
+  const bool csv_dir = *in_format == DistrictFormat::kCsvDir;
+  absl::StatusOr<std::int64_t> repeated = ApplyDuplicateTies(
+      *district, *duplicates,
+      csv_dir ? (std::filesystem::path(in) / "ties.csv").string() : in,
+      csv_dir ? report.tie_lines : network_report.tie_lines);
   if (!repeated.ok()) return repeated.status();
   report.ties = district->ties_size();
   // A district's ties each name their channel (simulate --district reads

@@ -15,6 +15,7 @@
 #include "io/atomic_file.h"
 #include "io/input_file.h"
 #include "records/pseudonymize.h"
+#include "text/count_text.h"
 #include "text/number_text.h"
 
 namespace collabnet::cli {
@@ -274,8 +275,7 @@ absl::StatusOr<DuplicateTies> DuplicatesFlag(const Flags& flags) {
 
 std::string RepeatedTiesNote(std::int64_t repeated, DuplicateTies rule) {
   if (repeated == 0) return "";
-  const bool one = repeated == 1;
-  return absl::StrCat(repeated, one ? " tie was" : " ties were",
+  return absl::StrCat(Counted(repeated, "tie was", "ties were"),
                       " given again (same teachers, direction and channel): ",
                       rule == DuplicateTies::kMerge
                           ? "merged into the first, weights summed"

@@ -50,6 +50,7 @@ struct Contact {
   int u = 0;
   int v = 0;
   double count = 0;
+  std::int64_t line = 0;  // the first contact's
   std::optional<absl::CivilDay> first;
   std::optional<absl::CivilDay> last;
 };
@@ -63,6 +64,8 @@ absl::StatusOr<District> ReadContactList(const std::string& path,
   if (absl::Status s = in.Open(path); !s.ok()) return s;
   District district;
   NetworkBuilder b(district);
+  std::vector<std::int64_t> tie_lines;
+  if (options.record_tie_lines) b.RecordTieLines(&tie_lines);
   FileErrors errors(path);
   absl::flat_hash_map<std::pair<int, int>, std::size_t> index;
   std::vector<Contact> contacts;
@@ -121,6 +124,7 @@ absl::StatusOr<District> ReadContactList(const std::string& path,
       Contact c;
       c.u = key.first;
       c.v = key.second;
+      c.line = in.line_number();
       contacts.push_back(c);
     }
     Contact& c = contacts[it->second];
@@ -133,7 +137,7 @@ absl::StatusOr<District> ReadContactList(const std::string& path,
   if (!in.status().ok()) return in.status();
   if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
   for (const Contact& c : contacts) {
-    Tie& tie = b.AddTie(c.u, c.v, options.channel, options.directed);
+    Tie& tie = b.AddTie(c.u, c.v, options.channel, options.directed, c.line);
     if (c.count != 1) tie.set_weight(c.count);
     if (c.first) tie.set_first_seen(FormatIsoDate(*c.first));
     if (c.last) tie.set_last_seen(FormatIsoDate(*c.last));
@@ -143,6 +147,7 @@ absl::StatusOr<District> ReadContactList(const std::string& path,
   local.nodes = district.teachers_size();
   local.ties = district.ties_size();
   local.merged = total - local.ties;
+  local.tie_lines = std::move(tie_lines);
   if (report != nullptr) *report = std::move(local);
   return district;
 }

@@ -231,6 +231,7 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
           if (!index.Find(id, ids)) NotOnRoster(r.line, field, id, errors);
         }
         if (!errors.empty()) return;  // nothing is returned anyway
+        if (report.record_tie_lines) report.tie_lines.push_back(r.line);
         Tie& tie = *d.add_ties();
         tie.set_source(row.source.data(), row.source.size());
         tie.set_target(row.target.data(), row.target.size());
@@ -282,6 +283,7 @@ void ReadRosterInto(std::istream* schools, std::istream& teachers,
 absl::Status ReadDistrictCsv(const DistrictCsvStreams& streams, District& out,
                              CsvReadReport* report) {
   RosterRead r(out, streams.schools_name, streams.teachers_name);
+  r.report.record_tie_lines = report != nullptr && report->record_tie_lines;
   ReadRosterInto(streams.schools, *streams.teachers, r);
   FileErrors tie_errors(streams.ties_name);
   ReadTies(*streams.ties, r.district, r.report, tie_errors);
@@ -293,7 +295,7 @@ absl::Status ReadDistrictCsv(const DistrictCsvStreams& streams, District& out,
   r.report.schools = r.district.schools_size();
   r.report.teachers = r.district.teachers_size();
   r.report.ties = r.district.ties_size();
-  if (report != nullptr) *report = r.report;
+  if (report != nullptr) *report = std::move(r.report);
   return absl::OkStatus();
 }
 

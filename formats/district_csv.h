@@ -29,6 +29,11 @@ struct CsvReadReport {
   std::int64_t teachers = 0;
   std::int64_t ties = 0;
   std::int64_t ids_trimmed = 0;  // ids with surrounding space removed
+  // Set by the caller before reading to have each tie's line in ties.csv
+  // kept in tie_lines (for messages about a tie after reading,
+  // graph/duplicate_ties.h); off, it costs nothing.
+  bool record_tie_lines = false;
+  std::vector<std::int64_t> tie_lines;
 };
 
 // The three files as streams, with the names errors should use.

@@ -298,6 +298,7 @@ absl::StatusOr<District> ReadNetworkFile(const std::string& path,
     if (d.ok() && report != nullptr) {
       report->nodes = d->teachers_size();
       report->ties = d->ties_size();
+      report->tie_lines = std::move(edge_report.tie_lines);
       if (o.nodes_path != options.nodes_path) {
         report->notes.push_back("nodes and schools from " + o.nodes_path);
       }

@@ -291,6 +291,7 @@ absl::StatusOr<District> ReadEdgeListDistrict(const std::string& path,
   District district;
   district.set_name(BaseName(path));
   NetworkBuilder b(district);
+  if (options.record_tie_lines) b.RecordTieLines(&local.tie_lines);
   const bool have_nodes = !options.nodes_path.empty();
   if (have_nodes) {
     absl::Status s = ReadNodesFile(
@@ -311,7 +312,8 @@ absl::StatusOr<District> ReadEdgeListDistrict(const std::string& path,
       [&](absl::string_view label) { return b.Node(label); },
       [&](int u, int v, double weight) {
         Tie& tie = b.AddTie(u, v, options.channel,
-                            options.directed || local.directed_by_nodes_file);
+                            options.directed || local.directed_by_nodes_file,
+                            local.lines);
         if (weight != 1) tie.set_weight(weight);
       });
   if (!s.ok()) return s;

@@ -46,6 +46,9 @@ struct EdgeListReport {
   // The nodes file's first line is kDirectedMarker: the ties are read as
   // directed, as with EdgeListOptions::directed.
   bool directed_by_nodes_file = false;
+  // ReadEdgeListDistrict: each tie's line, when
+  // NetworkReadOptions::record_tie_lines.
+  std::vector<std::int64_t> tie_lines;
 };
 
 // The first line of a nodes file written beside a directed edge list.

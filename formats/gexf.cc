@@ -29,6 +29,7 @@ class GexfHandler : public XmlHandler {
   GexfHandler(const NetworkReadOptions& options, District& district,
               FileErrors& errors)
       : options_(options), builder_(district), errors_(errors) {}
+  NetworkBuilder& builder() { return builder_; }
 
   void StartElement(absl::string_view name, const XmlAttributes& attributes,
                     std::int64_t line) override {

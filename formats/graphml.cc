@@ -32,6 +32,7 @@ class GraphmlHandler : public XmlHandler {
         district_(district),
         builder_(district),
         errors_(errors) {}
+  NetworkBuilder& builder() { return builder_; }
 
   void StartElement(absl::string_view name, const XmlAttributes& attributes,
                     std::int64_t line) override {

@@ -294,7 +294,7 @@ void FinishXmlNetwork(XmlNetworkParts& parts, const NetworkReadOptions& options,
     }
     if (!ok) continue;
     Tie& tie = builder.AddTie(*builder.Find(e.source), *builder.Find(e.target),
-                              options.channel, e.directed);
+                              options.channel, e.directed, e.line);
     ApplyEdgeAttributes(e.data, e.line, tie, errors, parts.unused_edge);
   }
   builder.Finish();

@@ -97,9 +97,12 @@ absl::StatusOr<District> ReadXmlNetwork(std::istream& in,
   District district;
   FileErrors errors(file_name);
   Handler handler(options, district, errors);
+  std::vector<std::int64_t> tie_lines;
+  if (options.record_tie_lines) handler.builder().RecordTieLines(&tie_lines);
   if (absl::Status s = ParseXml(in, file_name, handler); !s.ok()) return s;
   NetworkReadReport local;
-  handler.Finish(local);
+  handler.Finish(local);  // adds the ties
+  local.tie_lines = std::move(tie_lines);
   if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
   local.nodes = district.teachers_size();
   local.ties = district.ties_size();

@@ -49,7 +49,8 @@ School& NetworkBuilder::SchoolNamed(absl::string_view id) {
 }
 
 Tie& NetworkBuilder::AddTie(int source, int target, Channel channel,
-                            bool directed) {
+                            bool directed, std::int64_t line) {
+  if (lines_ != nullptr) lines_->push_back(line);
   Tie& tie = *d_.add_ties();
   tie.set_source(d_.teachers(source).id());
   tie.set_target(d_.teachers(target).id());

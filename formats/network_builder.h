@@ -35,6 +35,9 @@ struct NetworkReadOptions {
   // The most nodes a file may declare (Pajek *Vertices, DL N=): a header
   // claiming more is an error rather than an attempt to allocate them.
   int max_nodes = 50'000'000;
+  // Keep each tie's line in the report's tie_lines, for messages about a
+  // tie after reading (graph/duplicate_ties.h); off, it costs nothing.
+  bool record_tie_lines = false;
 };
 
 // What reading found and did not use, to tell the user.
@@ -43,6 +46,8 @@ struct NetworkReadReport {
   std::int64_t ties = 0;
   std::int64_t merged = 0;         // contacts merged into weighted ties
   std::vector<std::string> notes;  // e.g. attributes that were not used
+  // Each tie's line in its file, when NetworkReadOptions::record_tie_lines.
+  std::vector<std::int64_t> tie_lines;
 };
 
 constexpr absl::string_view kDefaultSchool = "all";
@@ -72,13 +77,18 @@ class NetworkBuilder {
   Teacher& teacher(int node) { return *d_.mutable_teachers(node); }
   // The school with this id, added if new.
   School& SchoolNamed(absl::string_view id);
-  Tie& AddTie(int source, int target, Channel channel, bool directed);
+  // `line` is where the tie is in its file, kept when RecordTieLines was
+  // called (for messages about the tie after reading).
+  Tie& AddTie(int source, int target, Channel channel, bool directed,
+              std::int64_t line);
+  void RecordTieLines(std::vector<std::int64_t>* lines) { lines_ = lines; }
   // Puts schoolless nodes in school "all".
   void Finish();
   int nodes() const { return d_.teachers_size(); }
 
  private:
   District& d_;
+  std::vector<std::int64_t>* lines_ = nullptr;
   absl::flat_hash_map<std::string, int> nodes_;
   absl::flat_hash_map<std::string, int> schools_;
 };

@@ -256,7 +256,7 @@ class PajekReader {
       return;
     }
     if (!u || !v) return;
-    Add(*u, *v, directed, w);
+    Add(*u, *v, directed, w, line);
   }
 
   void List(const std::vector<std::string>& t, std::int64_t line,
@@ -264,7 +264,7 @@ class PajekReader {
     const std::optional<int> u = Number(t[0], "source", line);
     for (std::size_t k = 1; k < t.size(); ++k) {
       const std::optional<int> v = Number(t[k], "target", line);
-      if (u && v) Add(*u, *v, directed, 1);
+      if (u && v) Add(*u, *v, directed, 1, line);
     }
   }
 
@@ -291,13 +291,13 @@ class PajekReader {
                          "; expected a number, 0 for no tie"));
         continue;
       }
-      if (w > 0) Add(matrix_row_, j + 1, /*directed=*/true, w);
+      if (w > 0) Add(matrix_row_, j + 1, /*directed=*/true, w, line);
     }
   }
 
-  void Add(int u, int v, bool directed, double w) {
+  void Add(int u, int v, bool directed, double w, std::int64_t line) {
     collabnet::Tie& tie =
-        builder_.AddTie(VertexNode(u), VertexNode(v), channel_, directed);
+        builder_.AddTie(VertexNode(u), VertexNode(v), channel_, directed, line);
     if (w != 1) tie.set_weight(w);
   }
 
@@ -380,6 +380,8 @@ absl::StatusOr<District> ReadPajek(std::istream& net,
   FileErrors errors(net_name);
   FileErrors partition_errors(partition_name);
   PajekReader reader(options, district, errors);
+  std::vector<std::int64_t> tie_lines;
+  if (options.record_tie_lines) reader.builder().RecordTieLines(&tie_lines);
   std::string line;
   std::int64_t number = 0;
   bool any = false;
@@ -399,6 +401,7 @@ absl::StatusOr<District> ReadPajek(std::istream& net,
   }
   local.nodes = district.teachers_size();
   local.ties = district.ties_size();
+  local.tie_lines = std::move(tie_lines);
   if (report != nullptr) *report = std::move(local);
   return district;
 }

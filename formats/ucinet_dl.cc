@@ -95,6 +95,7 @@ class DlReader {
   DlReader(const NetworkReadOptions& options, District& district,
            FileErrors& errors)
       : options_(options), builder_(district), errors_(errors) {}
+  NetworkBuilder& builder() { return builder_; }
 
   void Line(std::string_view raw_std, std::int64_t line) {
     absl::string_view raw(raw_std.data(), raw_std.size());
@@ -187,7 +188,7 @@ class DlReader {
             a.u != a.v && back != weight.end() && back->second == w;
         if (mutual && a.u > a.v) continue;  // written with the pair's first
         Tie& tie = builder_.AddTie(NodeIndex(a.u), NodeIndex(a.v), channel,
-                                   /*directed=*/!mutual);
+                                   /*directed=*/!mutual, a.line);
         if (a.w != 1) tie.set_weight(a.w);
       }
     }
@@ -569,6 +570,8 @@ absl::StatusOr<District> ReadUcinetDl(std::istream& in,
   District district;
   FileErrors errors(file_name);
   DlReader reader(options, district, errors);
+  std::vector<std::int64_t> tie_lines;
+  if (options.record_tie_lines) reader.builder().RecordTieLines(&tie_lines);
   std::string line;
   std::int64_t number = 0;
   while (std::getline(in, line)) {
@@ -581,6 +584,7 @@ absl::StatusOr<District> ReadUcinetDl(std::istream& in,
   if (absl::Status s = ErrorsToStatus({&errors}); !s.ok()) return s;
   local.nodes = district.teachers_size();
   local.ties = district.ties_size();
+  local.tie_lines = std::move(tie_lines);
   if (report != nullptr) *report = std::move(local);
   return district;
 }

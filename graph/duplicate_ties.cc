@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "proto/channel_names.h"
+#include "text/count_text.h"
 
 namespace collabnet {
 
@@ -26,9 +27,9 @@ absl::Status RepeatedTieError(absl::string_view where, absl::string_view source,
       "--duplicates keep keeps them apart"));
 }
 
-absl::StatusOr<std::int64_t> ApplyDuplicateTies(District& district,
-                                                DuplicateTies rule,
-                                                absl::string_view where) {
+absl::StatusOr<std::int64_t> ApplyDuplicateTies(
+    District& district, DuplicateTies rule, absl::string_view file,
+    absl::Span<const std::int64_t> tie_lines) {
   using Key = std::tuple<std::string, std::string, int, bool>;
   absl::flat_hash_map<Key, int> first;  // key -> index in the kept ties
   first.reserve(static_cast<std::size_t>(district.ties_size()));
@@ -47,8 +48,12 @@ absl::StatusOr<std::int64_t> ApplyDuplicateTies(District& district,
     if (!fresh) {
       ++repeats;
       if (rule == DuplicateTies::kRefuse) {
-        return RepeatedTieError(absl::StrCat(where, ": ties[", i, "]"),
-                                t.source(), t.target(), t.channel());
+        const std::string where =
+            tie_lines.size() == static_cast<std::size_t>(ties->size())
+                ? absl::StrCat(file, ":",
+                               tie_lines[static_cast<std::size_t>(i)])
+                : absl::StrCat(file, ": tie ", WithCommas(i + 1));
+        return RepeatedTieError(where, t.source(), t.target(), t.channel());
       }
       if (rule == DuplicateTies::kMerge) {
         Tie& into = ties->at(it->second);

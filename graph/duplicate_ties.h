@@ -22,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "proto/district.pb.h"
 
 namespace collabnet {
@@ -38,9 +39,12 @@ absl::Status RepeatedTieError(absl::string_view where, absl::string_view source,
 
 // Applies the rule to the district's ties, in place (merged ties keep the
 // place of the first). Returns how many ties repeated an earlier one.
-absl::StatusOr<std::int64_t> ApplyDuplicateTies(District& district,
-                                                DuplicateTies rule,
-                                                absl::string_view where);
+// Under kRefuse the error names `file` and the repeat's line from
+// `tie_lines` (each tie's line, as the readers keep it on request), or,
+// without lines, its place among the ties.
+absl::StatusOr<std::int64_t> ApplyDuplicateTies(
+    District& district, DuplicateTies rule, absl::string_view file,
+    absl::Span<const std::int64_t> tie_lines = {});
 
 }  // namespace collabnet
 
