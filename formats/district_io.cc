@@ -176,12 +176,11 @@ std::vector<std::string> NotHeldBy(DistrictFormat format,
     out.push_back(
         absl::StrCat(Counted(empty, "school", "schools"), " with no teachers"));
   }
-  // Pajek keeps edges and arcs apart; an edge list's ties on one pair
-  // merge whatever their channels, which "channels" says.
+  // Pajek keeps edges and arcs apart, GraphML and GEXF mark the arcs of
+  // an undirected tie; an edge list's ties on one pair merge whatever
+  // their channels, which "channels" says.
   if (const std::int64_t shared = UndirectedOnDirectedArcs(district);
-      shared > 0 &&
-      (format == DistrictFormat::kGraphml || format == DistrictFormat::kGexf ||
-       format == DistrictFormat::kUcinetDl)) {
+      shared > 0 && format == DistrictFormat::kUcinetDl) {
     out.push_back(absl::StrCat(
         Counted(shared, "undirected tie that shares its",
                 "undirected ties that share their"),

@@ -11,6 +11,7 @@
 #include "formats/network_builder.h"
 #include "formats/teacher_fields.h"
 #include "proto/channel_names.h"
+#include "text/count_text.h"
 #include "text/number_text.h"
 
 namespace collabnet {
@@ -33,6 +34,7 @@ constexpr AttributeColumn kEdgeColumns[] = {
     {"weight", AttributeType::kDouble},
     {"first_seen", AttributeType::kString},
     {"last_seen", AttributeType::kString},
+    {"undirected", AttributeType::kBoolean},
 };
 
 std::string BoolText(bool b) { return b ? "true" : "false"; }
@@ -84,7 +86,10 @@ std::vector<AttributeColumn> EdgeAttributeColumns(const District& district) {
   bool weight = false;
   bool first = false;
   bool last = false;
+  bool directed = false;
+  bool undirected = false;
   for (const Tie& t : district.ties()) {
+    (t.directed() ? directed : undirected) = true;
     channel |= t.channel() != CHANNEL_UNSPECIFIED;
     weight |= t.has_weight() && t.weight() != 1;
     first |= !t.first_seen().empty();
@@ -95,6 +100,7 @@ std::vector<AttributeColumn> EdgeAttributeColumns(const District& district) {
   if (weight) out.push_back(kEdgeColumns[1]);
   if (first) out.push_back(kEdgeColumns[2]);
   if (last) out.push_back(kEdgeColumns[3]);
+  if (directed && undirected) out.push_back(kEdgeColumns[4]);
   return out;
 }
 
@@ -128,6 +134,7 @@ std::string EdgeAttributeText(absl::string_view column, const Tie& tie) {
   }
   if (column == "first_seen") return tie.first_seen();
   if (column == "last_seen") return tie.last_seen();
+  if (column == "undirected") return tie.directed() ? "" : "true";
   return "";
 }
 
@@ -243,6 +250,12 @@ void ApplyEdgeAttributes(
       }
       (first ? *tie.mutable_first_seen() : *tie.mutable_last_seen()) =
           std::string(v);
+    } else if (name == "undirected") {
+      // Pairs arcs into their tie in FinishXmlNetwork; here only checked.
+      if (!ParseBoolText(v)) {
+        errors.Add(line, name,
+                   absl::StrCat("found ", Quoted(v), "; expected true or false"));
+      }
     } else {
       unused.insert(name);
     }
@@ -274,9 +287,44 @@ absl::Status CheckXmlText(absl::string_view what, absl::string_view text) {
                    " holds a control character, which XML cannot hold"));
 }
 
+namespace {
+
+// Whether the edge is one of the two arcs written for an undirected tie of
+// a mixed network (its "undirected" attribute is true).
+bool MarkedUndirected(const PendingEdge& e) {
+  for (const auto& [name, value] : e.data) {
+    if (name == "undirected") {
+      return ParseBoolText(absl::StripAsciiWhitespace(value)).value_or(false);
+    }
+  }
+  return false;
+}
+
+// The arc's key for finding its reverse: its ends and its other attributes.
+std::string ArcKey(const std::string& from, const std::string& to,
+                   const PendingEdge& e) {
+  std::vector<std::pair<std::string, std::string>> data;
+  for (const auto& d : e.data) {
+    if (d.first != "undirected") data.push_back(d);
+  }
+  std::sort(data.begin(), data.end());
+  std::string key = absl::StrCat(from.size(), ":", from, to.size(), ":", to);
+  for (const auto& [name, value] : data) {
+    absl::StrAppend(&key, name.size(), ":", name, value.size(), ":", value);
+  }
+  return key;
+}
+
+}  // namespace
+
 void FinishXmlNetwork(XmlNetworkParts& parts, const NetworkReadOptions& options,
                       NetworkBuilder& builder, FileErrors& errors,
                       NetworkReadReport& report) {
+  // A mixed network's undirected tie is written as two arcs marked
+  // undirected (networkx reads no mixed graph); the second of a pair turns
+  // the first back into the one undirected tie.
+  absl::flat_hash_map<std::string, int> unpaired;  // arc key -> tie index
+  District& district = builder.district();
   for (PendingEdge& e : parts.edges) {
     bool ok = true;
     for (const auto& [field, id] :
@@ -293,11 +341,28 @@ void FinishXmlNetwork(XmlNetworkParts& parts, const NetworkReadOptions& options,
       }
     }
     if (!ok) continue;
+    const bool marked = e.directed && MarkedUndirected(e);
+    if (marked) {
+      auto reverse = unpaired.find(ArcKey(e.target, e.source, e));
+      if (reverse != unpaired.end()) {
+        district.mutable_ties(reverse->second)->set_directed(false);
+        unpaired.erase(reverse);
+        continue;
+      }
+      unpaired.emplace(ArcKey(e.source, e.target, e), district.ties_size());
+    }
     Tie& tie = builder.AddTie(*builder.Find(e.source), *builder.Find(e.target),
                               options.channel, e.directed, e.line);
     ApplyEdgeAttributes(e.data, e.line, tie, errors, parts.unused_edge);
   }
   builder.Finish();
+  if (!unpaired.empty()) {
+    report.notes.push_back(absl::StrCat(
+        Counted(static_cast<std::int64_t>(unpaired.size()), "arc", "arcs"),
+        " marked undirected had no reverse arc to make one undirected tie "
+        "with, and ",
+        unpaired.size() == 1 ? "was" : "were", " kept as directed"));
+  }
   if (!parts.unused_node.empty()) {
     report.notes.push_back(UnusedNote("node", parts.unused_node));
   }

@@ -3,7 +3,12 @@
 //
 //   node: school, school_name, title_i, pbis, readiness, role, grades,
 //         subjects, name
-//   edge: channel, weight, first_seen, last_seen
+//   edge: channel, weight, first_seen, last_seen, undirected
+//
+// A mixed network (directed and undirected ties) is written directed, as
+// common readers (networkx) hold no mixed graph: each undirected tie
+// becomes its two arcs, both with undirected = true, which collabnet's
+// readers pair back into the one tie.
 #ifndef COLLABNET_FORMATS_NETWORK_ATTRIBUTES_H_
 #define COLLABNET_FORMATS_NETWORK_ATTRIBUTES_H_
 

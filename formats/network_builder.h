@@ -85,6 +85,7 @@ class NetworkBuilder {
   // Puts schoolless nodes in school "all".
   void Finish();
   int nodes() const { return d_.teachers_size(); }
+  District& district() { return d_; }
 
  private:
   District& d_;

@@ -6,7 +6,9 @@ compares nodes, ties, direction and weights with what was written.
 The district (data/district) is mixed: directed and undirected ties. The
 readers hold no mixed graph, so collabnet writes it directed, each
 undirected tie as its two arcs, and the projection checked is that arc
-multiset: (source, target, weight) per arc. Pajek holds one relation per
+multiset: (source, target, weight) per arc; the arcs of an undirected tie,
+and only they, carry undirected = true (by which collabnet reads them back
+as one tie). Pajek holds one relation per
 reader (networkx and igraph read no multi-relational file), so Pajek is
 checked on a plain network, as docs/data-formats.md advises.
 
@@ -34,6 +36,16 @@ def district_arcs(folder):
             if row["directed"] != "true":
                 arcs[(row["target"], row["source"], w)] += 1
     return arcs
+
+
+def district_undirected_arcs(folder):
+    """How many arcs the district's undirected ties make."""
+    with open(os.path.join(folder, "ties.csv"), newline="") as f:
+        return 2 * sum(row["directed"] != "true" for row in csv.DictReader(f))
+
+
+def nx_marked(g):
+    return sum(1 for _, _, d in g.edges(data=True) if d.get("undirected"))
 
 
 def teachers(folder):
@@ -90,6 +102,10 @@ def main():
         check_nodes("networkx GraphML", g.nodes, ids)
         if not g.is_directed():
             failures.append("networkx GraphML: read as undirected")
+        marked = district_undirected_arcs(district)
+        if nx_marked(g) != marked:
+            failures.append(f"networkx GraphML: {nx_marked(g)} arcs marked "
+                            f"undirected, not {marked}")
         i = igraph.Graph.Read_GraphML(p("d.graphml"))
         check("igraph GraphML", ig_arcs(i, id_attr="id"), want)
 
@@ -97,6 +113,9 @@ def main():
         # read_gexf keys nodes by their id and reads weights as floats.
         check("networkx GEXF", nx_arcs(g), want)
         check_nodes("networkx GEXF", g.nodes, ids)
+        if nx_marked(g) != marked:
+            failures.append(f"networkx GEXF: {nx_marked(g)} arcs marked "
+                            f"undirected, not {marked}")
 
         g = networkx.read_edgelist(p("d.edges"), create_using=networkx.MultiDiGraph,
                                    data=[("weight", float)])
