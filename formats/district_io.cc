@@ -5,6 +5,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -163,6 +164,35 @@ std::int64_t UndirectedOnDirectedArcs(const District& district) {
   return shared;
 }
 
+// Pairs of directed ties both ways on one channel with one weight: a
+// matrix cell pair alike both ways is read as one undirected tie.
+std::int64_t ReciprocalArcPairs(const District& district) {
+  absl::flat_hash_map<std::tuple<absl::string_view, absl::string_view, int>,
+                      double>
+      arcs;
+  for (const Tie& t : district.ties()) {
+    if (t.directed()) {
+      arcs[{t.source(), t.target(), t.channel()}] +=
+          t.has_weight() ? t.weight() : 1.0;
+    }
+  }
+  std::int64_t pairs = 0;
+  for (const auto& [arc, w] : arcs) {
+    const auto& [u, v, channel] = arc;
+    if (!(u < v)) continue;
+    auto back = arcs.find({v, u, channel});
+    pairs += back != arcs.end() && back->second == w;
+  }
+  return pairs;
+}
+
+// Undirected ties of a network that also has directed ones.
+std::int64_t UndirectedInMixed(const District& district) {
+  std::int64_t directed = 0;
+  for (const Tie& t : district.ties()) directed += t.directed();
+  return directed == 0 ? 0 : district.ties_size() - directed;
+}
+
 }  // namespace
 
 std::vector<std::string> NotHeldBy(DistrictFormat format,
@@ -186,6 +216,20 @@ std::vector<std::string> NotHeldBy(DistrictFormat format,
                 "undirected ties that share their"),
         " pair and channel with a directed tie (written as arcs, each merges "
         "with that tie on reading)"));
+  }
+  if (const std::int64_t pairs = ReciprocalArcPairs(district);
+      pairs > 0 && format == DistrictFormat::kUcinetDl) {
+    out.push_back(absl::StrCat(
+        Counted(pairs, "pair", "pairs"),
+        " of directed ties both ways with one weight (a matrix reads each as "
+        "one undirected tie, unless read with --directed)"));
+  }
+  if (const std::int64_t split = UndirectedInMixed(district);
+      split > 0 && format == DistrictFormat::kEdgeList) {
+    out.push_back(absl::StrCat(
+        Counted(split, "undirected tie", "undirected ties"),
+        " among directed ones (a list is directed or not as a whole: each is "
+        "written as its two arcs)"));
   }
   bool channels = false;
   bool dates = false;

@@ -164,7 +164,8 @@ class DlReader {
       return;
     }
     for (int i = 1; i <= n_ && !embedded_; ++i) Node(i);
-    // Per matrix, a pair tied both ways alike is one undirected tie.
+    // Per matrix, a pair tied both ways alike is one undirected tie
+    // (unless the options read the matrix as directed).
     for (int m = 0; m < static_cast<int>(arcs_.size()); ++m) {
       Channel channel = options_.channel;
       if (m < static_cast<int>(matrix_labels_.size())) {
@@ -184,8 +185,9 @@ class DlReader {
       for (const Arc& a : arcs_[m]) {
         const double w = weight[{a.u, a.v}];
         auto back = weight.find({a.v, a.u});
-        const bool mutual =
-            a.u != a.v && back != weight.end() && back->second == w;
+        // Read as directed, every cell is an arc.
+        const bool mutual = !options_.directed && a.u != a.v &&
+                            back != weight.end() && back->second == w;
         if (mutual && a.u > a.v) continue;  // written with the pair's first
         Tie& tie = builder_.AddTie(NodeIndex(a.u), NodeIndex(a.v), channel,
                                    /*directed=*/!mutual, a.line);

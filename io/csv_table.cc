@@ -240,7 +240,12 @@ bool IsTimeOfDay(absl::string_view t) {
   }
   t.remove_prefix(5);
   if (absl::ConsumePrefix(&t, ":")) {
-    if (t.size() < 2 || !AllDigits(t.substr(0, 2))) return false;
+    int second = 0;
+    // 60: a leap second.
+    if (t.size() < 2 || !AllDigits(t.substr(0, 2)) ||
+        !absl::SimpleAtoi(t.substr(0, 2), &second) || second > 60) {
+      return false;
+    }
     t.remove_prefix(2);
     if (absl::ConsumePrefix(&t, ".")) {
       std::size_t n = 0;
@@ -253,11 +258,14 @@ bool IsTimeOfDay(absl::string_view t) {
     }
   }
   if (t.empty() || t == "Z") return true;
-  if ((t[0] == '+' || t[0] == '-') && t.size() == 6 && t[3] == ':' &&
-      AllDigits(t.substr(1, 2)) && AllDigits(t.substr(4, 2))) {
-    return true;
-  }
-  return false;
+  // A zone's offset: the world's run from -12:00 to +14:00.
+  int zone_hours = 0;
+  int zone_minutes = 0;
+  return (t[0] == '+' || t[0] == '-') && t.size() == 6 && t[3] == ':' &&
+         AllDigits(t.substr(1, 2)) && AllDigits(t.substr(4, 2)) &&
+         absl::SimpleAtoi(t.substr(1, 2), &zone_hours) &&
+         absl::SimpleAtoi(t.substr(4, 2), &zone_minutes) && zone_hours <= 14 &&
+         zone_minutes <= 59;
 }
 
 }  // namespace

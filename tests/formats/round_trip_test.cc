@@ -317,5 +317,42 @@ TEST(NotHeldBy, EmptySchoolsAndSharedArcsAreReported) {
   }
 }
 
+TEST_F(FormatPairsTest, ReciprocalArcsThroughAMatrixAreReportedOrReadDirected) {
+  District d;
+  d.add_schools()->set_id("S1");
+  for (const char* id : {"a", "b", "c"}) {
+    Teacher& t = *d.add_teachers();
+    t.set_id(id);
+    t.set_school_id("S1");
+  }
+  for (const auto& [u, v] :
+       {std::pair{"a", "b"}, std::pair{"b", "a"}, std::pair{"b", "c"}}) {
+    Tie& t = *d.add_ties();
+    t.set_source(u);
+    t.set_target(v);
+    t.set_channel(PLC);
+    t.set_directed(true);
+  }
+  EXPECT_THAT(NotHeldBy(DistrictFormat::kUcinetDl, d),
+              ::testing::Contains(::testing::HasSubstr(
+                  "1 pair of directed ties both ways with one weight")));
+  const std::string path = Path("dl", "d.dl");
+  ASSERT_TRUE(WriteDistrict(d, path).ok());
+  absl::StatusOr<District> undirected = ReadDistrict(path);
+  ASSERT_TRUE(undirected.ok()) << undirected.status();
+  EXPECT_EQ(undirected->ties_size(), 2);
+  NetworkReadOptions directed;
+  directed.directed = true;
+  absl::StatusOr<District> arcs = ReadDistrict(path, nullptr, directed);
+  ASSERT_TRUE(arcs.ok()) << arcs.status();
+  EXPECT_EQ(arcs->ties_size(), 3);
+  for (const Tie& t : arcs->ties()) EXPECT_TRUE(t.directed());
+  // An edge list is directed or not as a whole.
+  d.mutable_ties(2)->set_directed(false);
+  EXPECT_THAT(NotHeldBy(DistrictFormat::kEdgeList, d),
+              ::testing::Contains(::testing::HasSubstr(
+                  "1 undirected tie among directed ones")));
+}
+
 }  // namespace
 }  // namespace collabnet

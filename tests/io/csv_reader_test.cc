@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "io/csv_table.h"
 #include "text/csv_field.h"
 
 namespace collabnet {
@@ -127,6 +128,20 @@ TEST(CsvReader, CrLfSplitAcrossReadsIsOneLineEnd) {
   EXPECT_THAT(rows[1].fields, ElementsAre("b", "c"));
   EXPECT_EQ(rows[1].line, 2);
   EXPECT_EQ(rows[2].line, 4);
+}
+
+TEST(ParseWhen, TimesAndZonesMustBeReal) {
+  for (const char* ok :
+       {"2019-03-04", "2019-03-04T10:30", "2019-03-04 10:30:59Z",
+        "2019-03-04T23:59:60+14:00", "2019-03-04T00:00:00.25-12:00", "2018-19",
+        "2018-2019", "2018"}) {
+    EXPECT_TRUE(ParseWhen(ok).has_value()) << ok;
+  }
+  for (const char* bad : {"2019-03-04T10:30+99:00", "2019-03-04T10:30+05:60",
+                          "2019-03-04T10:30:61", "2019-03-04T24:00",
+                          "2019-03-04T10:30+5:00", "2019-02-30", "2018-20"}) {
+    EXPECT_FALSE(ParseWhen(bad).has_value()) << bad;
+  }
 }
 
 }  // namespace
