@@ -1,6 +1,8 @@
 #include "io/input_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -119,7 +121,12 @@ bool WasReadThisRun(const PathInfo& info) {
 InputFile::InputFile() : stream_(this) {}
 
 InputFile::~InputFile() {
-  if (file_ != nullptr) gzclose(static_cast<gzFile>(file_));
+  if (zstream_ != nullptr) {
+    auto* z = static_cast<z_stream*>(zstream_);
+    inflateEnd(z);
+    delete z;
+  }
+  if (fd_ >= 0) close(fd_);
 }
 
 absl::Status InputFile::Open(const std::string& path, Content content,
@@ -130,38 +137,127 @@ absl::Status InputFile::Open(const std::string& path, Content content,
     status_ = s;
     return s;
   }
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) {
+  fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
     status_ = absl::NotFoundError(absl::StrCat(
         "cannot open ", Named(what, path), ": ", std::strerror(errno)));
     return status_;
   }
-  gzbuffer(f, kBuffer);
-  file_ = f;
   RememberRead(InspectPath(path));
+  in_.resize(kBuffer);
   buf_.resize(kBuffer);
+  // The gzip magic bytes decide how the file is read.
+  while (in_end_ < 2 && Refill()) {
+  }
+  if (!status_.ok()) return status_;
+  if (in_end_ >= 2 && in_[0] == 0x1F && in_[1] == 0x8B) {
+    auto* z = new z_stream{};
+    // 16 + MAX_WBITS: a gzip wrapper, one member at a time.
+    if (inflateInit2(z, 16 + MAX_WBITS) != Z_OK) {
+      delete z;
+      status_ = absl::ResourceExhaustedError(
+          absl::StrCat(path_, ": cannot start decompressing"));
+      return status_;
+    }
+    zstream_ = z;
+    in_member_ = true;
+  }
   return absl::OkStatus();
 }
 
+bool InputFile::Refill() {
+  if (file_ended_ || !status_.ok()) return false;
+  if (in_next_ == 0 && in_end_ == in_.size()) return true;  // already full
+  if (in_next_ > 0) {
+    std::memmove(in_.data(), in_.data() + in_next_, in_end_ - in_next_);
+    in_end_ -= in_next_;
+    in_next_ = 0;
+  }
+  while (true) {
+    const ssize_t got = read(fd_, in_.data() + in_end_, in_.size() - in_end_);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      status_ = absl::DataLossError(
+          absl::StrCat(path_, ": cannot read: ", std::strerror(errno)));
+      return false;
+    }
+    if (got == 0) {
+      file_ended_ = true;
+      return false;
+    }
+    in_end_ += static_cast<std::size_t>(got);
+    file_bytes_ += got;
+    return true;
+  }
+}
+
+std::size_t InputFile::ReadRaw(char* data, std::size_t size) {
+  if (in_next_ == in_end_ && !Refill()) return 0;
+  const std::size_t n = std::min(size, in_end_ - in_next_);
+  std::memcpy(data, in_.data() + in_next_, n);
+  in_next_ += n;
+  return n;
+}
+
+std::size_t InputFile::Inflate(char* data, std::size_t size) {
+  auto* z = static_cast<z_stream*>(zstream_);
+  z->next_out = reinterpret_cast<Bytef*>(data);
+  z->avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1 << 30));
+  const uInt want = z->avail_out;
+  while (z->avail_out == want) {
+    if (!in_member_) {
+      // Between members: the end, or the next member's magic bytes.
+      while (in_end_ - in_next_ < 2 && Refill()) {
+      }
+      if (!status_.ok()) return 0;
+      const std::size_t left = in_end_ - in_next_;
+      if (left == 0) return 0;
+      if (left < 2 || in_[in_next_] != 0x1F || in_[in_next_ + 1] != 0x8B) {
+        status_ = absl::DataLossError(absl::StrCat(
+            path_, ": holds bytes after the end of its gzip stream (from byte ",
+            file_bytes_ - static_cast<std::int64_t>(left),
+            ") that begin no gzip member: a damaged file, or another file "
+            "joined to it?"));
+        return 0;
+      }
+      inflateReset(z);
+      in_member_ = true;
+    }
+    if (in_next_ == in_end_ && !Refill()) {
+      if (status_.ok()) {
+        status_ = absl::DataLossError(
+            absl::StrCat(path_,
+                         ": the gzip stream ends early (a truncated or partly "
+                         "copied file?)"));
+      }
+      return 0;
+    }
+    z->next_in = in_.data() + in_next_;
+    z->avail_in = static_cast<uInt>(in_end_ - in_next_);
+    const int code = inflate(z, Z_NO_FLUSH);
+    in_next_ = in_end_ - z->avail_in;
+    if (code == Z_STREAM_END) {
+      in_member_ = false;
+    } else if (code != Z_OK && code != Z_BUF_ERROR) {
+      status_ = absl::DataLossError(
+          absl::StrCat(path_, ": cannot read: the gzip stream is corrupt: ",
+                       z->msg != nullptr ? z->msg : "inflate failed"));
+      return 0;
+    }
+  }
+  return want - z->avail_out;
+}
+
 std::size_t InputFile::Read(char* data, std::size_t size) {
-  if (file_ == nullptr || eof_ || !status_.ok()) return 0;
-  auto* f = static_cast<gzFile>(file_);
-  const int got = gzread(
-      f, data, static_cast<unsigned>(std::min<std::size_t>(size, 1 << 30)));
-  if (got < 0) {
-    int code = 0;
-    const char* why = gzerror(f, &code);
-    status_ = absl::DataLossError(
-        absl::StrCat(path_, ": cannot read",
-                     gzdirect(f) != 0 ? ": " : ": the gzip stream is corrupt: ",
-                     code == Z_ERRNO ? std::strerror(errno) : why));
+  if (fd_ < 0 || eof_ || !status_.ok()) return 0;
+  const std::size_t got =
+      zstream_ != nullptr ? Inflate(data, size) : ReadRaw(data, size);
+  if (!status_.ok()) {
     eof_ = true;
     return 0;
   }
   if (got == 0) {
     eof_ = true;
-    int code = Z_OK;
-    gzerror(f, &code);
     if (total_ == 0) {
       // No format holds a network, a scenario or a list in no bytes; an
       // empty file is a failed export, not an empty district.
@@ -172,29 +268,24 @@ std::size_t InputFile::Read(char* data, std::size_t size) {
           path_, ":", line_,
           ": is not UTF-8 text (it ends inside a character); save the file "
           "as UTF-8"));
-    } else if (code == Z_BUF_ERROR) {
-      status_ = absl::DataLossError(
-          absl::StrCat(path_,
-                       ": the gzip stream ends early (a truncated or partly "
-                       "copied file?)"));
     }
     return 0;
   }
-  Check(data, static_cast<std::size_t>(got));
+  Check(data, got);
   if (!status_.ok()) {
     eof_ = true;
     return 0;
   }
-  return static_cast<std::size_t>(got);
+  return got;
 }
 
 void InputFile::Check(const char* data, std::size_t got) {
   const std::int64_t before = total_;
   total_ += static_cast<std::int64_t>(got);
   const InputLimits& limits = GetInputLimits();
-  auto* f = static_cast<gzFile>(file_);
-  if (total_ > kExpansionGrace && gzdirect(f) == 0) {
-    const std::int64_t compressed = gzoffset(f);
+  if (total_ > kExpansionGrace && zstream_ != nullptr) {
+    const std::int64_t compressed =
+        file_bytes_ - static_cast<std::int64_t>(in_end_ - in_next_);
     if (total_ / std::max<std::int64_t>(compressed, 1) > limits.max_expansion) {
       status_ = absl::ResourceExhaustedError(absl::StrCat(
           path_, ": expands to more than ", limits.max_expansion,

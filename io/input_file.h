@@ -6,8 +6,9 @@
 //   absl::Status parsed = ParseSomething(in.stream(), path);
 //   return in.Finish(std::move(parsed));
 //
-// Every file is read through zlib, so a gzip-compressed input reads as its
-// content, whatever its name. The limits, one set for the whole process
+// A file that starts with gzip's magic bytes is inflated with zlib, member
+// after member, so a gzip-compressed input reads as its content, whatever
+// its name. The limits, one set for the whole process
 // (the command line sets them once, with --max-line-bytes and
 // --max-expansion):
 //   - a text line longer than max_line_bytes ends the read with an error,
@@ -16,7 +17,8 @@
 //     compressed size, past the first 4 MiB, is refused as implausible for
 //     a network (a decompression bomb);
 //   - a gzip stream that stops short (truncated) or fails its check is an
-//     error, never a shorter network;
+//     error, never a shorter network, and so are bytes after its last
+//     member that begin no other member;
 //   - an empty file is an error (no format holds anything in no bytes), as
 //     are NUL bytes, UTF-16 and anything else that is not UTF-8 in text.
 // When a limit stops the read, the stream reports end of input, so a
@@ -104,12 +106,29 @@ class InputFile final : public std::streambuf {
   int_type underflow() override;
 
  private:
+  // The content's next bytes: the file's own, or inflated from its gzip
+  // members. 0 at the end or on an error (in status_).
+  std::size_t ReadRaw(char* data, std::size_t size);
+  std::size_t Inflate(char* data, std::size_t size);
+  // Reads more of the file into in_ after what is still unused; false at
+  // its end or on an error.
+  bool Refill();
   void Check(const char* data, std::size_t got);
   // The first byte in [data, end) that breaks UTF-8, continuing a sequence
   // begun in an earlier chunk; nullptr if none.
   const char* Utf8Check(const char* data, const char* end);
 
-  void* file_ = nullptr;  // gzFile
+  int fd_ = -1;
+  // The file's bytes read but not yet used: [in_next_, in_end_) of in_.
+  std::vector<unsigned char> in_;
+  std::size_t in_next_ = 0;
+  std::size_t in_end_ = 0;
+  bool file_ended_ = false;
+  std::int64_t file_bytes_ = 0;  // read from the file so far
+  // A gzip file (it starts with the gzip magic bytes) is inflated member by
+  // member; anything after the last member that is no member is an error.
+  void* zstream_ = nullptr;  // z_stream
+  bool in_member_ = false;
   std::string path_;
   Content content_ = Content::kText;
   std::vector<char> buf_;
