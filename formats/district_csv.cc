@@ -219,18 +219,48 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
     index.Insert(t.id(), static_cast<std::uint32_t>(ids.size()), ids);
     ids.push_back(t.id());
   }
+  // While all is well, each tie's ends are looked up a few ties after it
+  // is read, their index entries prefetched meanwhile (IdIndex::Prefetch);
+  // the tie holds the ids until then. After an error nothing is returned,
+  // and every row is checked at once.
+  struct Pending {
+    const Tie* tie;
+    std::int64_t line;
+  };
+  constexpr std::size_t kLag = 4;
+  Pending pending[kLag];
+  std::size_t waiting = 0;
+  std::size_t oldest = 0;
+  auto check = [&](absl::string_view source, absl::string_view target,
+                   std::int64_t line) {
+    if (!index.Find(source, ids)) NotOnRoster(line, "source", source, errors);
+    if (!index.Find(target, ids)) NotOnRoster(line, "target", target, errors);
+  };
+  auto flush = [&] {
+    for (std::size_t i = 0; i < waiting; ++i) {
+      const Pending& p = pending[(oldest + i) % kLag];
+      check(p.tie->source(), p.tie->target(), p.line);
+    }
+    waiting = 0;
+    oldest = 0;
+  };
   TieRow row;
   ForEachCsvRow(
       in, errors, TieColumns(), {"source", "target", "channel"},
       [&](const CsvHeader& h, const CsvRecord& r) {
-        ParseTieRow(h, r, report, errors, row);
-        for (const auto& [field, id] :
-             {std::pair<const char*, absl::string_view>{"source", row.source},
-              std::pair<const char*, absl::string_view>{"target",
-                                                        row.target}}) {
-          if (!index.Find(id, ids)) NotOnRoster(r.line, field, id, errors);
+        if (!errors.empty()) {
+          ParseTieRow(h, r, report, errors, row);
+          check(row.source, row.target, r.line);
+          return;
         }
-        if (!errors.empty()) return;  // nothing is returned anyway
+        ParseTieRow(h, r, report, errors, row);
+        if (!errors.empty()) {
+          flush();
+          check(row.source, row.target, r.line);
+          return;
+        }
+        index.Prefetch(row.source);
+        index.Prefetch(row.target);
         if (report.record_tie_lines) report.tie_lines.push_back(r.line);
         Tie& tie = *d.add_ties();
         tie.set_source(row.source.data(), row.source.size());
@@ -242,7 +272,17 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
           tie.set_first_seen(row.first_seen.data(), row.first_seen.size());
         if (!row.last_seen.empty())
           tie.set_last_seen(row.last_seen.data(), row.last_seen.size());
+        if (waiting == kLag) {
+          const Pending p = pending[oldest];
+          pending[oldest] = {&tie, r.line};
+          oldest = (oldest + 1) % kLag;
+          check(p.tie->source(), p.tie->target(), p.line);
+          if (!errors.empty()) flush();
+        } else {
+          pending[(oldest + waiting++) % kLag] = {&tie, r.line};
+        }
       });
+  flush();
 }
 
 }  // namespace

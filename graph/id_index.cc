@@ -56,6 +56,15 @@ std::optional<std::uint32_t> IdIndex::Find(
   }
 }
 
+void IdIndex::Prefetch(absl::string_view id) const {
+  if (const std::optional<std::uint32_t> n = DenseNumber(id)) {
+    if (*n < dense_.size()) __builtin_prefetch(&dense_[*n]);
+    return;
+  }
+  if (table_size_ == 0) return;
+  __builtin_prefetch(&slots_[Hash(id) & (table_size_ - 1)]);
+}
+
 void IdIndex::Grow(const std::vector<std::string>& ids) {
   const std::size_t size = table_size_ == 0 ? 1024 : 2 * table_size_;
   std::vector<Slot> old = std::move(slots_);

@@ -32,6 +32,10 @@ class IdIndex {
   // false, adding nothing, if `id` is present.
   bool Insert(absl::string_view id, std::uint32_t v,
               const std::vector<std::string>& ids);
+  // Starts loading what Find(id) will read. A file's ties look up ids all
+  // over a roster's index while the file streams through the cache: a
+  // reader that prefetches a few ties ahead of its Finds waits for none.
+  void Prefetch(absl::string_view id) const;
   std::size_t size() const { return size_; }
   std::size_t MemoryBytes() const {
     return dense_.size() * sizeof(std::uint32_t) + slots_.size() * sizeof(Slot);

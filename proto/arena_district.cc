@@ -1,5 +1,7 @@
 #include "proto/arena_district.h"
 
+#include "proto/faulted_blocks.h"
+
 namespace collabnet {
 namespace {
 
@@ -8,9 +10,11 @@ google::protobuf::ArenaOptions Options() {
   // Blocks grow to 4 MiB: a district of millions of ties takes a few
   // hundred of them rather than the default's hundreds of thousands. (On
   // huge pages they measured slower: the kernel compacts memory for them
-  // as they fault in.)
+  // as they fault in.) Those of 4 MiB come faulted in by a second core.
   options.start_block_size = 64 << 10;
-  options.max_block_size = 4 << 20;
+  options.max_block_size = kFaultedBlockBytes;
+  options.block_alloc = AllocateArenaBlock;
+  options.block_dealloc = FreeArenaBlock;
   return options;
 }
 

@@ -13,7 +13,8 @@
 //   return WriteDistrict(*d, out);
 //
 // Movable, not copyable. The message lives as long as its ArenaDistrict;
-// copying it (District x = *d) makes a heap copy.
+// copying it (District x = *d) makes a heap copy. Its large blocks come
+// faulted in ahead by a second core (proto/faulted_blocks.h).
 #ifndef COLLABNET_PROTO_ARENA_DISTRICT_H_
 #define COLLABNET_PROTO_ARENA_DISTRICT_H_
 
@@ -21,6 +22,7 @@
 
 #include "google/protobuf/arena.h"
 #include "proto/district.pb.h"
+#include "proto/faulted_blocks.h"
 
 namespace collabnet {
 
@@ -34,6 +36,7 @@ class ArenaDistrict {
   District* operator->() const { return district_; }
 
  private:
+  FaultAhead ahead_;  // declared first: outlives the arena
   std::unique_ptr<google::protobuf::Arena> arena_;
   District* district_;
 };

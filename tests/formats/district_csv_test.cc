@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -120,6 +121,43 @@ TEST(DistrictCsv, TieToATeacherNotOnTheRosterNamesFileLineAndField) {
   EXPECT_THAT(d.status().message(),
               HasSubstr("ties.csv:6: field 'target': teacher 'T9' is not on "
                         "the roster"));
+}
+
+TEST(DistrictCsv, EveryOffRosterEndIsFoundWhereverItIs) {
+  // The ends are looked up a few ties after they are read: every one must
+  // still be found and named by its own line, first, middle and last, and
+  // beside a row that fails on another field.
+  std::string ties =
+      "source,target,channel,directed,weight,first_seen,last_seen\n";
+  for (int i = 2; i <= 21; ++i) {
+    if (i == 2 || i == 9 || i == 21) {
+      absl::StrAppend(&ties, "T1,X", i, ",plc,false,,,\n");
+    } else if (i == 10) {
+      absl::StrAppend(&ties, "X", i, ",T2,nochannel,false,,,\n");
+    } else {
+      absl::StrAppend(&ties, "T1,T2,plc,false,,,\n");
+    }
+  }
+  absl::StatusOr<District> d = Read(kSchools, kTeachers, ties);
+  ASSERT_FALSE(d.ok());
+  for (const char* want :
+       {"ties.csv:2: field 'target': teacher 'X2'",
+        "ties.csv:9: field 'target': teacher 'X9'",
+        "ties.csv:10: field 'channel'", "ties.csv:10: field 'source'",
+        "ties.csv:21: field 'target': teacher 'X21'"}) {
+    EXPECT_THAT(d.status().message(), HasSubstr(want));
+  }
+  // Only a clean file is read, all of it.
+  std::string clean =
+      "source,target,channel,directed,weight,first_seen,last_seen\n";
+  for (int i = 0; i < 11; ++i) absl::StrAppend(&clean, "T1,T2,plc,false,,,\n");
+  absl::StatusOr<District> ok = Read(kSchools, kTeachers, clean);
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_EQ(ok->ties_size(), 11);
+  // The last few ties, still waiting when the file ends, are checked too.
+  clean += "T1,X13,plc,false,,,\n";
+  EXPECT_THAT(Read(kSchools, kTeachers, clean).status().message(),
+              HasSubstr("ties.csv:13: field 'target': teacher 'X13'"));
 }
 
 TEST(DistrictCsv, MalformedRowNamesFileAndLine) {
