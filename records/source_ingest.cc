@@ -121,13 +121,7 @@ class Ingester {
     SourceOptions layout_options;
     layout_options.coaching_weight = options_.coaching_weight;
     const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
-    // A pd row naming several facilitators makes a record of each pair,
-    // one after another: rows are counted by line.
-    std::int64_t last_line = 0;
-    ReadSourceRecords(kind, in, layout_options, errors, [&](SourceRecord& r) {
-      if (r.line != last_line) ++source.records;
-      last_line = r.line;
-      ++source.pairs;
+    auto handle = [&](SourceRecord& r) {
       if (!seen_rows.insert(r.key).second) {
         ++source.duplicate_rows;
         return;
@@ -165,7 +159,45 @@ class Ingester {
       }
       ++source.contributions;
       Contribute(*from, *to, channel, r.directed, r.amount, r.when);
+    };
+    // Records are handled a few behind their reading, in the file's order:
+    // as each is read, the slots its handling will probe (rows seen, the tie
+    // index) are prefetched, and are in cache by the time it is handled.
+    // Handled at once, each record waited for memory several times over.
+    struct Staged {
+      SourceRecord record;
+      std::string from;  // the record's ids, held past the reader's buffer
+      std::string to;
+    };
+    constexpr std::size_t kLag = 8;
+    std::vector<Staged> ring(kLag);
+    std::size_t oldest = 0;
+    std::size_t staged = 0;
+    // A pd row naming several facilitators makes a record of each pair,
+    // one after another: rows are counted by line.
+    std::int64_t last_line = 0;
+    ReadSourceRecords(kind, in, layout_options, errors, [&](SourceRecord& r) {
+      if (r.line != last_line) ++source.records;
+      last_line = r.line;
+      ++source.pairs;
+      seen_rows.prefetch(r.key);
+      if (r.group.empty()) PrefetchTie(r, channel);
+      if (staged == kLag) {
+        handle(ring[oldest].record);
+        oldest = (oldest + 1) % kLag;
+        --staged;
+      }
+      Staged& s = ring[(oldest + staged++) % kLag];
+      s.from.assign(r.from.data(), r.from.size());
+      s.to.assign(r.to.data(), r.to.size());
+      s.record = r;
+      s.record.from = s.from;
+      s.record.to = s.to;
     });
+    for (; staged > 0; --staged) {
+      handle(ring[oldest].record);
+      oldest = (oldest + 1) % kLag;
+    }
     for (std::size_t g = 0; g < groups.size(); ++g) {
       std::vector<std::uint32_t>& members = groups[g].second;
       // A member listed twice under ids that fold to one teacher is one
@@ -323,12 +355,27 @@ class Ingester {
     return index;
   }
 
+  static TieKey KeyOf(std::uint32_t from, std::uint32_t to, Channel channel,
+                      bool directed) {
+    if (!directed && to < from) std::swap(from, to);
+    return {from, to, static_cast<std::uint32_t>(channel) << 1 | directed};
+  }
+
+  // Prefetches the tie index's slot for the record's tie, when both ids
+  // are on the roster already (a look only: Resolve decides, in order).
+  void PrefetchTie(const SourceRecord& r, Channel channel) const {
+    if (options_.fold_case) return;  // a lookup would lower-case both ids
+    const std::optional<std::uint32_t> from = index_.Find(r.from, keys_);
+    const std::optional<std::uint32_t> to = index_.Find(r.to, keys_);
+    if (from && to) tie_index_.prefetch(KeyOf(*from, *to, channel, r.directed));
+  }
+
   void Contribute(std::uint32_t from, std::uint32_t to, Channel channel,
                   bool directed, double amount,
                   const std::optional<DayRange>& when) {
-    if (!directed && to < from) std::swap(from, to);
-    const TieKey key{from, to,
-                     static_cast<std::uint32_t>(channel) << 1 | directed};
+    const TieKey key = KeyOf(from, to, channel, directed);
+    from = key.from;
+    to = key.to;
     auto [it, fresh] =
         tie_index_.emplace(key, static_cast<std::uint32_t>(ties_.size()));
     if (fresh) {
