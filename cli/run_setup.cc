@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -13,6 +14,7 @@
 #include "data/embedded_default.h"
 #include "formats/district_io.h"
 #include "formats/edge_list.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "io/input_file.h"
 #include "io/text_proto.h"
 #include "records/pseudonymize.h"
@@ -696,6 +698,65 @@ absl::Status ApplyObserved(const Flags& flags, Scenario& scenario,
   return absl::OkStatus();
 }
 
+// The names of the fields whose values differ between two scenarios.
+absl::flat_hash_set<std::string> ChangedFields(const Scenario& a,
+                                               const Scenario& b) {
+  class Names : public google::protobuf::util::MessageDifferencer::Reporter {
+   public:
+    explicit Names(absl::flat_hash_set<std::string>& out) : out_(out) {}
+    using Path =
+        std::vector<google::protobuf::util::MessageDifferencer::SpecificField>;
+    void ReportAdded(const google::protobuf::Message&,
+                     const google::protobuf::Message&,
+                     const Path& path) override {
+      Add(path);
+    }
+    void ReportDeleted(const google::protobuf::Message&,
+                       const google::protobuf::Message&,
+                       const Path& path) override {
+      Add(path);
+    }
+    void ReportModified(const google::protobuf::Message&,
+                        const google::protobuf::Message&,
+                        const Path& path) override {
+      Add(path);
+    }
+
+   private:
+    void Add(const Path& path) {
+      for (const auto& f : path) {
+        if (f.field != nullptr) out_.insert(f.field->name());
+      }
+    }
+    absl::flat_hash_set<std::string>& out_;
+  };
+  absl::flat_hash_set<std::string> out;
+  Names names(out);
+  google::protobuf::util::MessageDifferencer differencer;
+  differencer.ReportDifferencesTo(&names);
+  differencer.Compare(a, b);
+  return out;
+}
+
+// Whether `error`, of the scenario run, is the scenario file's own: the
+// field it names (ValidateScenario's "field 'NAME'") holds what the file
+// gave; for an error naming no field, the file as read (`as_read`, its
+// leaders mapped as the run's are) fails the same way.
+bool IsTheFiles(const absl::Status& error, const Scenario& as_read,
+                const Scenario& run, const DistrictGraph& graph) {
+  const absl::string_view message = error.message();
+  const std::size_t at = message.find("field '");
+  if (at != absl::string_view::npos) {
+    const std::size_t start = at + 7;
+    const std::size_t end = message.find('\'', start);
+    if (end != absl::string_view::npos) {
+      return !ChangedFields(as_read, run)
+                  .contains(message.substr(start, end - start));
+    }
+  }
+  return ValidateScenario(graph, as_read).message() == message;
+}
+
 absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
                                     const ScenarioEdit& edit) {
   if (flags.count("graph") > 0 && flags.count("district") > 0) {
@@ -773,13 +834,12 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
     }
     // The scenario file's own mistake names the file; one the flags (or
     // the sweep) made is a usage error.
-    if (flags.count("scenario") > 0) {
-      (void)PseudonymizeLeaders(*key, as_read);
-      if (ValidateScenario(*graph, as_read).message() == s.message()) {
-        return absl::Status(
-            s.code(), absl::StrCat(flags["scenario"].as<std::string>(), ": ",
-                                   s.message()));
-      }
+    (void)PseudonymizeLeaders(*key, as_read);
+    if (flags.count("scenario") > 0 &&
+        IsTheFiles(s, as_read, *scenario, *graph)) {
+      return absl::Status(
+          s.code(),
+          absl::StrCat(flags["scenario"].as<std::string>(), ": ", s.message()));
     }
     return UsageError(absl::StrCat(s.message(), " (as the flags set it)"));
   }

@@ -103,8 +103,11 @@ absl::Status Run(const Flags& flags) {
         return UsageError(absl::StrCat("--param ", s.message()));
       }
     }
-    // Each value on its own, so that a bad one late in the grid is refused
-    // before the points ahead of it run.
+    // A first point that fails is PrepareRun's to report: it tells the
+    // file's mistakes from the flags'. Once it passes, each value on its
+    // own, so that a bad one late in the grid is refused before the points
+    // ahead of it run.
+    if (!ValidateScenario(graph, scenario).ok()) return absl::OkStatus();
     for (const SweepAxis& a : axes) {
       for (const std::string& value : a.values) {
         Scenario point = scenario;

@@ -221,8 +221,10 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
   }
   // While all is well, each tie's ends are looked up a few ties after it
   // is read, their index entries prefetched meanwhile (IdIndex::Prefetch);
-  // the tie holds the ids until then. After an error nothing is returned,
-  // and every row is checked at once.
+  // the tie holds the ids until then. Before any error is added the
+  // waiting ties are checked (FileErrors::SetBeforeAdd), so messages keep
+  // the file's order; after one nothing is returned, and every row is
+  // checked at once.
   struct Pending {
     const Tie* tie;
     std::int64_t line;
@@ -231,31 +233,31 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
   Pending pending[kLag];
   std::size_t waiting = 0;
   std::size_t oldest = 0;
+  bool checking = false;  // a check adds its own errors: no flush then
   auto check = [&](absl::string_view source, absl::string_view target,
                    std::int64_t line) {
     if (!index.Find(source, ids)) NotOnRoster(line, "source", source, errors);
     if (!index.Find(target, ids)) NotOnRoster(line, "target", target, errors);
   };
   auto flush = [&] {
+    checking = true;
     for (std::size_t i = 0; i < waiting; ++i) {
       const Pending& p = pending[(oldest + i) % kLag];
       check(p.tie->source(), p.tie->target(), p.line);
     }
+    checking = false;
     waiting = 0;
     oldest = 0;
   };
+  errors.SetBeforeAdd([&] {
+    if (!checking) flush();
+  });
   TieRow row;
   ForEachCsvRow(
       in, errors, TieColumns(), {"source", "target", "channel"},
       [&](const CsvHeader& h, const CsvRecord& r) {
-        if (!errors.empty()) {
-          ParseTieRow(h, r, report, errors, row);
-          check(row.source, row.target, r.line);
-          return;
-        }
         ParseTieRow(h, r, report, errors, row);
         if (!errors.empty()) {
-          flush();
           check(row.source, row.target, r.line);
           return;
         }
@@ -272,17 +274,20 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
           tie.set_first_seen(row.first_seen.data(), row.first_seen.size());
         if (!row.last_seen.empty())
           tie.set_last_seen(row.last_seen.data(), row.last_seen.size());
-        if (waiting == kLag) {
-          const Pending p = pending[oldest];
-          pending[oldest] = {&tie, r.line};
-          oldest = (oldest + 1) % kLag;
-          check(p.tie->source(), p.tie->target(), p.line);
-          if (!errors.empty()) flush();
-        } else {
+        if (waiting < kLag) {
           pending[(oldest + waiting++) % kLag] = {&tie, r.line};
+          return;
         }
+        const Pending p = pending[oldest];
+        pending[oldest] = {&tie, r.line};
+        oldest = (oldest + 1) % kLag;
+        checking = true;
+        check(p.tie->source(), p.tie->target(), p.line);
+        checking = false;
+        if (!errors.empty()) flush();
       });
   flush();
+  errors.SetBeforeAdd(nullptr);
 }
 
 }  // namespace

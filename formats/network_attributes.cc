@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
@@ -253,8 +254,9 @@ void ApplyEdgeAttributes(
     } else if (name == "undirected") {
       // Pairs arcs into their tie in FinishXmlNetwork; here only checked.
       if (!ParseBoolText(v)) {
-        errors.Add(line, name,
-                   absl::StrCat("found ", Quoted(v), "; expected true or false"));
+        errors.Add(
+            line, name,
+            absl::StrCat("found ", Quoted(v), "; expected true or false"));
       }
     } else {
       unused.insert(name);
@@ -323,7 +325,10 @@ void FinishXmlNetwork(XmlNetworkParts& parts, const NetworkReadOptions& options,
   // A mixed network's undirected tie is written as two arcs marked
   // undirected (networkx reads no mixed graph); the second of a pair turns
   // the first back into the one undirected tie.
-  absl::flat_hash_map<std::string, int> unpaired;  // arc key -> tie index
+  // Arc key -> the ties of its arcs still unpaired, earliest first (an
+  // undirected tie given twice makes two pairs).
+  absl::flat_hash_map<std::string, std::deque<int>> unpaired;
+  std::int64_t waiting = 0;
   District& district = builder.district();
   for (PendingEdge& e : parts.edges) {
     bool ok = true;
@@ -345,23 +350,26 @@ void FinishXmlNetwork(XmlNetworkParts& parts, const NetworkReadOptions& options,
     if (marked) {
       auto reverse = unpaired.find(ArcKey(e.target, e.source, e));
       if (reverse != unpaired.end()) {
-        district.mutable_ties(reverse->second)->set_directed(false);
-        unpaired.erase(reverse);
+        district.mutable_ties(reverse->second.front())->set_directed(false);
+        reverse->second.pop_front();
+        if (reverse->second.empty()) unpaired.erase(reverse);
+        --waiting;
         continue;
       }
-      unpaired.emplace(ArcKey(e.source, e.target, e), district.ties_size());
+      unpaired[ArcKey(e.source, e.target, e)].push_back(district.ties_size());
+      ++waiting;
     }
     Tie& tie = builder.AddTie(*builder.Find(e.source), *builder.Find(e.target),
                               options.channel, e.directed, e.line);
     ApplyEdgeAttributes(e.data, e.line, tie, errors, parts.unused_edge);
   }
   builder.Finish();
-  if (!unpaired.empty()) {
+  if (waiting > 0) {
     report.notes.push_back(absl::StrCat(
-        Counted(static_cast<std::int64_t>(unpaired.size()), "arc", "arcs"),
+        Counted(waiting, "arc", "arcs"),
         " marked undirected had no reverse arc to make one undirected tie "
         "with, and ",
-        unpaired.size() == 1 ? "was" : "were", " kept as directed"));
+        waiting == 1 ? "was" : "were", " kept as directed"));
   }
   if (!parts.unused_node.empty()) {
     report.notes.push_back(UnusedNote("node", parts.unused_node));

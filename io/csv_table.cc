@@ -9,8 +9,16 @@
 
 namespace collabnet {
 
+void FileErrors::BeforeAdd() {
+  if (!before_add_ || in_before_add_) return;
+  in_before_add_ = true;
+  before_add_();
+  in_before_add_ = false;
+}
+
 void FileErrors::Add(std::int64_t line, absl::string_view field,
                      absl::string_view what) {
+  BeforeAdd();
   ++count_;
   if (count_ <= kMaxShown) {
     messages_.push_back(
@@ -19,6 +27,7 @@ void FileErrors::Add(std::int64_t line, absl::string_view field,
 }
 
 void FileErrors::AddLine(std::int64_t line, absl::string_view what) {
+  BeforeAdd();
   ++count_;
   if (count_ <= kMaxShown) {
     messages_.push_back(absl::StrCat(file_, ":", line, ": ", what));
@@ -26,6 +35,7 @@ void FileErrors::AddLine(std::int64_t line, absl::string_view what) {
 }
 
 void FileErrors::AddLocated(absl::string_view message) {
+  BeforeAdd();
   ++count_;
   if (count_ <= kMaxShown) messages_.emplace_back(message);
 }
@@ -261,11 +271,14 @@ bool IsTimeOfDay(absl::string_view t) {
   // A zone's offset: the world's run from -12:00 to +14:00.
   int zone_hours = 0;
   int zone_minutes = 0;
-  return (t[0] == '+' || t[0] == '-') && t.size() == 6 && t[3] == ':' &&
-         AllDigits(t.substr(1, 2)) && AllDigits(t.substr(4, 2)) &&
-         absl::SimpleAtoi(t.substr(1, 2), &zone_hours) &&
-         absl::SimpleAtoi(t.substr(4, 2), &zone_minutes) && zone_hours <= 14 &&
-         zone_minutes <= 59;
+  if (!((t[0] == '+' || t[0] == '-') && t.size() == 6 && t[3] == ':' &&
+        AllDigits(t.substr(1, 2)) && AllDigits(t.substr(4, 2)) &&
+        absl::SimpleAtoi(t.substr(1, 2), &zone_hours) &&
+        absl::SimpleAtoi(t.substr(4, 2), &zone_minutes) &&
+        zone_minutes <= 59)) {
+    return false;
+  }
+  return zone_hours * 60 + zone_minutes <= (t[0] == '+' ? 14 : 12) * 60;
 }
 
 }  // namespace

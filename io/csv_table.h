@@ -16,6 +16,7 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -43,7 +44,20 @@ class FileErrors {
   // The shown messages, then a line counting those not shown.
   void AppendTo(std::vector<std::string>& out) const;
 
+  // Called before each message is added (but not for messages `hook`
+  // itself adds): a reader that holds rows back to check later checks
+  // them first, so messages keep the file's order and none is crowded out
+  // of the first kMaxShown. Cleared with nullptr before the hook's state
+  // goes away.
+  void SetBeforeAdd(std::function<void()> hook) {
+    before_add_ = std::move(hook);
+  }
+
  private:
+  void BeforeAdd();
+
+  std::function<void()> before_add_;
+  bool in_before_add_ = false;
   std::string file_;
   std::vector<std::string> messages_;
   std::int64_t count_ = 0;

@@ -200,6 +200,7 @@ std::size_t InputFile::ReadRaw(char* data, std::size_t size) {
 }
 
 std::size_t InputFile::Inflate(char* data, std::size_t size) {
+  if (size == 0) return 0;
   auto* z = static_cast<z_stream*>(zstream_);
   z->next_out = reinterpret_cast<Bytef*>(data);
   z->avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1 << 30));
@@ -214,7 +215,9 @@ std::size_t InputFile::Inflate(char* data, std::size_t size) {
       if (left == 0) return 0;
       if (left < 2 || in_[in_next_] != 0x1F || in_[in_next_ + 1] != 0x8B) {
         status_ = absl::DataLossError(absl::StrCat(
-            path_, ": holds bytes after the end of its gzip stream (from byte ",
+            path_,
+            ": holds bytes after the end of its gzip stream (from byte "
+            "offset ",
             file_bytes_ - static_cast<std::int64_t>(left),
             ") that begin no gzip member: a damaged file, or another file "
             "joined to it?"));

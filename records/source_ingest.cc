@@ -173,6 +173,20 @@ class Ingester {
     std::vector<Staged> ring(kLag);
     std::size_t oldest = 0;
     std::size_t staged = 0;
+    bool handling = false;  // a record's handling adds its own errors
+    auto handle_oldest = [&] {
+      Staged& s = ring[oldest];
+      oldest = (oldest + 1) % kLag;
+      --staged;
+      handling = true;
+      handle(s.record);
+      handling = false;
+    };
+    // Before a reader's error is added, the records read before it are
+    // handled: messages keep the file's order.
+    errors.SetBeforeAdd([&] {
+      while (!handling && staged > 0) handle_oldest();
+    });
     // A pd row naming several facilitators makes a record of each pair,
     // one after another: rows are counted by line.
     std::int64_t last_line = 0;
@@ -182,11 +196,7 @@ class Ingester {
       ++source.pairs;
       seen_rows.prefetch(r.key);
       if (r.group.empty()) PrefetchTie(r, channel);
-      if (staged == kLag) {
-        handle(ring[oldest].record);
-        oldest = (oldest + 1) % kLag;
-        --staged;
-      }
+      if (staged == kLag) handle_oldest();
       Staged& s = ring[(oldest + staged++) % kLag];
       s.from.assign(r.from.data(), r.from.size());
       s.to.assign(r.to.data(), r.to.size());
@@ -194,10 +204,8 @@ class Ingester {
       s.record.from = s.from;
       s.record.to = s.to;
     });
-    for (; staged > 0; --staged) {
-      handle(ring[oldest].record);
-      oldest = (oldest + 1) % kLag;
-    }
+    while (staged > 0) handle_oldest();
+    errors.SetBeforeAdd(nullptr);
     for (std::size_t g = 0; g < groups.size(); ++g) {
       std::vector<std::uint32_t>& members = groups[g].second;
       // A member listed twice under ids that fold to one teacher is one

@@ -123,6 +123,13 @@ std::string ParameterField(const Scenario& scenario,
                            absl::string_view parameter) {
   if (parameter == "p") parameter = "probability";
   if (parameter == "k") parameter = "threshold";
+  // A channel by any of the names ParseChannel takes is one channel.
+  const std::vector<absl::string_view> parts = absl::StrSplit(parameter, '.');
+  if (parts.size() == 3 && parts[0] == "channel") {
+    if (const std::optional<Channel> c = ParseChannel(parts[1])) {
+      return absl::StrCat("channel.", ChannelFileName(*c), ".", parts[2]);
+    }
+  }
   if (scenario.model_case() != Scenario::MODEL_NOT_SET &&
       Scenario::descriptor()->FindFieldByName(
           std::string(parameter.substr(0, parameter.find('.')))) == nullptr) {

@@ -154,6 +154,17 @@ TEST(DistrictCsv, EveryOffRosterEndIsFoundWhereverItIs) {
   absl::StatusOr<District> ok = Read(kSchools, kTeachers, clean);
   ASSERT_TRUE(ok.ok()) << ok.status();
   EXPECT_EQ(ok->ties_size(), 11);
+  // A waiting tie is checked before a later row's error is added: it is
+  // named first, not crowded out of the errors shown.
+  std::string crowded =
+      "source,target,channel,directed,weight,first_seen,last_seen\n"
+      "T1,GHOST,plc,false,,,\n";
+  for (int i = 0; i < 25; ++i) absl::StrAppend(&crowded, "T1,T2\n");
+  const std::string message =
+      std::string(Read(kSchools, kTeachers, crowded).status().message());
+  EXPECT_THAT(message,
+              HasSubstr("ties.csv:2: field 'target': teacher 'GHOST'"));
+  EXPECT_LT(message.find("GHOST"), message.find("has 2 fields"));
   // The last few ties, still waiting when the file ends, are checked too.
   clean += "T1,X13,plc,false,,,\n";
   EXPECT_THAT(Read(kSchools, kTeachers, clean).status().message(),

@@ -3,6 +3,7 @@
 // A and B can hold it, over generated districts of every kind of
 // direction; and each writer says what its format cannot hold.
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
 #include <string>
@@ -315,6 +316,34 @@ TEST(NotHeldBy, EmptySchoolsAndSharedArcsAreReported) {
   for (const std::string name : {"d", "d.pb", "d.textproto"}) {
     EXPECT_TRUE(NotHeldBy(*DistrictFormatOf(name), d).empty()) << name;
   }
+}
+
+TEST_F(FormatPairsTest, MarkedArcsPairIntoTiesInAnyOrder) {
+  // As networkx writes a multigraph: grouped by source, not pair by pair.
+  const std::string path = Path("marked", "m.graphml");
+  std::ofstream(path) << R"(<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="u" for="edge" attr.name="undirected" attr.type="boolean"/>
+<graph edgedefault="directed">
+<node id="a"/><node id="b"/><node id="c"/>
+<edge source="a" target="b"><data key="u">true</data></edge>
+<edge source="a" target="b"><data key="u">true</data></edge>
+<edge source="a" target="c"/>
+<edge source="b" target="a"><data key="u">true</data></edge>
+<edge source="b" target="a"><data key="u">true</data></edge>
+<edge source="c" target="b"><data key="u">true</data></edge>
+</graph></graphml>
+)";
+  NetworkReadReport report;
+  absl::StatusOr<District> d = ReadDistrict(path, nullptr, {}, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  std::multiset<std::string> ties;
+  for (const Tie& t : d->ties()) {
+    ties.insert(absl::StrCat(t.source(), t.directed() ? ">" : "-", t.target()));
+  }
+  EXPECT_EQ(ties, (std::multiset<std::string>{"a-b", "a-b", "a>c", "c>b"}));
+  EXPECT_THAT(report.notes, ::testing::Contains(::testing::HasSubstr(
+                                "1 arc marked undirected had no reverse arc")));
 }
 
 TEST_F(FormatPairsTest, ReciprocalArcsThroughAMatrixAreReportedOrReadDirected) {

@@ -423,6 +423,20 @@ TEST(SourceIngestTest, PdCountsRowsAndPairsAndRefusesAnEmptyFacilitator) {
   }
 }
 
+TEST(SourceIngestTest, ARecordHandledLateIsNamedBeforeLaterRowsErrors) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  std::string obs = "observer,observed,date\nGHOST,T1,2019-01-01\n";
+  for (int i = 0; i < 25; ++i) absl::StrAppend(&obs, "T2,T1,notadate\n");
+  o.sources = {{SourceKind::kObservations, f.Write("obs.csv", obs)}};
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_FALSE(d.ok());
+  const std::string message(d.status().message());
+  EXPECT_THAT(message, HasSubstr("obs.csv:2: field 'observer': teacher "
+                                 "'GHOST' is not on the roster"));
+  EXPECT_LT(message.find("GHOST"), message.find("obs.csv:3:"));
+}
+
 TEST(SourceIngestTest, ReportAgreesInNumberAndOmitsAnEmptyChannelLine) {
   SourceFiles f;
   IngestOptions o = f.Options();

@@ -87,6 +87,14 @@ TEST(CheckSweepAxes, OneFieldByAnyOfItsNamesIsOneAxis) {
   }
   EXPECT_THAT(CheckSweepAxes(ic, {{"p", {}}}).message(),
               HasSubstr("has no values"));
+  // A channel by another of its names is the same channel.
+  EXPECT_THAT(CheckSweepAxes(ic, {{"channel.plc.probability", {"0.1"}},
+                                  {"channel.PLC.probability", {"0.2"}}})
+                  .message(),
+              HasSubstr("set one field"));
+  EXPECT_TRUE(CheckSweepAxes(ic, {{"channel.plc.probability", {"0.1"}},
+                                  {"channel.advice.probability", {"0.2"}}})
+                  .ok());
 }
 
 TEST(RunSweep, LeaderSetsAreCoupledRunsOfTheirOwn) {
