@@ -209,23 +209,30 @@ std::vector<std::string> NotHeldBy(DistrictFormat format,
   // Pajek keeps edges and arcs apart, GraphML and GEXF mark the arcs of
   // an undirected tie; an edge list's ties on one pair merge whatever
   // their channels, which "channels" says.
-  if (const std::int64_t shared = UndirectedOnDirectedArcs(district);
-      shared > 0 && format == DistrictFormat::kUcinetDl) {
+  // Each count only for the format it concerns: each is a pass over
+  // millions of ties.
+  if (const std::int64_t shared = format == DistrictFormat::kUcinetDl
+                                      ? UndirectedOnDirectedArcs(district)
+                                      : 0;
+      shared > 0) {
     out.push_back(absl::StrCat(
         Counted(shared, "undirected tie that shares its",
                 "undirected ties that share their"),
         " pair and channel with a directed tie (written as arcs, each merges "
         "with that tie on reading)"));
   }
-  if (const std::int64_t pairs = ReciprocalArcPairs(district);
-      pairs > 0 && format == DistrictFormat::kUcinetDl) {
+  if (const std::int64_t pairs = format == DistrictFormat::kUcinetDl
+                                     ? ReciprocalArcPairs(district)
+                                     : 0;
+      pairs > 0) {
     out.push_back(absl::StrCat(
         Counted(pairs, "pair", "pairs"),
         " of directed ties both ways with one weight (a matrix reads each as "
         "one undirected tie, unless read with --directed)"));
   }
-  if (const std::int64_t split = UndirectedInMixed(district);
-      split > 0 && format == DistrictFormat::kEdgeList) {
+  if (const std::int64_t split =
+          format == DistrictFormat::kEdgeList ? UndirectedInMixed(district) : 0;
+      split > 0) {
     out.push_back(absl::StrCat(
         Counted(split, "undirected tie", "undirected ties"),
         " among directed ones (a list is directed or not as a whole: each is "

@@ -1,11 +1,13 @@
 #include "graph/duplicate_ties.h"
 
 #include <algorithm>
-#include <tuple>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "graph/id_index.h"
 #include "proto/channel_names.h"
 #include "text/count_text.h"
 
@@ -27,24 +29,62 @@ absl::Status RepeatedTieError(absl::string_view where, absl::string_view source,
       "--duplicates keep keeps them apart"));
 }
 
+namespace {
+
+// A tie's identity as numbers: its ends' places in the district's id list
+// (an undirected tie's in order), its channel and direction.
+struct TieKey {
+  std::uint32_t a;
+  std::uint32_t b;
+  std::uint32_t channel_and_direction;
+  bool operator==(const TieKey&) const = default;
+  template <typename H>
+  friend H AbslHashValue(H h, const TieKey& k) {
+    return H::combine(std::move(h), k.a, k.b, k.channel_and_direction);
+  }
+};
+
+}  // namespace
+
 absl::StatusOr<std::int64_t> ApplyDuplicateTies(
     District& district, DuplicateTies rule, absl::string_view file,
     absl::Span<const std::int64_t> tie_lines) {
-  using Key = std::tuple<std::string, std::string, int, bool>;
-  absl::flat_hash_map<Key, int> first;  // key -> index in the kept ties
-  first.reserve(static_cast<std::size_t>(district.ties_size()));
-  std::int64_t repeats = 0;
+  // Ids become numbers once (teachers first, then any other id a tie
+  // names): a table of millions of ties keyed by strings measured slower
+  // than reading the file.
+  std::vector<std::string> ids;
+  ids.reserve(static_cast<std::size_t>(district.teachers_size()));
+  IdIndex index;
+  auto number = [&](const std::string& id) {
+    if (const std::optional<std::uint32_t> v = index.Find(id, ids)) return *v;
+    const auto v = static_cast<std::uint32_t>(ids.size());
+    index.Insert(id, v, ids);
+    ids.push_back(id);
+    return v;
+  };
+  for (const Teacher& t : district.teachers()) number(t.id());
   auto* ties = district.mutable_ties();
+  // The keys first, so that each one's slot in the table can be
+  // prefetched a few ties before it is probed.
+  std::vector<TieKey> keys;
+  keys.reserve(static_cast<std::size_t>(ties->size()));
+  for (const Tie& t : *ties) {
+    std::uint32_t a = number(t.source());
+    std::uint32_t b = number(t.target());
+    if (!t.directed() && b < a) std::swap(a, b);
+    keys.push_back(
+        {a, b, static_cast<std::uint32_t>(t.channel()) << 1 | t.directed()});
+  }
+  absl::flat_hash_map<TieKey, int> first;  // key -> index in the kept ties
+  first.reserve(keys.size());
+  constexpr std::size_t kAhead = 8;
+  std::int64_t repeats = 0;
   int kept = 0;
   for (int i = 0; i < ties->size(); ++i) {
+    const auto at = static_cast<std::size_t>(i);
+    if (at + kAhead < keys.size()) first.prefetch(keys[at + kAhead]);
     Tie& t = ties->at(i);
-    std::string a = t.source();
-    std::string b = t.target();
-    if (!t.directed() && b < a) std::swap(a, b);
-    const auto [it, fresh] =
-        first.emplace(Key(std::move(a), std::move(b),
-                          static_cast<int>(t.channel()), t.directed()),
-                      kept);
+    const auto [it, fresh] = first.emplace(keys[at], kept);
     if (!fresh) {
       ++repeats;
       if (rule == DuplicateTies::kRefuse) {
