@@ -1,6 +1,9 @@
 #include "graph/district_graph.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -117,6 +120,58 @@ TEST(ApplyDuplicateTies, MergesTheMessageByTheSameRule) {
   EXPECT_FALSE(ApplyDuplicateTies(same, DuplicateTies::kRefuse, "d").ok());
   EXPECT_EQ(*ApplyDuplicateTies(same, DuplicateTies::kKeep, "d"), 1);
   EXPECT_EQ(same.ties_size(), 2);
+}
+
+TEST(ApplyDuplicateTies, AgreesWithMergingByTheIdsText) {
+  // Ties among teachers and ids no teacher has, in every direction and on
+  // two channels, merged by the rule written plainly over strings.
+  const std::vector<std::string> ids = {"t0", "t1", "t2", "x", "y"};
+  std::uint64_t state = 12345;
+  auto below = [&](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % n);
+  };
+  for (int round = 0; round < 20; ++round) {
+    District d = MakeDistrict(3, {});
+    for (int i = 0; i < 40; ++i) {
+      Tie& t = *d.add_ties();
+      t.set_source(ids[below(5)]);
+      t.set_target(ids[below(5)]);
+      t.set_channel(below(2) == 0 ? PLC : ADVICE);
+      t.set_directed(below(2) == 1);
+      t.set_weight(1 + below(3));
+    }
+    std::vector<std::string> want;
+    std::map<std::tuple<std::string, std::string, int, bool>, std::size_t> at;
+    std::vector<double> weights;
+    for (const Tie& t : d.ties()) {
+      std::string a = t.source();
+      std::string b = t.target();
+      if (!t.directed() && b < a) std::swap(a, b);
+      auto [it, fresh] = at.emplace(
+          std::make_tuple(a, b, static_cast<int>(t.channel()), t.directed()),
+          want.size());
+      if (fresh) {
+        want.push_back(absl::StrCat(t.source(), t.directed() ? ">" : "-",
+                                    t.target(), ":", t.channel()));
+        weights.push_back(t.weight());
+      } else {
+        weights[it->second] += t.weight();
+      }
+    }
+    absl::StatusOr<std::int64_t> repeated =
+        ApplyDuplicateTies(d, DuplicateTies::kMerge, "d");
+    ASSERT_TRUE(repeated.ok());
+    EXPECT_EQ(*repeated, 40 - static_cast<std::int64_t>(want.size()));
+    ASSERT_EQ(d.ties_size(), static_cast<int>(want.size()));
+    for (int i = 0; i < d.ties_size(); ++i) {
+      const Tie& t = d.ties(i);
+      EXPECT_EQ(absl::StrCat(t.source(), t.directed() ? ">" : "-", t.target(),
+                             ":", t.channel()),
+                want[static_cast<std::size_t>(i)]);
+      EXPECT_EQ(t.weight(), weights[static_cast<std::size_t>(i)]);
+    }
+  }
 }
 
 TEST(FreezeDistrict, EveryTieOfTheSampleDistrictSurvives) {
