@@ -51,14 +51,6 @@ std::vector<std::string> Paths(const po::variable_value& value) {
   return {};
 }
 
-bool SameFile(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  const PathInfo x = InspectPath(a);
-  const PathInfo y = InspectPath(b);
-  return x.kind != PathKind::kMissing && y.kind != PathKind::kMissing &&
-         x.device == y.device && x.inode == y.inode;
-}
-
 // An output may not name an input, nor another output: checked before the
 // command reads or computes anything. (The writers check again, for files a
 // command finds on its own, such as a district folder's ties.csv.)

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "graph/id_index.h"
+#include "graph/tie_key.h"
 #include "proto/channel_names.h"
 #include "text/count_text.h"
 
@@ -28,23 +29,6 @@ absl::Status RepeatedTieError(absl::string_view where, absl::string_view source,
       " is given twice; --duplicates merge sums repeated ties into one, "
       "--duplicates keep keeps them apart"));
 }
-
-namespace {
-
-// A tie's identity as numbers: its ends' places in the district's id list
-// (an undirected tie's in order), its channel and direction.
-struct TieKey {
-  std::uint32_t a;
-  std::uint32_t b;
-  std::uint32_t channel_and_direction;
-  bool operator==(const TieKey&) const = default;
-  template <typename H>
-  friend H AbslHashValue(H h, const TieKey& k) {
-    return H::combine(std::move(h), k.a, k.b, k.channel_and_direction);
-  }
-};
-
-}  // namespace
 
 absl::StatusOr<std::int64_t> ApplyDuplicateTies(
     District& district, DuplicateTies rule, absl::string_view file,
@@ -69,11 +53,8 @@ absl::StatusOr<std::int64_t> ApplyDuplicateTies(
   std::vector<TieKey> keys;
   keys.reserve(static_cast<std::size_t>(ties->size()));
   for (const Tie& t : *ties) {
-    std::uint32_t a = number(t.source());
-    std::uint32_t b = number(t.target());
-    if (!t.directed() && b < a) std::swap(a, b);
-    keys.push_back(
-        {a, b, static_cast<std::uint32_t>(t.channel()) << 1 | t.directed()});
+    keys.push_back(TieKey::Of(number(t.source()), number(t.target()),
+                              t.channel(), t.directed()));
   }
   absl::flat_hash_map<TieKey, int> first;  // key -> index in the kept ties
   first.reserve(keys.size());

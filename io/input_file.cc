@@ -109,6 +109,14 @@ absl::Status CheckInputPath(const std::string& path, absl::string_view what) {
   return absl::OkStatus();
 }
 
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const PathInfo x = InspectPath(a);
+  const PathInfo y = InspectPath(b);
+  return x.kind != PathKind::kMissing && y.kind != PathKind::kMissing &&
+         x.device == y.device && x.inode == y.inode;
+}
+
 bool WasReadThisRun(const PathInfo& info) {
   if (info.kind != PathKind::kFile) return false;
   ReadSet& set = FilesRead();

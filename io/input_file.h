@@ -62,6 +62,10 @@ struct PathInfo {
 };
 PathInfo InspectPath(const std::string& path);
 
+// Whether two paths name one file: the same text, or, both existing, the
+// same device and inode (a link, another spelling of the path).
+bool SameFile(const std::string& a, const std::string& b);
+
 // An error unless `path` names something to read as a file: it exists and
 // is not a folder, and its symlinks resolve. `what` says what it is for
 // ("the roster", "the scenario").

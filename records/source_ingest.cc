@@ -18,6 +18,7 @@
 #include "absl/strings/strip.h"
 #include "formats/district_csv.h"
 #include "graph/id_index.h"
+#include "graph/tie_key.h"
 #include "io/csv_table.h"
 #include "io/input_file.h"
 #include "proto/channel_names.h"
@@ -54,16 +55,10 @@ struct TieAccumulator {
   double scaled = 0;
 };
 
-// What makes a tie itself: its ends, channel and direction.
-struct TieKey {
-  std::uint32_t from;
-  std::uint32_t to;
-  std::uint32_t channel_and_direction;
-  bool operator==(const TieKey&) const = default;
-  template <typename H>
-  friend H AbslHashValue(H h, const TieKey& k) {
-    return H::combine(std::move(h), k.from, k.to, k.channel_and_direction);
-  }
+// A record's ends' places in the roster, where they were found already.
+struct RosterPlaces {
+  std::optional<std::uint32_t> from;
+  std::optional<std::uint32_t> to;
 };
 
 // The fingerprint of a row is a hash already: the set uses its first half.
@@ -121,7 +116,9 @@ class Ingester {
     SourceOptions layout_options;
     layout_options.coaching_weight = options_.coaching_weight;
     const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
-    auto handle = [&](SourceRecord& r) {
+    // `known` holds the ends' roster places when PrefetchTie found them
+    // (Resolve would find the same: the roster only grows).
+    auto handle = [&](SourceRecord& r, const RosterPlaces& known) {
       if (!seen_rows.insert(r.key).second) {
         ++source.duplicate_rows;
         return;
@@ -132,7 +129,8 @@ class Ingester {
       }
       if (!r.when) ++source.undated;
       const std::optional<std::uint32_t> from =
-          Resolve(r.from, r.line, r.from_field, errors);
+          known.from ? known.from
+                     : Resolve(r.from, r.line, r.from_field, errors);
       if (!r.group.empty()) {
         if (!from) {
           if (dropping) ++source.off_roster_dropped;
@@ -148,7 +146,7 @@ class Ingester {
         return;
       }
       const std::optional<std::uint32_t> to =
-          Resolve(r.to, r.line, r.to_field, errors);
+          known.to ? known.to : Resolve(r.to, r.line, r.to_field, errors);
       if (!from || !to) {
         if (dropping) ++source.off_roster_dropped;
         return;
@@ -168,6 +166,7 @@ class Ingester {
       SourceRecord record;
       std::string from;  // the record's ids, held past the reader's buffer
       std::string to;
+      RosterPlaces known;
     };
     constexpr std::size_t kLag = 8;
     std::vector<Staged> ring(kLag);
@@ -179,7 +178,7 @@ class Ingester {
       oldest = (oldest + 1) % kLag;
       --staged;
       handling = true;
-      handle(s.record);
+      handle(s.record, s.known);
       handling = false;
     };
     // Before a reader's error is added, the records read before it are
@@ -195,9 +194,11 @@ class Ingester {
       last_line = r.line;
       ++source.pairs;
       seen_rows.prefetch(r.key);
-      if (r.group.empty()) PrefetchTie(r, channel);
+      const RosterPlaces known =
+          r.group.empty() ? PrefetchTie(r, channel) : RosterPlaces{};
       if (staged == kLag) handle_oldest();
       Staged& s = ring[(oldest + staged++) % kLag];
+      s.known = known;
       s.from.assign(r.from.data(), r.from.size());
       s.to.assign(r.to.data(), r.to.size());
       s.record = r;
@@ -363,25 +364,23 @@ class Ingester {
     return index;
   }
 
-  static TieKey KeyOf(std::uint32_t from, std::uint32_t to, Channel channel,
-                      bool directed) {
-    if (!directed && to < from) std::swap(from, to);
-    return {from, to, static_cast<std::uint32_t>(channel) << 1 | directed};
-  }
-
   // Prefetches the tie index's slot for the record's tie, when both ids
-  // are on the roster already (a look only: Resolve decides, in order).
-  void PrefetchTie(const SourceRecord& r, Channel channel) const {
-    if (options_.fold_case) return;  // a lookup would lower-case both ids
-    const std::optional<std::uint32_t> from = index_.Find(r.from, keys_);
-    const std::optional<std::uint32_t> to = index_.Find(r.to, keys_);
-    if (from && to) tie_index_.prefetch(KeyOf(*from, *to, channel, r.directed));
+  // are on the roster already, and returns the places found (a look only:
+  // an id not found yet is Resolve's, in order).
+  RosterPlaces PrefetchTie(const SourceRecord& r, Channel channel) const {
+    if (options_.fold_case) return {};  // Resolve counts what case folds
+    RosterPlaces found{index_.Find(r.from, keys_), index_.Find(r.to, keys_)};
+    if (found.from && found.to) {
+      tie_index_.prefetch(
+          TieKey::Of(*found.from, *found.to, channel, r.directed));
+    }
+    return found;
   }
 
   void Contribute(std::uint32_t from, std::uint32_t to, Channel channel,
                   bool directed, double amount,
                   const std::optional<DayRange>& when) {
-    const TieKey key = KeyOf(from, to, channel, directed);
+    const TieKey key = TieKey::Of(from, to, channel, directed);
     from = key.from;
     to = key.to;
     auto [it, fresh] =
@@ -475,24 +474,19 @@ absl::Status CheckIngestOptions(const IngestOptions& options) {
   // A file given twice would count each of its records twice.
   struct Seen {
     std::string path;
-    PathInfo info;
     std::string what;
   };
   std::vector<Seen> seen;
   auto once = [&](const std::string& path,
                   absl::string_view what) -> absl::Status {
-    const PathInfo info = InspectPath(path);
-    for (const auto& [other, other_info, other_what] : seen) {
-      if (other == path || (info.kind != PathKind::kMissing &&
-                            other_info.kind != PathKind::kMissing &&
-                            info.device == other_info.device &&
-                            info.inode == other_info.inode)) {
+    for (const auto& [other, other_what] : seen) {
+      if (SameFile(path, other)) {
         return absl::InvalidArgumentError(absl::StrCat(
             path, ": given twice (as ", other_what, " and as ", what,
             "); its records would count twice, so give each file once"));
       }
     }
-    seen.push_back({path, info, std::string(what)});
+    seen.push_back({path, std::string(what)});
     return absl::OkStatus();
   };
   if (absl::Status s = once(options.roster_path, "the roster"); !s.ok()) {

@@ -23,6 +23,14 @@ namespace {
 
 using google::protobuf::FieldDescriptor;
 
+// simulate's flags for a plain model's parameters name them too: the path
+// a parameter's name stands for.
+absl::string_view FieldPath(absl::string_view parameter) {
+  if (parameter == "p") return "probability";
+  if (parameter == "k") return "threshold";
+  return parameter;
+}
+
 absl::Status BadValue(const std::string& parameter, const std::string& value,
                       absl::string_view expected) {
   return absl::InvalidArgumentError(absl::StrCat(
@@ -121,8 +129,7 @@ namespace {
 // the scenario (independent_cascade.probability).
 std::string ParameterField(const Scenario& scenario,
                            absl::string_view parameter) {
-  if (parameter == "p") parameter = "probability";
-  if (parameter == "k") parameter = "threshold";
+  parameter = FieldPath(parameter);
   // A channel by any of the names ParseChannel takes is one channel.
   const std::vector<absl::string_view> parts = absl::StrSplit(parameter, '.');
   if (parts.size() == 3 && parts[0] == "channel") {
@@ -174,12 +181,9 @@ absl::Status SetScenarioParameter(Scenario& scenario,
     for (std::string& id : ids) scenario.add_leaders(std::move(id));
     return absl::OkStatus();
   }
-  // simulate's flags for a plain model's parameters name them too; messages
-  // keep the name as given.
-  absl::string_view path = parameter;
-  if (parameter == "p") path = "probability";
-  if (parameter == "k") path = "threshold";
-  const std::vector<std::string> parts = absl::StrSplit(path, '.');
+  // Messages keep the name as given.
+  const std::vector<std::string> parts =
+      absl::StrSplit(FieldPath(parameter), '.');
   if (parts.size() == 3 && parts[0] == "channel") {
     const std::optional<Channel> channel = ParseChannel(parts[1]);
     if (!channel) {
