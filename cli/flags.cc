@@ -218,11 +218,16 @@ double DefaultMaxMemoryGib() {
 
 }  // namespace
 
-void AddRunResourceFlags(po::options_description& options) {
-  const double gib = DefaultMaxMemoryGib();
+void AddThreadsFlag(po::options_description& options) {
   options.add_options()("threads", po::value<int>()->default_value(0),
                         "worker threads (0: every core); results do not "
-                        "depend on it")(
+                        "depend on it");
+}
+
+void AddRunResourceFlags(po::options_description& options) {
+  AddThreadsFlag(options);
+  const double gib = DefaultMaxMemoryGib();
+  options.add_options()(
       "max-memory", DoubleValue(gib),
       "refuse a run that would need more than this many GiB (default: half "
       "this machine's memory)");

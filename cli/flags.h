@@ -62,6 +62,8 @@ absl::Status EmitOutput(const Flags& flags, const std::string& output);
 // --threads N: worker threads, 0 for every core; --max-memory GIB: the
 // most memory a run may need (RunOptions::max_memory_bytes).
 void AddRunResourceFlags(boost::program_options::options_description& options);
+// --threads alone, for commands whose memory is their input's.
+void AddThreadsFlag(boost::program_options::options_description& options);
 absl::StatusOr<int> ThreadsFlag(const Flags& flags);
 absl::StatusOr<std::int64_t> MaxMemoryFlag(const Flags& flags);
 

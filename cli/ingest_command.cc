@@ -94,6 +94,7 @@ void AddFlags(po::options_description& options) {
        ".net or .dl");
   // clang-format on
   AddPseudonymizeFlag(options);
+  AddThreadsFlag(options);
 }
 
 absl::Status Run(const Flags& flags) {
@@ -148,6 +149,9 @@ absl::Status Run(const Flags& flags) {
     return UsageError("--coaching-weight: found '" + coaching_weight +
                       "'; expected sessions or hours");
   }
+  absl::StatusOr<int> threads = ThreadsFlag(flags);
+  if (!threads.ok()) return threads.status();
+  o.threads = *threads;
   absl::StatusOr<std::string> key_flag = PseudonymKeyFlag(flags);
   if (!key_flag.ok()) return key_flag.status();
   const std::string key = *key_flag;

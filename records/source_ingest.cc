@@ -1,9 +1,15 @@
 #include "records/source_ingest.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <limits>
+#include <system_error>
+#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -28,6 +34,8 @@ namespace collabnet {
 namespace {
 
 constexpr absl::string_view kOffRosterSchool = "off_roster";
+// Contributions name their source in 16 bits.
+constexpr std::size_t kMaxSources = 65535;
 
 // A day as a count of days, in 4 bytes where an optional CivilDay takes 16:
 // a district's records make millions of these.
@@ -44,6 +52,7 @@ absl::CivilDay FromDayNumber(DayNumber day) {
 // latest of them so that decay never overflows: the decayed weight is
 // undated + scaled * 0.5^((reference - latest) / half_life).
 struct TieAccumulator {
+  std::uint64_t first_seq = 0;  // of its first contribution: the ties' order
   std::uint32_t from = 0;
   std::uint32_t to = 0;
   Channel channel = CHANNEL_UNSPECIFIED;
@@ -55,10 +64,196 @@ struct TieAccumulator {
   double scaled = 0;
 };
 
-// A record's ends' places in the roster, where they were found already.
-struct RosterPlaces {
-  std::optional<std::uint32_t> from;
-  std::optional<std::uint32_t> to;
+// What a record gives its tie, held in the tie's partition until every file
+// is read. Rows are told apart by half their fingerprint together with the
+// tie: identical rows make one tie, and two different rows of one tie
+// sharing 64 bits of fingerprint is a 2^-64 chance.
+struct Contribution {
+  std::uint64_t seq;  // the order of contributions over every file
+  double amount;
+  std::uint64_t row;  // for kRow
+  TieKey key;
+  DayNumber first;  // kNoDay: undated
+  DayNumber last;   // kNoDay: undated, or open-ended (a follow)
+  std::uint16_t source;
+  std::uint8_t flags;
+};
+enum ContributionFlags : std::uint8_t {
+  kRow = 1,  // a row of a file, to be checked for repeats; else a PLC pair
+  kFromFolded = 2,  // its end matched the roster only ignoring case
+  kToFolded = 4,
+  kOutside = 8,   // outside the time window: a row that keeps its repeats out
+  kCounted = 16,  // undated and folded ends counted already
+};
+
+// A row among the rows of its partition.
+struct RowKey {
+  std::uint64_t row;
+  TieKey key;
+  std::uint16_t source;
+  bool operator==(const RowKey&) const = default;
+  template <typename H>
+  friend H AbslHashValue(H h, const RowKey& k) {
+    return H::combine(std::move(h), k.row, k.source);
+  }
+};
+
+// Per source, what the merge of one partition found.
+struct SourceCounts {
+  std::int64_t duplicate_rows = 0;
+  std::int64_t outside_window = 0;
+  std::int64_t undated = 0;
+  std::int64_t self_loops = 0;
+  std::int64_t contributions = 0;
+};
+
+// One partition's contributions, and then its ties.
+struct Partition {
+  std::vector<Contribution> contributions;
+  std::vector<TieAccumulator> ties;
+  std::vector<SourceCounts> counts;
+  std::int64_t case_folded = 0;
+  DayNumber latest = kNoDay;
+};
+
+// Ties are partitioned by their key's hash, so that each partition's tables
+// fit a core's cache and partitions merge on every core at once: one table
+// of millions of ties waited for memory on nearly every probe.
+constexpr int kPartitionBits = 8;
+constexpr std::size_t kPartitions = std::size_t{1} << kPartitionBits;
+std::size_t PartitionOf(const TieKey& key) {
+  return absl::Hash<TieKey>()(key) >> (64 - kPartitionBits);
+}
+
+// Runs work(0..n-1) on up to `threads` threads, items taken in turn.
+// Results must not depend on which thread took an item.
+void ParallelFor(std::size_t n, int threads,
+                 const std::function<void(std::size_t)>& work) {
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t i = next++; i < n; i = next++) work(i);
+  };
+  std::vector<std::thread> helpers;
+  for (int t = 1; t < threads && static_cast<std::size_t>(t) < n; ++t) {
+    // Items are taken, not dealt: a thread the system will not start
+    // leaves its share to the others.
+    try {
+      helpers.emplace_back(run);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  run();
+  for (std::thread& h : helpers) h.join();
+}
+
+int ThreadCount(int asked) {
+  if (asked > 0) return asked;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+// Adds a contribution to its tie, as the decay rule above keeps it.
+void Accumulate(const Contribution& c, double half_life_days, TieAccumulator& a,
+                DayNumber& latest_day) {
+  if (c.first != kNoDay) {
+    a.first_seen =
+        a.first_seen == kNoDay ? c.first : std::min(a.first_seen, c.first);
+  }
+  const DayNumber last = c.last;
+  if (last != kNoDay) {
+    a.last_seen = a.last_seen == kNoDay ? last : std::max(a.last_seen, last);
+    latest_day = latest_day == kNoDay ? last : std::max(latest_day, last);
+  }
+  if (half_life_days <= 0 || last == kNoDay) {
+    a.undated += c.amount;
+    return;
+  }
+  // Keep `scaled` relative to the latest decayable day.
+  if (a.latest == kNoDay || last > a.latest) {
+    if (a.latest != kNoDay) {
+      a.scaled *=
+          std::exp2(-static_cast<double>(last - a.latest) / half_life_days);
+    }
+    a.latest = last;
+    a.scaled += c.amount;
+  } else {
+    a.scaled += c.amount * std::exp2(-static_cast<double>(a.latest - last) /
+                                     half_life_days);
+  }
+}
+
+// Merges one partition's contributions, in their order, into its ties,
+// and frees them.
+void MergePartition(Partition& p, std::size_t sources, double half_life_days) {
+  p.counts.assign(sources, SourceCounts{});
+  absl::flat_hash_set<RowKey> rows;
+  absl::flat_hash_map<TieKey, std::uint32_t> index;
+  rows.reserve(p.contributions.size());
+  index.reserve(p.contributions.size());
+  for (const Contribution& c : p.contributions) {
+    if (c.flags & kRow) {
+      SourceCounts& counts = p.counts[c.source];
+      if (!rows.insert({c.row, c.key, c.source}).second) {
+        ++counts.duplicate_rows;
+        continue;
+      }
+      if (c.flags & kOutside) {
+        ++counts.outside_window;
+        continue;
+      }
+      if (!(c.flags & kCounted)) {
+        if (c.first == kNoDay) ++counts.undated;
+        p.case_folded += ((c.flags & kFromFolded) != 0 ? 1 : 0) +
+                         ((c.flags & kToFolded) != 0 ? 1 : 0);
+      }
+      if (c.key.from == c.key.to) {
+        ++counts.self_loops;
+        continue;
+      }
+      ++counts.contributions;
+    }
+    auto [it, fresh] =
+        index.emplace(c.key, static_cast<std::uint32_t>(p.ties.size()));
+    if (fresh) {
+      TieAccumulator tie;
+      tie.first_seq = c.seq;
+      tie.from = c.key.from;
+      tie.to = c.key.to;
+      tie.channel = static_cast<Channel>(c.key.channel_and_direction >> 1);
+      tie.directed = (c.key.channel_and_direction & 1) != 0;
+      p.ties.push_back(tie);
+    }
+    Accumulate(c, half_life_days, p.ties[it->second], p.latest);
+  }
+  std::vector<Contribution>().swap(p.contributions);
+}
+
+// Each tie's place among all ties, by its first contribution: a tie is
+// where the files first made it, whichever partition holds it.
+class TieOrder {
+ public:
+  TieOrder(const std::vector<Partition>& partitions, std::uint64_t seqs)
+      : bits_((seqs + 63) / 64), before_(bits_.size()) {
+    for (const Partition& p : partitions) {
+      for (const TieAccumulator& t : p.ties) {
+        bits_[t.first_seq / 64] |= std::uint64_t{1} << (t.first_seq % 64);
+      }
+    }
+    std::uint64_t count = 0;
+    for (std::size_t w = 0; w < bits_.size(); ++w) {
+      before_[w] = count;
+      count += static_cast<std::uint64_t>(std::popcount(bits_[w]));
+    }
+  }
+  std::uint64_t Rank(std::uint64_t seq) const {
+    const std::uint64_t below = (std::uint64_t{1} << (seq % 64)) - 1;
+    return before_[seq / 64] +
+           static_cast<std::uint64_t>(std::popcount(bits_[seq / 64] & below));
+  }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+  std::vector<std::uint64_t> before_;
 };
 
 // The fingerprint of a row is a hash already: the set uses its first half.
@@ -68,6 +263,8 @@ struct FingerprintHash {
     return static_cast<std::size_t>(k.first);
   }
 };
+using RowSet = absl::flat_hash_set<std::pair<std::uint64_t, std::uint64_t>,
+                                   FingerprintHash>;
 
 // A group's key is its name and term joined by unit separators
 // (source_layouts.cc); shown as "name, term".
@@ -78,17 +275,25 @@ std::string GroupName(absl::string_view key) {
   return name;
 }
 
+// Reads every source into contributions partitioned by tie, then merges
+// each partition on its own (all cores at once) and builds the ties. A
+// tie's contributions merge in the files' order and ties come in the order
+// the files first made them, whatever the thread count.
 class Ingester {
  public:
   Ingester(const IngestOptions& options, District& district,
            IngestReport& report)
-      : options_(options), district_(district), report_(report) {}
+      : options_(options),
+        district_(district),
+        report_(report),
+        partitions_(kPartitions) {}
 
   // InvalidArgument when, under fold_case, two roster ids are one ignoring
   // case: no record could say which of the two teachers it means.
   absl::Status IndexRoster() {
     keys_.reserve(static_cast<std::size_t>(district_.teachers_size()));
     for (const Teacher& t : district_.teachers()) {
+      ++roster_size_;
       if (AddKey(t.id())) continue;
       const std::optional<std::uint32_t> first = Find(t.id());
       return absl::InvalidArgumentError(absl::StrCat(
@@ -101,12 +306,15 @@ class Ingester {
     return absl::OkStatus();
   }
 
-  // Reads one source file, adding its errors to `errors`.
+  // Reads one source file, the `source_index`th, adding its errors to
+  // `errors`. Its duplicate rows, undated rows, self-loops and
+  // contributions are counted once the partitions merge.
   void Read(SourceKind kind, std::istream& in, FileErrors& errors,
-            SourceReport& source) {
-    absl::flat_hash_set<std::pair<std::uint64_t, std::uint64_t>,
-                        FingerprintHash>
-        seen_rows;
+            std::uint16_t source_index, SourceReport& source) {
+    // Rows naming a teacher not on the roster when read, told apart here
+    // (the rest in their partitions); and plc memberships.
+    RowSet dropped_rows;
+    RowSet group_rows;
     // plc: members of each group and term, in order of first mention.
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
     absl::flat_hash_map<std::string, std::size_t> group_index;
@@ -116,10 +324,8 @@ class Ingester {
     SourceOptions layout_options;
     layout_options.coaching_weight = options_.coaching_weight;
     const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
-    // `known` holds the ends' roster places when PrefetchTie found them
-    // (Resolve would find the same: the roster only grows).
-    auto handle = [&](SourceRecord& r, const RosterPlaces& known) {
-      if (!seen_rows.insert(r.key).second) {
+    auto membership = [&](const SourceRecord& r) {
+      if (!group_rows.insert(r.key).second) {
         ++source.duplicate_rows;
         return;
       }
@@ -129,63 +335,66 @@ class Ingester {
       }
       if (!r.when) ++source.undated;
       const std::optional<std::uint32_t> from =
-          known.from ? known.from
-                     : Resolve(r.from, r.line, r.from_field, errors);
-      if (!r.group.empty()) {
-        if (!from) {
-          if (dropping) ++source.off_roster_dropped;
-          return;
-        }
-        auto [it, fresh] = group_index.emplace(r.group, groups.size());
-        if (fresh) {
-          groups.push_back({r.group, {}});
-          group_when.push_back(r.when);
-          group_line.push_back(r.line);
-        }
-        groups[it->second].second.push_back(*from);
+          Resolve(r.from, r.line, r.from_field, errors);
+      if (!from) {
+        if (dropping) ++source.off_roster_dropped;
         return;
       }
-      const std::optional<std::uint32_t> to =
-          known.to ? known.to : Resolve(r.to, r.line, r.to_field, errors);
+      auto [it, fresh] = group_index.emplace(r.group, groups.size());
+      if (fresh) {
+        groups.push_back({r.group, {}});
+        group_when.push_back(r.when);
+        group_line.push_back(r.line);
+      }
+      groups[it->second].second.push_back(*from);
+    };
+    // A row is dropped or kept as it would be were every row checked for
+    // repeats first, in the files' order: a row repeats an earlier one
+    // (the first is kept) whatever else is wrong with either, and some
+    // layouts' repeats differ in their dates.
+    auto pair = [&](const SourceRecord& r) {
+      std::optional<std::uint32_t> from = Find(r.from);
+      std::optional<std::uint32_t> to = Find(r.to);
+      if (from && to) {
+        // A repeat of this row found the same teachers: it lands in the
+        // same partition, which tells them apart. Unless an end is a
+        // teacher kKeep added, the row's first sight may have been before
+        // the teacher was.
+        if ((*from >= roster_size_ || *to >= roster_size_) &&
+            dropped_rows.contains(r.key)) {
+          ++source.duplicate_rows;
+          return;
+        }
+        std::uint8_t flags = kRow;
+        if (!InWindow(r.when)) {
+          flags |= kOutside;
+        } else {
+          if (Folded(*from, r.from)) flags |= kFromFolded;
+          if (Folded(*to, r.to)) flags |= kToFolded;
+        }
+        Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.when,
+            r.key.first, source_index, flags);
+        return;
+      }
+      // An end not on the roster (yet: kKeep adds it).
+      if (!dropped_rows.insert(r.key).second) {
+        ++source.duplicate_rows;
+        return;
+      }
+      if (!InWindow(r.when)) {
+        ++source.outside_window;
+        return;
+      }
+      if (!r.when) ++source.undated;
+      from = Resolve(r.from, r.line, r.from_field, errors);
+      to = Resolve(r.to, r.line, r.to_field, errors);
       if (!from || !to) {
         if (dropping) ++source.off_roster_dropped;
         return;
       }
-      if (*from == *to) {
-        ++source.self_loops;
-        return;
-      }
-      ++source.contributions;
-      Contribute(*from, *to, channel, r.directed, r.amount, r.when);
+      Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.when,
+          r.key.first, source_index, kRow | kCounted);
     };
-    // Records are handled a few behind their reading, in the file's order:
-    // as each is read, the slots its handling will probe (rows seen, the tie
-    // index) are prefetched, and are in cache by the time it is handled.
-    // Handled at once, each record waited for memory several times over.
-    struct Staged {
-      SourceRecord record;
-      std::string from;  // the record's ids, held past the reader's buffer
-      std::string to;
-      RosterPlaces known;
-    };
-    constexpr std::size_t kLag = 8;
-    std::vector<Staged> ring(kLag);
-    std::size_t oldest = 0;
-    std::size_t staged = 0;
-    bool handling = false;  // a record's handling adds its own errors
-    auto handle_oldest = [&] {
-      Staged& s = ring[oldest];
-      oldest = (oldest + 1) % kLag;
-      --staged;
-      handling = true;
-      handle(s.record, s.known);
-      handling = false;
-    };
-    // Before a reader's error is added, the records read before it are
-    // handled: messages keep the file's order.
-    errors.SetBeforeAdd([&] {
-      while (!handling && staged > 0) handle_oldest();
-    });
     // A pd row naming several facilitators makes a record of each pair,
     // one after another: rows are counted by line.
     std::int64_t last_line = 0;
@@ -193,20 +402,12 @@ class Ingester {
       if (r.line != last_line) ++source.records;
       last_line = r.line;
       ++source.pairs;
-      seen_rows.prefetch(r.key);
-      const RosterPlaces known =
-          r.group.empty() ? PrefetchTie(r, channel) : RosterPlaces{};
-      if (staged == kLag) handle_oldest();
-      Staged& s = ring[(oldest + staged++) % kLag];
-      s.known = known;
-      s.from.assign(r.from.data(), r.from.size());
-      s.to.assign(r.to.data(), r.to.size());
-      s.record = r;
-      s.record.from = s.from;
-      s.record.to = s.to;
+      if (r.group.empty()) {
+        pair(r);
+      } else {
+        membership(r);
+      }
     });
-    while (staged > 0) handle_oldest();
-    errors.SetBeforeAdd(nullptr);
     for (std::size_t g = 0; g < groups.size(); ++g) {
       std::vector<std::uint32_t>& members = groups[g].second;
       // A member listed twice under ids that fold to one teacher is one
@@ -231,72 +432,113 @@ class Ingester {
       for (std::size_t i = 0; i < members.size(); ++i) {
         for (std::size_t j = i + 1; j < members.size(); ++j) {
           ++source.contributions;
-          Contribute(members[i], members[j], channel, /*directed=*/false, 1,
-                     group_when[g]);
+          Add(TieKey::Of(members[i], members[j], channel, /*directed=*/false),
+              1, group_when[g], 0, source_index, 0);
         }
       }
     }
   }
 
-  // Turns the accumulated ties into the district's ties.
-  void Finish() {
-    // The index is done with; freed, its memory goes to the ties.
-    absl::flat_hash_map<TieKey, std::uint32_t>().swap(tie_index_);
+  // Merges the partitions, adds their counts to `sources` and turns the
+  // ties into the district's ties.
+  void Finish(std::vector<SourceReport>& sources) {
+    const int threads = ThreadCount(options_.threads);
+    ParallelFor(partitions_.size(), threads, [&](std::size_t i) {
+      MergePartition(partitions_[i], sources.size(), options_.half_life_days);
+    });
+    DayNumber latest_day = kNoDay;
+    std::uint64_t ties = 0;
+    for (const Partition& p : partitions_) {
+      for (std::size_t s = 0; s < sources.size(); ++s) {
+        sources[s].duplicate_rows += p.counts[s].duplicate_rows;
+        sources[s].outside_window += p.counts[s].outside_window;
+        sources[s].undated += p.counts[s].undated;
+        sources[s].self_loops += p.counts[s].self_loops;
+        sources[s].contributions += p.counts[s].contributions;
+      }
+      report_.ids_case_folded += p.case_folded;
+      if (p.latest != kNoDay) latest_day = std::max(latest_day, p.latest);
+      ties += p.ties.size();
+    }
     std::optional<absl::CivilDay> reference = options_.until;
-    if (!reference && latest_day_ != kNoDay) {
-      reference = FromDayNumber(latest_day_);
+    if (!reference && latest_day != kNoDay) {
+      reference = FromDayNumber(latest_day);
     }
     if (options_.half_life_days > 0 && reference) {
       report_.reference_day = reference;
     }
-    district_.mutable_ties()->Reserve(static_cast<int>(ties_.size()));
     // The ids in one array: a tie's two ids are then two reads, not a walk
     // through each teacher's message.
     std::vector<std::string> ids;
     ids.reserve(static_cast<std::size_t>(district_.teachers_size()));
     for (const Teacher& t : district_.teachers()) ids.push_back(t.id());
-    for (const TieAccumulator& a : ties_) {
-      double weight = a.undated + a.scaled;
-      if (options_.half_life_days > 0 && a.latest != kNoDay && reference) {
-        const double age =
-            static_cast<double>(*reference - FromDayNumber(a.latest));
-        double halvings = std::max(0.0, age) / options_.half_life_days;
-        // Past this many halvings a weight would round to 0, which no tie
-        // may have; it is held there, and the ties so held are counted.
-        constexpr double kMaxHalvings = 1000;
-        if (halvings > kMaxHalvings) {
-          halvings = kMaxHalvings;
-          ++report_.ties_at_weight_floor;
+    const TieOrder order(partitions_, next_seq_);
+    std::vector<Tie*> made(ties);
+    std::vector<std::array<std::int64_t, 8>> by_channel(partitions_.size());
+    std::vector<std::int64_t> at_floor(partitions_.size());
+    google::protobuf::Arena* arena = district_.GetArena();
+    ParallelFor(partitions_.size(), threads, [&](std::size_t i) {
+      Partition& p = partitions_[i];
+      by_channel[i].fill(0);
+      // A day's ISO text, made once: records share a few hundred days.
+      absl::flat_hash_map<DayNumber, std::string> day_text;
+      auto text_of = [&](DayNumber day) -> const std::string& {
+        auto [it, fresh] = day_text.try_emplace(day);
+        if (fresh) it->second = FormatIsoDate(FromDayNumber(day));
+        return it->second;
+      };
+      for (const TieAccumulator& a : p.ties) {
+        double weight = a.undated + a.scaled;
+        if (options_.half_life_days > 0 && a.latest != kNoDay && reference) {
+          const double age =
+              static_cast<double>(*reference - FromDayNumber(a.latest));
+          double halvings = std::max(0.0, age) / options_.half_life_days;
+          // Past this many halvings a weight would round to 0, which no tie
+          // may have; it is held there, and the ties so held are counted.
+          constexpr double kMaxHalvings = 1000;
+          if (halvings > kMaxHalvings) {
+            halvings = kMaxHalvings;
+            ++at_floor[i];
+          }
+          weight = a.undated + a.scaled * std::exp2(-halvings);
         }
-        weight = a.undated + a.scaled * std::exp2(-halvings);
+        Tie* tie = google::protobuf::Arena::CreateMessage<Tie>(arena);
+        tie->set_source(ids[a.from]);
+        tie->set_target(ids[a.to]);
+        tie->set_channel(a.channel);
+        tie->set_directed(a.directed);
+        if (weight != 1) tie->set_weight(weight);
+        if (a.first_seen != kNoDay) {
+          tie->set_first_seen(text_of(a.first_seen));
+        }
+        if (a.last_seen != kNoDay) {
+          tie->set_last_seen(text_of(a.last_seen));
+        }
+        ++by_channel[i][a.channel];
+        made[order.Rank(a.first_seq)] = tie;
       }
-      Tie& tie = *district_.add_ties();
-      tie.set_source(ids[a.from]);
-      tie.set_target(ids[a.to]);
-      tie.set_channel(a.channel);
-      tie.set_directed(a.directed);
-      if (weight != 1) tie.set_weight(weight);
-      if (a.first_seen != kNoDay) tie.set_first_seen(DayText(a.first_seen));
-      if (a.last_seen != kNoDay) tie.set_last_seen(DayText(a.last_seen));
-      ++report_.ties_by_channel[a.channel];
+      std::vector<TieAccumulator>().swap(p.ties);
+    });
+    for (std::size_t i = 0; i < partitions_.size(); ++i) {
+      for (int c = 0; c < 8; ++c)
+        report_.ties_by_channel[c] += by_channel[i][c];
+      report_.ties_at_weight_floor += at_floor[i];
     }
-    report_.ties = static_cast<std::int64_t>(ties_.size());
-    ties_.clear();
-    ties_.shrink_to_fit();
-  }
-
-  // A day's ISO text, made once: records share a few hundred days.
-  const std::string& DayText(DayNumber day) {
-    auto [it, fresh] = day_text_.try_emplace(day);
-    if (fresh) it->second = FormatIsoDate(FromDayNumber(day));
-    return it->second;
+    auto& field = *district_.mutable_ties();
+    field.Reserve(static_cast<int>(ties));
+    for (Tie* tie : made) field.AddAllocated(tie);
+    report_.ties = static_cast<std::int64_t>(ties);
   }
 
   // Ties are rarely fewer bytes apart in a source than this: reserving
-  // for that many keeps the accumulators from being copied as they grow
+  // for that many keeps the partitions from being copied as they grow
   // (reserved pages that are never touched take no memory).
   void ReserveFor(std::uint64_t source_bytes) {
-    ties_.reserve(ties_.size() + static_cast<std::size_t>(source_bytes / 20));
+    const std::uint64_t each = source_bytes / 20 / kPartitions;
+    for (Partition& p : partitions_) {
+      p.contributions.reserve(p.contributions.size() +
+                              static_cast<std::size_t>(each + each / 4));
+    }
   }
 
  private:
@@ -317,6 +559,12 @@ class Ingester {
     return index_.Find(absl::AsciiStrToLower(id), keys_);
   }
 
+  // Whether `id`, found at `index`, matched only ignoring case.
+  bool Folded(std::uint32_t index, absl::string_view id) const {
+    return options_.fold_case &&
+           district_.teachers(static_cast<int>(index)).id() != id;
+  }
+
   bool InWindow(const std::optional<DayRange>& when) const {
     if (!when) return true;
     if (options_.since && when->last < *options_.since) return false;
@@ -330,10 +578,7 @@ class Ingester {
                                        absl::string_view field,
                                        FileErrors& errors) {
     if (const std::optional<std::uint32_t> found = Find(id)) {
-      if (options_.fold_case &&
-          district_.teachers(static_cast<int>(*found)).id() != id) {
-        ++report_.ids_case_folded;
-      }
+      if (Folded(*found, id)) ++report_.ids_case_folded;
       return found;
     }
     switch (options_.off_roster) {
@@ -364,64 +609,21 @@ class Ingester {
     return index;
   }
 
-  // Prefetches the tie index's slot for the record's tie, when both ids
-  // are on the roster already, and returns the places found (a look only:
-  // an id not found yet is Resolve's, in order).
-  RosterPlaces PrefetchTie(const SourceRecord& r, Channel channel) const {
-    if (options_.fold_case) return {};  // Resolve counts what case folds
-    RosterPlaces found{index_.Find(r.from, keys_), index_.Find(r.to, keys_)};
-    if (found.from && found.to) {
-      tie_index_.prefetch(
-          TieKey::Of(*found.from, *found.to, channel, r.directed));
-    }
-    return found;
-  }
-
-  void Contribute(std::uint32_t from, std::uint32_t to, Channel channel,
-                  bool directed, double amount,
-                  const std::optional<DayRange>& when) {
-    const TieKey key = TieKey::Of(from, to, channel, directed);
-    from = key.from;
-    to = key.to;
-    auto [it, fresh] =
-        tie_index_.emplace(key, static_cast<std::uint32_t>(ties_.size()));
-    if (fresh) {
-      TieAccumulator fresh_tie;
-      fresh_tie.from = from;
-      fresh_tie.to = to;
-      fresh_tie.channel = channel;
-      fresh_tie.directed = directed;
-      ties_.push_back(fresh_tie);
-    }
-    TieAccumulator& a = ties_[it->second];
-    const bool finite_last = when && when->last != absl::CivilDay::max();
-    if (when) {
-      const DayNumber first = ToDayNumber(when->first);
-      a.first_seen =
-          a.first_seen == kNoDay ? first : std::min(a.first_seen, first);
-    }
-    DayNumber last = kNoDay;
-    if (finite_last) {
-      last = ToDayNumber(when->last);
-      a.last_seen = a.last_seen == kNoDay ? last : std::max(a.last_seen, last);
-      latest_day_ = latest_day_ == kNoDay ? last : std::max(latest_day_, last);
-    }
-    if (options_.half_life_days <= 0 || !finite_last) {
-      a.undated += amount;
-      return;
-    }
-    // Keep `scaled` relative to the latest decayable day.
-    if (a.latest == kNoDay || last > a.latest) {
-      if (a.latest != kNoDay) {
-        a.scaled *= std::exp2(-static_cast<double>(last - a.latest) /
-                              options_.half_life_days);
-      }
-      a.latest = last;
-      a.scaled += amount;
-    } else {
-      a.scaled += amount * std::exp2(-static_cast<double>(a.latest - last) /
-                                     options_.half_life_days);
-    }
+  void Add(const TieKey& key, double amount,
+           const std::optional<DayRange>& when, std::uint64_t row,
+           std::uint16_t source, std::uint8_t flags) {
+    Contribution c;
+    c.seq = next_seq_++;
+    c.amount = amount;
+    c.row = row;
+    c.key = key;
+    c.first = when ? ToDayNumber(when->first) : kNoDay;
+    c.last = when && when->last != absl::CivilDay::max()
+                 ? ToDayNumber(when->last)
+                 : kNoDay;
+    c.source = source;
+    c.flags = flags;
+    partitions_[PartitionOf(key)].contributions.push_back(c);
   }
 
   const IngestOptions& options_;
@@ -431,10 +633,10 @@ class Ingester {
   // form in a dense array.
   IdIndex index_;
   std::vector<std::string> keys_;
-  absl::flat_hash_map<TieKey, std::uint32_t> tie_index_;
-  std::vector<TieAccumulator> ties_;
-  DayNumber latest_day_ = kNoDay;
-  absl::flat_hash_map<DayNumber, std::string> day_text_;
+  std::vector<Partition> partitions_;
+  std::uint64_t next_seq_ = 0;
+  // The roster's teachers; those after them were added under kKeep.
+  std::uint32_t roster_size_ = 0;
   bool off_roster_school_added_ = false;
 };
 
@@ -489,6 +691,11 @@ absl::Status CheckIngestOptions(const IngestOptions& options) {
     seen.push_back({path, std::string(what)});
     return absl::OkStatus();
   };
+  if (options.sources.size() > kMaxSources) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(options.sources.size(), " source files; at most ",
+                     kMaxSources, " can be ingested at once"));
+  }
   if (absl::Status s = once(options.roster_path, "the roster"); !s.ok()) {
     return s;
   }
@@ -556,7 +763,8 @@ absl::Status IngestSources(const IngestOptions& options, District& district,
     }
     source.kind = input.kind;
     source.path = input.path;
-    ingester.Read(input.kind, in.stream(), errors.back(), source);
+    ingester.Read(input.kind, in.stream(), errors.back(),
+                  static_cast<std::uint16_t>(local.sources.size()), source);
     if (!in.status().ok()) return in.status();
     local.sources.push_back(source);
   }
@@ -564,7 +772,7 @@ absl::Status IngestSources(const IngestOptions& options, District& district,
   lists.reserve(errors.size());
   for (const FileErrors& e : errors) lists.push_back(&e);
   if (absl::Status s = ErrorsToStatus(lists); !s.ok()) return s;
-  ingester.Finish();
+  ingester.Finish(local.sources);
   local.schools = district.schools_size();
   local.teachers = district.teachers_size();
   if (report != nullptr) *report = std::move(local);

@@ -60,6 +60,9 @@ struct IngestOptions {
   // more ties than this is an error (0: no limit), so that a staff list
   // given as one group cannot expand past memory.
   std::int64_t max_group_ties = 100000;
+  // Threads that merge the records once read (0: one per core). The
+  // district is the same whatever the count.
+  int threads = 0;
 };
 
 // One source file's rows and what became of them.
@@ -96,7 +99,8 @@ struct IngestReport {
 
 // InvalidArgument when the options cannot be right whatever the files
 // hold: no roster, a time window that ends before it starts, a bad
-// half-life, a file given twice (its records would count twice).
+// half-life, a file given twice (its records would count twice), more than
+// 65,535 sources.
 absl::Status CheckIngestOptions(const IngestOptions& options);
 
 // Reads the roster and every source, after CheckIngestOptions. InvalidArgument

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -134,6 +135,90 @@ TEST(SourceIngestTest, AnArenaDistrictIsTheHeapOneByteForByte) {
   ASSERT_TRUE(IngestSources(o, *arena).ok());
   EXPECT_GT(arena->ties_size(), 0);
   EXPECT_EQ(arena->SerializeAsString(), heap->SerializeAsString());
+}
+
+TEST(SourceIngestTest, TheDistrictIsTheSameOnOneThreadOrMany) {
+  const std::string ex = SourceDir() + "/data/examples/";
+  IngestOptions o;
+  o.roster_path = ex + "roster.csv";
+  o.schools_path = ex + "schools.csv";
+  o.half_life_days = 90;
+  o.fold_case = true;
+  o.sources = {{SourceKind::kPlc, ex + "plc.csv"},
+               {SourceKind::kObservations, ex + "observations.csv"},
+               {SourceKind::kCoTeaching, ex + "co_teaching.csv"},
+               {SourceKind::kCoaching, ex + "coaching.csv"},
+               {SourceKind::kPd, ex + "pd.csv"},
+               {SourceKind::kSocial, ex + "social_follows.csv"},
+               {SourceKind::kAdvice, ex + "advice.csv"}};
+  o.threads = 1;
+  IngestReport one_report;
+  absl::StatusOr<District> one = IngestSources(o, &one_report);
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_GT(one->ties_size(), 10);
+  for (int threads : {2, 3, 8}) {
+    o.threads = threads;
+    IngestReport report;
+    absl::StatusOr<District> many = IngestSources(o, &report);
+    ASSERT_TRUE(many.ok()) << many.status();
+    EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString()) << threads;
+    EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+  }
+}
+
+TEST(SourceIngestTest, TiesComeInTheOrderTheFilesFirstMadeThem) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.sources = {{SourceKind::kObservations, f.Write("obs.csv",
+                                                   "observer,observed,date\n"
+                                                   "T4,T3,2019-01-01\n"
+                                                   "T2,T1,2019-01-02\n"
+                                                   "T4,T3,2019-01-03\n"
+                                                   "T1,T4,2019-01-04\n")},
+               {SourceKind::kCoTeaching, f.Write("co.csv",
+                                                 "teacher_a,teacher_b,year\n"
+                                                 "T3,T2,2018-19\n"
+                                                 "T1,T2,2018-19\n")}};
+  absl::StatusOr<District> d = IngestSources(o);
+  ASSERT_TRUE(d.ok()) << d.status();
+  std::vector<std::string> order;
+  for (const Tie& t : d->ties()) {
+    order.push_back(absl::StrCat(t.source(), t.target(), ":", t.channel()));
+  }
+  EXPECT_THAT(order,
+              ::testing::ElementsAre(absl::StrCat("T3T4:", OBSERVATION),
+                                     absl::StrCat("T1T2:", OBSERVATION),
+                                     absl::StrCat("T4T1:", OBSERVATION),
+                                     absl::StrCat("T2T3:", CO_TEACHING),
+                                     absl::StrCat("T1T2:", CO_TEACHING)));
+}
+
+TEST(SourceIngestTest, TheFirstOfRepeatedRowsDecidesEvenOutsideTheWindow) {
+  // A pd attendance repeats when its session, facilitator and attendee do,
+  // whatever its date: the first sighting is kept, here outside the
+  // window, and keeps the second out with it. X9 is off the roster when
+  // its first row is read and added (kKeep) by its second.
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.since = absl::CivilDay(2019, 1, 1);
+  o.off_roster = OffRosterPolicy::kKeep;
+  o.sources = {{SourceKind::kPd, f.Write("pd.csv",
+                                         "session,facilitator,attendee,date\n"
+                                         "s1,T1,T2,2018-05-01\n"
+                                         "s1,T1,T2,2019-05-01\n"
+                                         "s1,X9,T3,2018-05-01\n"
+                                         "s2,X9,T4,2019-02-01\n"
+                                         "s1,X9,T3,2019-03-01\n")}};
+  IngestReport report;
+  absl::StatusOr<District> d = IngestSources(o, &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  const SourceReport& s = report.sources[0];
+  EXPECT_EQ(s.outside_window, 2);
+  EXPECT_EQ(s.duplicate_rows, 2);
+  EXPECT_EQ(s.contributions, 1);
+  ASSERT_EQ(d->ties_size(), 1);
+  EXPECT_EQ(d->ties(0).source(), "X9");
+  EXPECT_EQ(d->ties(0).target(), "T4");
 }
 
 TEST(SourceIngestTest, DuplicateRowsDropSelfTiesDropRepeatsMerge) {
