@@ -1,5 +1,7 @@
 #include "io/csv_table.h"
 
+#include <limits>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -23,6 +25,7 @@ void FileErrors::Add(std::int64_t line, absl::string_view field,
   if (count_ <= kMaxShown) {
     messages_.push_back(
         absl::StrCat(file_, ":", line, ": field '", field, "': ", what));
+    lines_.push_back(line);
   }
 }
 
@@ -31,13 +34,34 @@ void FileErrors::AddLine(std::int64_t line, absl::string_view what) {
   ++count_;
   if (count_ <= kMaxShown) {
     messages_.push_back(absl::StrCat(file_, ":", line, ": ", what));
+    lines_.push_back(line);
   }
 }
 
 void FileErrors::AddLocated(absl::string_view message) {
   BeforeAdd();
   ++count_;
-  if (count_ <= kMaxShown) messages_.emplace_back(message);
+  if (count_ <= kMaxShown) {
+    messages_.emplace_back(message);
+    lines_.push_back(std::numeric_limits<std::int64_t>::max());
+  }
+}
+
+void FileErrors::MergeFrom(const FileErrors& other) {
+  std::vector<std::string> messages;
+  std::vector<std::int64_t> lines;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (messages.size() < static_cast<std::size_t>(kMaxShown) &&
+         (i < messages_.size() || j < other.messages_.size())) {
+    const bool mine = j == other.messages_.size() ||
+                      (i < messages_.size() && lines_[i] <= other.lines_[j]);
+    messages.push_back(mine ? std::move(messages_[i]) : other.messages_[j]);
+    lines.push_back(mine ? lines_[i++] : other.lines_[j++]);
+  }
+  messages_ = std::move(messages);
+  lines_ = std::move(lines);
+  count_ += other.count_;
 }
 
 void FileErrors::AppendTo(std::vector<std::string>& out) const {
@@ -94,14 +118,16 @@ bool CsvHeader::Has(absl::string_view name) const {
   return false;
 }
 
+std::size_t CsvHeader::Position(absl::string_view name) const {
+  for (const auto& [column, position] : columns_) {
+    if (column == name) return position;
+  }
+  return kAbsent;
+}
+
 absl::string_view CsvHeader::Get(const CsvRecord& record,
                                  absl::string_view name) const {
-  for (const auto& [column, position] : columns_) {
-    if (column == name) {
-      return position < record.fields.size() ? record.fields[position] : "";
-    }
-  }
-  return "";
+  return At(record, Position(name));
 }
 
 void ForEachCsvRow(
@@ -173,14 +199,19 @@ std::optional<absl::CivilDay> ParseIsoDate(absl::string_view text) {
       parts[k] = parts[k] * 10 + (c - '0');
     }
   }
-  const absl::CivilDay day(parts[0], parts[1], parts[2]);
-  // CivilDay normalises (2019-02-30 becomes 2019-03-02): a real date comes
-  // back unchanged.
-  if (day.year() != parts[0] || day.month() != parts[1] ||
-      day.day() != parts[2]) {
+  // Checked against the calendar here: CivilDay would normalise
+  // (2019-02-30 becomes 2019-03-02), and asking it costs more than the rest.
+  constexpr int kMonthDays[12] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const int year = parts[0];
+  const int month = parts[1];
+  const int day = parts[2];
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kMonthDays[month - 1] + (month == 2 && leap ? 1 : 0)) {
     return std::nullopt;
   }
-  return day;
+  return absl::CivilDay(year, month, day);
 }
 
 bool IsIsoDate(absl::string_view text) {
@@ -285,8 +316,9 @@ bool IsTimeOfDay(absl::string_view t) {
 
 std::optional<DayRange> ParseWhen(absl::string_view text) {
   text = absl::StripAsciiWhitespace(text);
-  if (text.size() >= 10 && IsIsoDate(text.substr(0, 10))) {
-    const absl::CivilDay day = *ParseIsoDate(text.substr(0, 10));
+  if (const std::optional<absl::CivilDay> date =
+          text.size() >= 10 ? ParseIsoDate(text.substr(0, 10)) : std::nullopt) {
+    const absl::CivilDay day = *date;
     absl::string_view rest = text.substr(10);
     if (rest.empty()) return DayRange{day, day};
     if ((rest[0] == 'T' || rest[0] == ' ') && IsTimeOfDay(rest.substr(1))) {

@@ -43,6 +43,11 @@ class FileErrors {
   const std::string& file() const { return file_; }
   // The shown messages, then a line counting those not shown.
   void AppendTo(std::vector<std::string>& out) const;
+  // Takes in `other`'s errors, of the same file: when each list was added
+  // to in line order, so is the merged one, and it shows the same messages
+  // one list would have. Two threads reading one file keep a list each.
+  // A located message (AddLocated, a reader that stopped) sorts last.
+  void MergeFrom(const FileErrors& other);
 
   // Called before each message is added (but not for messages `hook`
   // itself adds): a reader that holds rows back to check later checks
@@ -60,6 +65,7 @@ class FileErrors {
   bool in_before_add_ = false;
   std::string file_;
   std::vector<std::string> messages_;
+  std::vector<std::int64_t> lines_;  // of messages_
   std::int64_t count_ = 0;
 };
 
@@ -77,6 +83,17 @@ class CsvHeader {
   // The field of `record` under column `name`, or "" if the column is absent.
   absl::string_view Get(const CsvRecord& record, absl::string_view name) const;
   bool Has(absl::string_view name) const;
+
+  // A column's position, for a reader that looks it up once rather than
+  // scanning the header on every field of every row; kAbsent if the
+  // header has no such column.
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  std::size_t Position(absl::string_view name) const;
+  // The field at `position` (from Position), or "" for kAbsent.
+  static absl::string_view At(const CsvRecord& record, std::size_t position) {
+    return position < record.fields.size() ? record.fields[position]
+                                           : absl::string_view();
+  }
   std::size_t width() const { return width_; }
 
  private:

@@ -5,9 +5,12 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -275,6 +278,121 @@ std::string GroupName(absl::string_view key) {
   return name;
 }
 
+// Records copied out of the reader's buffer to be handled on another
+// thread: their ids live in `text` until the batch is handled.
+struct RecordBatch {
+  struct Item {
+    SourceRecord record;
+    std::size_t from_at;
+    std::size_t to_at;
+  };
+  std::vector<Item> items;
+  std::string text;
+};
+
+// Batches from the reading thread to the handling one. At most kInFlight
+// wait, so the reader runs only so far ahead; handled batches come back
+// to be filled again.
+class BatchQueue {
+ public:
+  static constexpr std::size_t kInFlight = 8;
+
+  void Push(RecordBatch batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return full_.size() < kInFlight; });
+    full_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+  void Close() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  // The next batch; false once the reader is done and all are handled.
+  bool Pop(RecordBatch& batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return !full_.empty() || closed_; });
+    if (full_.empty()) return false;
+    batch = std::move(full_.front());
+    full_.pop_front();
+    room_.notify_one();
+    return true;
+  }
+  RecordBatch Spare() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.empty()) return {};
+    RecordBatch batch = std::move(spare_.back());
+    spare_.pop_back();
+    return batch;
+  }
+  void Recycle(RecordBatch batch) {
+    batch.items.clear();
+    batch.text.clear();
+    const std::lock_guard<std::mutex> lock(mutex_);
+    spare_.push_back(std::move(batch));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::condition_variable room_;
+  std::deque<RecordBatch> full_;
+  std::vector<RecordBatch> spare_;
+  bool closed_ = false;
+};
+
+// Reads `kind`'s records and hands each to `handle`, in the file's order.
+// With `overlap`, a second thread reads and parses while this one
+// handles: the reader's errors go to `read_errors`, which only it touches
+// until this returns.
+void ReadRecords(SourceKind kind, std::istream& in,
+                 const SourceOptions& options, FileErrors& read_errors,
+                 bool overlap,
+                 const std::function<void(SourceRecord&)>& handle) {
+  if (overlap) {
+    constexpr std::size_t kBatch = 1024;
+    BatchQueue queue;
+    std::thread reader;
+    try {
+      reader = std::thread([&] {
+        RecordBatch batch = queue.Spare();
+        ReadSourceRecords(kind, in, options, read_errors, [&](SourceRecord& r) {
+          RecordBatch::Item& item = batch.items.emplace_back();
+          item.record = r;
+          item.from_at = batch.text.size();
+          batch.text.append(r.from.data(), r.from.size());
+          item.to_at = batch.text.size();
+          batch.text.append(r.to.data(), r.to.size());
+          if (batch.items.size() == kBatch) {
+            queue.Push(std::move(batch));
+            batch = queue.Spare();
+          }
+        });
+        if (!batch.items.empty()) queue.Push(std::move(batch));
+        queue.Close();
+      });
+    } catch (const std::system_error&) {
+      overlap = false;  // no second thread to be had: read here
+    }
+    if (overlap) {
+      RecordBatch batch;
+      while (queue.Pop(batch)) {
+        const absl::string_view text = batch.text;
+        for (RecordBatch::Item& item : batch.items) {
+          SourceRecord& r = item.record;
+          r.from = text.substr(item.from_at, r.from.size());
+          r.to = text.substr(item.to_at, r.to.size());
+          handle(r);
+        }
+        queue.Recycle(std::move(batch));
+      }
+      reader.join();
+      return;
+    }
+  }
+  ReadSourceRecords(kind, in, options, read_errors, handle);
+}
+
 // Reads every source into contributions partitioned by tie, then merges
 // each partition on its own (all cores at once) and builds the ties. A
 // tie's contributions merge in the files' order and ties come in the order
@@ -398,7 +516,10 @@ class Ingester {
     // A pd row naming several facilitators makes a record of each pair,
     // one after another: rows are counted by line.
     std::int64_t last_line = 0;
-    ReadSourceRecords(kind, in, layout_options, errors, [&](SourceRecord& r) {
+    // The rows' own errors are the reader's; merged with those found in
+    // handling them, they keep the file's order.
+    FileErrors read_errors(errors.file());
+    auto handle = [&](SourceRecord& r) {
       if (r.line != last_line) ++source.records;
       last_line = r.line;
       ++source.pairs;
@@ -407,7 +528,11 @@ class Ingester {
       } else {
         membership(r);
       }
-    });
+    };
+    ReadRecords(kind, in, layout_options, read_errors,
+                ThreadCount(options_.threads) > 1, handle);
+    read_errors.MergeFrom(errors);
+    errors = std::move(read_errors);
     for (std::size_t g = 0; g < groups.size(); ++g) {
       std::vector<std::uint32_t>& members = groups[g].second;
       // A member listed twice under ids that fold to one teacher is one

@@ -56,10 +56,10 @@ absl::string_view Id(absl::string_view raw) {
 }
 
 // Reads the time column `field` into record.when; empty is no time.
-bool ReadWhen(const CsvHeader& h, const CsvRecord& r, absl::string_view field,
-              absl::string_view expected, FileErrors& errors,
-              SourceRecord& record) {
-  const absl::string_view text = absl::StripAsciiWhitespace(h.Get(r, field));
+bool ReadWhen(absl::string_view cell, const CsvRecord& r,
+              absl::string_view field, absl::string_view expected,
+              FileErrors& errors, SourceRecord& record) {
+  const absl::string_view text = absl::StripAsciiWhitespace(cell);
   if (text.empty()) return true;
   record.when = ParseWhen(text);
   if (!record.when) {
@@ -129,18 +129,22 @@ void ReadPairs(const PairLayout& layout, std::istream& in, FileErrors& errors,
                const std::function<void(SourceRecord&)>& emit) {
   std::vector<absl::string_view> known = {layout.a, layout.b, layout.when};
   if (!layout.extra.empty()) known.push_back(layout.extra);
+  // The columns' positions, found once the header is read.
+  std::size_t a_at = CsvHeader::kAbsent;
+  std::size_t b_at = CsvHeader::kAbsent;
+  std::size_t when_at = CsvHeader::kAbsent;
+  std::size_t extra_at = CsvHeader::kAbsent;
   ForEachCsvRow(
       in, errors, known, {layout.a, layout.b},
-      [&](const CsvHeader& h, const CsvRecord& r) {
+      [&](const CsvHeader&, const CsvRecord& r) {
         SourceRecord rec;
         rec.line = r.line;
         rec.directed = layout.directed;
-        absl::string_view a = Id(h.Get(r, layout.a));
-        absl::string_view b = Id(h.Get(r, layout.b));
-        const absl::string_view when = Id(h.Get(r, layout.when));
-        const absl::string_view extra = layout.extra.empty()
-                                            ? absl::string_view()
-                                            : Id(h.Get(r, layout.extra));
+        absl::string_view a = Id(CsvHeader::At(r, a_at));
+        absl::string_view b = Id(CsvHeader::At(r, b_at));
+        const absl::string_view when_cell = CsvHeader::At(r, when_at);
+        const absl::string_view when = Id(when_cell);
+        const absl::string_view extra = Id(CsvHeader::At(r, extra_at));
         if (layout.directed) {
           rec.key = Fingerprint({a, b, when, extra});
         } else {
@@ -159,8 +163,15 @@ void ReadPairs(const PairLayout& layout, std::istream& in, FileErrors& errors,
           rec.to_field = layout.b;
         }
         bool ok = CheckIds(r, rec, errors);
-        ok &= ReadWhen(h, r, layout.when, layout.when_expected, errors, rec);
+        ok &= ReadWhen(when_cell, r, layout.when, layout.when_expected, errors,
+                       rec);
         if (ok) emit(rec);
+      },
+      [&](const CsvHeader& h, std::int64_t) {
+        a_at = h.Position(layout.a);
+        b_at = h.Position(layout.b);
+        when_at = h.Position(layout.when);
+        if (!layout.extra.empty()) extra_at = h.Position(layout.extra);
       });
 }
 
@@ -184,7 +195,7 @@ void ReadCoaching(std::istream& in, const SourceOptions& options,
         rec.key =
             Fingerprint({rec.from, rec.to, Id(h.Get(r, "date")), minutes_text});
         bool ok = CheckIds(r, rec, errors);
-        ok &= ReadWhen(h, r, "date", kDate, errors, rec);
+        ok &= ReadWhen(h.Get(r, "date"), r, "date", kDate, errors, rec);
         double minutes = 0;
         if (!minutes_text.empty() || hours) {
           // A coaching session lasts at most a day.
@@ -219,7 +230,7 @@ void ReadPd(std::istream& in, FileErrors& errors,
         base.to = Id(h.Get(r, "attendee"));
         base.from_field = "facilitator";
         base.to_field = "attendee";
-        if (!ReadWhen(h, r, "date", kDate, errors, base)) return;
+        if (!ReadWhen(h.Get(r, "date"), r, "date", kDate, errors, base)) return;
         const absl::string_view facilitators = h.Get(r, "facilitator");
         // An empty item (";T001", "T001;;T002") is a slip a reader
         // should see, not a facilitator to skip.
@@ -282,7 +293,7 @@ void ReadSocial(std::istream& in, FileErrors& errors,
           rec.key = Fingerprint({rec.from, rec.to});
           bool ok = CheckIds(r, rec, errors);
           // A follow is a standing tie: its date, if any, is when it began.
-          ok &= ReadWhen(h, r, "date", kDate, errors, rec);
+          ok &= ReadWhen(h.Get(r, "date"), r, "date", kDate, errors, rec);
           if (rec.when) rec.when->last = absl::CivilDay::max();
           if (ok) emit(rec);
           return;
@@ -313,7 +324,7 @@ void ReadSocial(std::istream& in, FileErrors& errors,
           rec.to_field = "author";
         }
         ok &= CheckIds(r, rec, errors);
-        ok &= ReadWhen(h, r, "time", kDate, errors, rec);
+        ok &= ReadWhen(h.Get(r, "time"), r, "time", kDate, errors, rec);
         if (ok) emit(rec);
       },
       [&](const CsvHeader& h, std::int64_t line) {
