@@ -231,15 +231,21 @@ void MergePartition(Partition& p, std::size_t sources, double half_life_days) {
   std::vector<Contribution>().swap(p.contributions);
 }
 
+// A tie made, and where the files first made it.
+struct MadeTie {
+  std::uint64_t first_seq;
+  Tie* tie;
+};
+
 // Each tie's place among all ties, by its first contribution: a tie is
 // where the files first made it, whichever partition holds it.
 class TieOrder {
  public:
-  TieOrder(const std::vector<Partition>& partitions, std::uint64_t seqs)
+  TieOrder(const std::vector<std::vector<MadeTie>>& made, std::uint64_t seqs)
       : bits_((seqs + 63) / 64), before_(bits_.size()) {
-    for (const Partition& p : partitions) {
-      for (const TieAccumulator& t : p.ties) {
-        bits_[t.first_seq / 64] |= std::uint64_t{1} << (t.first_seq % 64);
+    for (const std::vector<MadeTie>& list : made) {
+      for (const MadeTie& m : list) {
+        bits_[m.first_seq / 64] |= std::uint64_t{1} << (m.first_seq % 64);
       }
     }
     std::uint64_t count = 0;
@@ -568,12 +574,46 @@ class Ingester {
   // ties into the district's ties.
   void Finish(std::vector<SourceReport>& sources) {
     const int threads = ThreadCount(options_.threads);
-    ParallelFor(partitions_.size(), threads, [&](std::size_t i) {
+    // The ids in one array: a tie's two ids are then two reads, not a walk
+    // through each teacher's message.
+    std::vector<std::string> ids;
+    ids.reserve(static_cast<std::size_t>(district_.teachers_size()));
+    for (const Teacher& t : district_.teachers()) ids.push_back(t.id());
+    std::optional<absl::CivilDay> reference = options_.until;
+    std::vector<std::vector<MadeTie>> made(partitions_.size());
+    std::vector<std::array<std::int64_t, 8>> by_channel(partitions_.size());
+    std::vector<std::int64_t> at_floor(partitions_.size());
+    auto build = [&](std::size_t i) {
+      BuildPartition(partitions_[i], ids, reference, made[i], by_channel[i],
+                     at_floor[i]);
+    };
+    auto merge = [&](std::size_t i) {
       MergePartition(partitions_[i], sources.size(), options_.half_life_days);
-    });
-    DayNumber latest_day = kNoDay;
+    };
+    // Decay counts age from a reference day. Without --until it is the
+    // latest record's, known once every partition has merged; otherwise
+    // each partition's ties are made as soon as it has merged, while its
+    // tables are in cache, and its accumulators never all live at once.
+    if (options_.half_life_days > 0 && !reference) {
+      ParallelFor(partitions_.size(), threads, merge);
+      DayNumber latest_day = kNoDay;
+      for (const Partition& p : partitions_) {
+        if (p.latest != kNoDay) latest_day = std::max(latest_day, p.latest);
+      }
+      if (latest_day != kNoDay) reference = FromDayNumber(latest_day);
+      ParallelFor(partitions_.size(), threads, build);
+    } else {
+      ParallelFor(partitions_.size(), threads, [&](std::size_t i) {
+        merge(i);
+        build(i);
+      });
+    }
+    if (options_.half_life_days > 0 && reference) {
+      report_.reference_day = reference;
+    }
     std::uint64_t ties = 0;
-    for (const Partition& p : partitions_) {
+    for (std::size_t i = 0; i < partitions_.size(); ++i) {
+      const Partition& p = partitions_[i];
       for (std::size_t s = 0; s < sources.size(); ++s) {
         sources[s].duplicate_rows += p.counts[s].duplicate_rows;
         sources[s].outside_window += p.counts[s].outside_window;
@@ -582,76 +622,21 @@ class Ingester {
         sources[s].contributions += p.counts[s].contributions;
       }
       report_.ids_case_folded += p.case_folded;
-      if (p.latest != kNoDay) latest_day = std::max(latest_day, p.latest);
-      ties += p.ties.size();
-    }
-    std::optional<absl::CivilDay> reference = options_.until;
-    if (!reference && latest_day != kNoDay) {
-      reference = FromDayNumber(latest_day);
-    }
-    if (options_.half_life_days > 0 && reference) {
-      report_.reference_day = reference;
-    }
-    // The ids in one array: a tie's two ids are then two reads, not a walk
-    // through each teacher's message.
-    std::vector<std::string> ids;
-    ids.reserve(static_cast<std::size_t>(district_.teachers_size()));
-    for (const Teacher& t : district_.teachers()) ids.push_back(t.id());
-    const TieOrder order(partitions_, next_seq_);
-    std::vector<Tie*> made(ties);
-    std::vector<std::array<std::int64_t, 8>> by_channel(partitions_.size());
-    std::vector<std::int64_t> at_floor(partitions_.size());
-    google::protobuf::Arena* arena = district_.GetArena();
-    ParallelFor(partitions_.size(), threads, [&](std::size_t i) {
-      Partition& p = partitions_[i];
-      by_channel[i].fill(0);
-      // A day's ISO text, made once: records share a few hundred days.
-      absl::flat_hash_map<DayNumber, std::string> day_text;
-      auto text_of = [&](DayNumber day) -> const std::string& {
-        auto [it, fresh] = day_text.try_emplace(day);
-        if (fresh) it->second = FormatIsoDate(FromDayNumber(day));
-        return it->second;
-      };
-      for (const TieAccumulator& a : p.ties) {
-        double weight = a.undated + a.scaled;
-        if (options_.half_life_days > 0 && a.latest != kNoDay && reference) {
-          const double age =
-              static_cast<double>(*reference - FromDayNumber(a.latest));
-          double halvings = std::max(0.0, age) / options_.half_life_days;
-          // Past this many halvings a weight would round to 0, which no tie
-          // may have; it is held there, and the ties so held are counted.
-          constexpr double kMaxHalvings = 1000;
-          if (halvings > kMaxHalvings) {
-            halvings = kMaxHalvings;
-            ++at_floor[i];
-          }
-          weight = a.undated + a.scaled * std::exp2(-halvings);
-        }
-        Tie* tie = google::protobuf::Arena::CreateMessage<Tie>(arena);
-        tie->set_source(ids[a.from]);
-        tie->set_target(ids[a.to]);
-        tie->set_channel(a.channel);
-        tie->set_directed(a.directed);
-        if (weight != 1) tie->set_weight(weight);
-        if (a.first_seen != kNoDay) {
-          tie->set_first_seen(text_of(a.first_seen));
-        }
-        if (a.last_seen != kNoDay) {
-          tie->set_last_seen(text_of(a.last_seen));
-        }
-        ++by_channel[i][a.channel];
-        made[order.Rank(a.first_seq)] = tie;
-      }
-      std::vector<TieAccumulator>().swap(p.ties);
-    });
-    for (std::size_t i = 0; i < partitions_.size(); ++i) {
-      for (int c = 0; c < 8; ++c)
+      for (int c = 0; c < 8; ++c) {
         report_.ties_by_channel[c] += by_channel[i][c];
+      }
       report_.ties_at_weight_floor += at_floor[i];
+      ties += made[i].size();
     }
+    const TieOrder order(made, next_seq_);
+    std::vector<Tie*> in_order(ties);
+    for (const std::vector<MadeTie>& list : made) {
+      for (const MadeTie& m : list) in_order[order.Rank(m.first_seq)] = m.tie;
+    }
+    made.clear();
     auto& field = *district_.mutable_ties();
     field.Reserve(static_cast<int>(ties));
-    for (Tie* tie : made) field.AddAllocated(tie);
+    for (Tie* tie : in_order) field.AddAllocated(tie);
     report_.ties = static_cast<std::int64_t>(ties);
   }
 
@@ -664,6 +649,53 @@ class Ingester {
       p.contributions.reserve(p.contributions.size() +
                               static_cast<std::size_t>(each + each / 4));
     }
+  }
+
+  // Makes one merged partition's ties, on the district's arena if it has
+  // one, and frees its accumulators.
+  void BuildPartition(Partition& p, const std::vector<std::string>& ids,
+                      const std::optional<absl::CivilDay>& reference,
+                      std::vector<MadeTie>& made,
+                      std::array<std::int64_t, 8>& by_channel,
+                      std::int64_t& at_floor) const {
+    by_channel.fill(0);
+    at_floor = 0;
+    made.reserve(p.ties.size());
+    google::protobuf::Arena* arena = district_.GetArena();
+    // A day's ISO text, made once: records share a few hundred days.
+    absl::flat_hash_map<DayNumber, std::string> day_text;
+    auto text_of = [&](DayNumber day) -> const std::string& {
+      auto [it, fresh] = day_text.try_emplace(day);
+      if (fresh) it->second = FormatIsoDate(FromDayNumber(day));
+      return it->second;
+    };
+    for (const TieAccumulator& a : p.ties) {
+      double weight = a.undated + a.scaled;
+      if (options_.half_life_days > 0 && a.latest != kNoDay && reference) {
+        const double age =
+            static_cast<double>(*reference - FromDayNumber(a.latest));
+        double halvings = std::max(0.0, age) / options_.half_life_days;
+        // Past this many halvings a weight would round to 0, which no tie
+        // may have; it is held there, and the ties so held are counted.
+        constexpr double kMaxHalvings = 1000;
+        if (halvings > kMaxHalvings) {
+          halvings = kMaxHalvings;
+          ++at_floor;
+        }
+        weight = a.undated + a.scaled * std::exp2(-halvings);
+      }
+      Tie* tie = google::protobuf::Arena::CreateMessage<Tie>(arena);
+      tie->set_source(ids[a.from]);
+      tie->set_target(ids[a.to]);
+      tie->set_channel(a.channel);
+      tie->set_directed(a.directed);
+      if (weight != 1) tie->set_weight(weight);
+      if (a.first_seen != kNoDay) tie->set_first_seen(text_of(a.first_seen));
+      if (a.last_seen != kNoDay) tie->set_last_seen(text_of(a.last_seen));
+      ++by_channel[a.channel];
+      made.push_back({a.first_seq, tie});
+    }
+    std::vector<TieAccumulator>().swap(p.ties);
   }
 
  private:
