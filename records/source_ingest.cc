@@ -349,11 +349,13 @@ class BatchQueue {
 
 // Reads `kind`'s records and hands each to `handle`, in the file's order.
 // With `overlap`, a second thread reads and parses while this one
-// handles: the reader's errors go to `read_errors`, which only it touches
-// until this returns.
+// handles, and `ahead` sees each record a few before `handle` does (to
+// prefetch what handling it will read). The reader's errors go to
+// `read_errors`, which only it touches until this returns.
 void ReadRecords(SourceKind kind, std::istream& in,
                  const SourceOptions& options, FileErrors& read_errors,
                  bool overlap,
+                 const std::function<void(const SourceRecord&)>& ahead,
                  const std::function<void(SourceRecord&)>& handle) {
   if (overlap) {
     constexpr std::size_t kBatch = 1024;
@@ -388,7 +390,15 @@ void ReadRecords(SourceKind kind, std::istream& in,
           SourceRecord& r = item.record;
           r.from = text.substr(item.from_at, r.from.size());
           r.to = text.substr(item.to_at, r.to.size());
-          handle(r);
+        }
+        constexpr std::size_t kAhead = 8;
+        const std::size_t n = batch.items.size();
+        for (std::size_t i = 0; i < std::min(kAhead, n); ++i) {
+          ahead(batch.items[i].record);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+          if (i + kAhead < n) ahead(batch.items[i + kAhead].record);
+          handle(batch.items[i].record);
         }
         queue.Recycle(std::move(batch));
       }
@@ -535,8 +545,16 @@ class Ingester {
         membership(r);
       }
     };
+    // The roster's entries are read all over; a record's are fetched a few
+    // records before it is handled. (Under fold_case a lookup lowers the
+    // id first: not worth doing twice.)
+    auto ahead = [&](const SourceRecord& r) {
+      if (options_.fold_case) return;
+      index_.Prefetch(r.from);
+      index_.Prefetch(r.to);
+    };
     ReadRecords(kind, in, layout_options, read_errors,
-                ThreadCount(options_.threads) > 1, handle);
+                ThreadCount(options_.threads) > 1, ahead, handle);
     read_errors.MergeFrom(errors);
     errors = std::move(read_errors);
     for (std::size_t g = 0; g < groups.size(); ++g) {
