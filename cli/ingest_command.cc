@@ -170,11 +170,8 @@ absl::Status Run(const Flags& flags) {
   if (absl::Status s = IngestSources(o, *district, &report); !s.ok()) {
     return s;
   }
-  FreezeStats stats;
-  if (absl::StatusOr<DistrictGraph> g = FreezeDistrict(*district, {}, &stats);
-      !g.ok()) {
-    return g.status();
-  }
+  // Nothing is written that simulate would refuse.
+  if (absl::Status s = CheckDistrict(*district); !s.ok()) return s;
   if (!key.empty()) {
     if (absl::Status s = PseudonymizeDistrict(key, *district); !s.ok()) {
       return s;

@@ -1,5 +1,6 @@
 #include "formats/district_io.h"
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <tuple>
@@ -499,7 +500,19 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
     case DistrictFormat::kCsvDir:
       return WriteDistrictCsvDir(district, path);
     case DistrictFormat::kBinaryProto:
-      return WriteFileAtomically(path, district.SerializeAsString());
+      // Serialized straight into the file: a state's district is hundreds
+      // of megabytes, which a string would hold twice over.
+      return WriteFileAtomicallyWith(path, [&](int fd) -> absl::Status {
+        google::protobuf::io::FileOutputStream out(fd, 1 << 20);
+        if (!district.SerializeToZeroCopyStream(&out) || !out.Flush()) {
+          return absl::DataLossError(absl::StrCat(
+              "cannot write ", path, ": ",
+              out.GetErrno() != 0 ? std::strerror(out.GetErrno())
+                                  : "the district is too large for one "
+                                    "protobuf message (2 GiB)"));
+        }
+        return absl::OkStatus();
+      });
     case DistrictFormat::kTextProto: {
       std::string out;
       google::protobuf::TextFormat::PrintToString(district, &out);

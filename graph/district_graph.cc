@@ -317,16 +317,18 @@ absl::Status AddRoster(const District& district, DistrictGraphBuilder& b) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
-                                             const FreezeOptions& options,
-                                             FreezeStats* stats) {
-  DistrictGraphBuilder b;
-  b.set_name(district.name());
-  if (absl::Status s = AddRoster(district, b); !s.ok()) return s;
-  b.ReserveTies(static_cast<std::size_t>(district.ties_size()));
+namespace {
+
+// The tie checks of FreezeDistrict, in one place for it and CheckDistrict:
+// each tie is checked, its ends found among the roster `b` holds, and
+// passed to `use`.
+template <typename Use>
+absl::Status ForEachCheckedTie(const District& district,
+                               const DistrictGraphBuilder& b,
+                               bool require_channels, Use use) {
   for (int i = 0; i < district.ties_size(); ++i) {
     const Tie& tie = district.ties(i);
-    if (absl::Status s = CheckTie(tie, i, options.require_channels); !s.ok()) {
+    if (absl::Status s = CheckTie(tie, i, require_channels); !s.ok()) {
       return s;
     }
     const std::optional<VertexId> src = b.FindTeacher(tie.source());
@@ -336,10 +338,49 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
           "tie ", i, ": field '", !src ? "source" : "target", "': teacher '",
           !src ? tie.source() : tie.target(), "' is not on the roster"));
     }
-    b.AddTie(*src, *dst, tie.channel(), tie.directed(),
-             tie.has_weight() ? static_cast<float>(tie.weight()) : 1.0f);
+    use(tie, *src, *dst);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
+                                             const FreezeOptions& options,
+                                             FreezeStats* stats) {
+  DistrictGraphBuilder b;
+  b.set_name(district.name());
+  if (absl::Status s = AddRoster(district, b); !s.ok()) return s;
+  b.ReserveTies(static_cast<std::size_t>(district.ties_size()));
+  if (absl::Status s = ForEachCheckedTie(
+          district, b, options.require_channels,
+          [&](const Tie& tie, VertexId src, VertexId dst) {
+            b.AddTie(
+                src, dst, tie.channel(), tie.directed(),
+                tie.has_weight() ? static_cast<float>(tie.weight()) : 1.0f);
+          });
+      !s.ok()) {
+    return s;
   }
   return std::move(b).Freeze(options, stats);
+}
+
+absl::Status CheckDistrict(const District& district,
+                           const FreezeOptions& options,
+                           std::int64_t* self_loops) {
+  DistrictGraphBuilder b;
+  if (absl::Status s = AddRoster(district, b); !s.ok()) return s;
+  std::int64_t loops = 0;
+  if (absl::Status s =
+          ForEachCheckedTie(district, b, options.require_channels,
+                            [&](const Tie&, VertexId src, VertexId dst) {
+                              loops += src == dst ? 1 : 0;
+                            });
+      !s.ok()) {
+    return s;
+  }
+  if (self_loops != nullptr) *self_loops = loops;
+  return absl::OkStatus();
 }
 
 }  // namespace collabnet

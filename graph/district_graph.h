@@ -239,6 +239,16 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
                                              const FreezeOptions& options = {},
                                              FreezeStats* stats = nullptr);
 
+// FreezeDistrict's checks of the roster and the ties (options'
+// require_channels), without building the graph, for a writer that must
+// not write what a reader would refuse: OK means the district freezes
+// (below 2^32 arcs, and with repeated ties, which ApplyDuplicateTies in
+// graph/duplicate_ties.h finds, merged or kept). *self_loops gets the ties
+// freezing would drop.
+absl::Status CheckDistrict(const District& district,
+                           const FreezeOptions& options = {},
+                           std::int64_t* self_loops = nullptr);
+
 }  // namespace collabnet
 
 #endif  // COLLABNET_GRAPH_DISTRICT_GRAPH_H_

@@ -45,11 +45,11 @@ mode_t Umask() {
 mode_t NewFileMode() { return 0666 & ~Umask(); }
 mode_t NewFolderMode() { return 0777 & ~Umask(); }
 
-// Writes `content` to the open `fd`, gives it `mode` and closes it; on
-// failure the caller removes the file.
-absl::Status FillAndClose(int fd, absl::string_view content, mode_t mode,
+// Fills the open `fd`, gives it `mode` and closes it; on failure the
+// caller removes the file.
+absl::Status FillAndClose(int fd, const FileFill& fill, mode_t mode,
                           const std::string& path) {
-  absl::Status s = WriteAll(fd, content, path);
+  absl::Status s = fill(fd);
   if (s.ok() && fchmod(fd, mode) != 0) {
     s = absl::PermissionDeniedError(
         absl::StrCat("cannot set the mode of ", path, ": ", ErrnoText()));
@@ -63,15 +63,14 @@ absl::Status FillAndClose(int fd, absl::string_view content, mode_t mode,
 
 // Creates a unique temporary beside `path` holding `content`, with `mode`.
 absl::StatusOr<std::string> WriteTemporary(const std::string& path,
-                                           absl::string_view content,
-                                           mode_t mode) {
+                                           const FileFill& fill, mode_t mode) {
   std::string tmp = path + ".tmp-XXXXXX";
   const int fd = mkstemp(tmp.data());
   if (fd < 0) {
     return absl::PermissionDeniedError(
         absl::StrCat("cannot create a file beside ", path, ": ", ErrnoText()));
   }
-  if (absl::Status s = FillAndClose(fd, content, mode, path); !s.ok()) {
+  if (absl::Status s = FillAndClose(fd, fill, mode, path); !s.ok()) {
     unlink(tmp.c_str());
     return s;
   }
@@ -131,16 +130,14 @@ absl::StatusOr<OutputTarget> ResolveOutput(const std::string& path) {
   return target;
 }
 
-absl::Status WriteFileAtomically(const std::string& path,
-                                 absl::string_view content) {
-  return WriteFilesAtomically({{path, std::string(content)}});
-}
+namespace {
 
-absl::Status WriteFilesAtomically(
-    const std::vector<std::pair<std::string, std::string>>& files) {
+// WriteFilesAtomically, each file filled by its function.
+absl::Status WriteFilesWith(
+    const std::vector<std::pair<std::string, FileFill>>& files) {
   std::vector<OutputTarget> targets;
   targets.reserve(files.size());
-  for (const auto& [path, content] : files) {
+  for (const auto& [path, fill] : files) {
     absl::StatusOr<OutputTarget> t = ResolveOutput(path);
     if (!t.ok()) return t.status();
     for (std::size_t j = 0; j < targets.size(); ++j) {
@@ -180,6 +177,32 @@ absl::Status WriteFilesAtomically(
     }
   }
   return absl::OkStatus();
+}
+
+FileFill FillWith(absl::string_view content, const std::string& path) {
+  return [content, &path](int fd) { return WriteAll(fd, content, path); };
+}
+
+}  // namespace
+
+absl::Status WriteFileAtomically(const std::string& path,
+                                 absl::string_view content) {
+  return WriteFilesWith({{path, FillWith(content, path)}});
+}
+
+absl::Status WriteFileAtomicallyWith(const std::string& path,
+                                     const FileFill& fill) {
+  return WriteFilesWith({{path, fill}});
+}
+
+absl::Status WriteFilesAtomically(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::pair<std::string, FileFill>> fills;
+  fills.reserve(files.size());
+  for (const auto& [path, content] : files) {
+    fills.emplace_back(path, FillWith(content, path));
+  }
+  return WriteFilesWith(fills);
 }
 
 absl::Status WriteFolderAtomically(
@@ -269,9 +292,10 @@ absl::Status WriteFolderAtomically(
     const std::string path = (fs::path(tmp) / files[i].first).string();
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     const absl::Status s =
-        fd < 0 ? absl::PermissionDeniedError(
-                     absl::StrCat("cannot create ", path, ": ", ErrnoText()))
-               : FillAndClose(fd, files[i].second, modes[i], path);
+        fd < 0
+            ? absl::PermissionDeniedError(
+                  absl::StrCat("cannot create ", path, ": ", ErrnoText()))
+            : FillAndClose(fd, FillWith(files[i].second, path), modes[i], path);
     if (!s.ok()) {
       discard();
       return s;

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,14 @@ absl::StatusOr<OutputTarget> ResolveOutput(const std::string& path);
 // `path`. On any failure `path` is untouched and the temporary is removed.
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view content);
+
+// Writes a file's content to the open descriptor it is given (which it
+// must not close); an error's message names the file.
+using FileFill = std::function<absl::Status(int fd)>;
+// The same, the content written by `fill` straight into the temporary: an
+// output of gigabytes is never held whole in memory first.
+absl::Status WriteFileAtomicallyWith(const std::string& path,
+                                     const FileFill& fill);
 
 // Writes several files: all temporaries first, then all renames, so a failed
 // write leaves every target as it was. Each pair is (path, content); two

@@ -320,6 +320,33 @@ TEST(FreezeDistrict, RejectsBadRecords) {
   }
 }
 
+TEST(CheckDistrict, RefusesWhatFreezingRefusesWithTheSameMessage) {
+  std::vector<District> bad;
+  for (int k = 0; k < 6; ++k) bad.push_back(Sample());
+  bad[0].mutable_ties(1)->set_target("t9");
+  bad[1].mutable_teachers(2)->set_id("t0");
+  bad[2].mutable_teachers(0)->set_school_id("elsewhere");
+  bad[3].mutable_ties(0)->set_weight(-1);
+  bad[4].mutable_ties(0)->set_channel(CHANNEL_UNSPECIFIED);
+  bad[5].mutable_schools(0)->set_readiness(1.5);
+  for (const District& d : bad) {
+    const absl::Status frozen = FreezeDistrict(d).status();
+    ASSERT_FALSE(frozen.ok());
+    EXPECT_EQ(CheckDistrict(d), frozen);
+  }
+  // What freezing accepts, the check does, and counts the self-loops it
+  // would drop: the sample's one and an undirected one added.
+  District d = Sample();
+  *d.add_ties() = d.ties(0);
+  d.mutable_ties(d.ties_size() - 1)->set_target(d.ties(0).source());
+  FreezeStats stats;
+  ASSERT_TRUE(FreezeDistrict(d, {}, &stats).ok());
+  std::int64_t loops = -1;
+  EXPECT_TRUE(CheckDistrict(d, {}, &loops).ok());
+  EXPECT_EQ(loops, stats.self_loops_dropped);
+  EXPECT_EQ(loops, 2);
+}
+
 TEST(FreezeDistrict, FreezingIsDeterministic) {
   absl::StatusOr<DistrictGraph> a = FreezeDistrict(Sample());
   absl::StatusOr<DistrictGraph> b = FreezeDistrict(Sample());
