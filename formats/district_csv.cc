@@ -479,40 +479,85 @@ absl::StatusOr<District> ReadDistrictCsvDir(const std::string& dir,
   return district;
 }
 
+namespace {
+
+constexpr absl::string_view kSchoolsHeader = "id,name,title_i,pbis,readiness\n";
+constexpr absl::string_view kTeachersHeader =
+    "id,school,grades,subjects,role,name\n";
+constexpr absl::string_view kTiesHeader =
+    "source,target,channel,directed,weight,first_seen,last_seen\n";
+
+void AppendSchoolRow(const School& s, std::string& out) {
+  AppendCsvRow({s.id(), s.name(), s.title_i() ? "true" : "false",
+                s.pbis() ? "true" : "false", ShortestDouble(s.readiness())},
+               out);
+}
+
+void AppendTeacherRow(const Teacher& t, std::string& out) {
+  AppendCsvRow({t.id(), t.school_id(), FormatGrades(t), FormatSubjects(t),
+                std::string(RoleFileName(
+                    t.role() == ROLE_UNSPECIFIED ? TEACHER : t.role())),
+                t.name()},
+               out);
+}
+
+void AppendTieRow(const Tie& tie, std::string& out) {
+  AppendCsvRow(
+      {tie.source(), tie.target(), std::string(ChannelFileName(tie.channel())),
+       tie.directed() ? "true" : "false",
+       tie.has_weight() ? ShortestDouble(tie.weight()) : "", tie.first_seen(),
+       tie.last_seen()},
+      out);
+}
+
+// A fill that writes `header` and each item's row, a megabyte at a time: a
+// state's ties.csv is never held whole.
+template <typename Items, typename Append>
+FileFill RowsFill(absl::string_view header, const Items& items, Append append,
+                  const std::string& path) {
+  return [header, &items, append, &path](int fd) -> absl::Status {
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
+    std::string chunk(header.data(), header.size());
+    chunk.reserve(kChunk + 4096);
+    for (const auto& item : items) {
+      append(item, chunk);
+      if (chunk.size() >= kChunk) {
+        if (absl::Status s = FillWith(chunk, path)(fd); !s.ok()) return s;
+        chunk.clear();
+      }
+    }
+    return FillWith(chunk, path)(fd);
+  };
+}
+
+}  // namespace
+
 DistrictCsvText FormatDistrictCsv(const District& district) {
   DistrictCsvText text;
-  text.schools = "id,name,title_i,pbis,readiness\n";
-  for (const School& s : district.schools()) {
-    AppendCsvRow({s.id(), s.name(), s.title_i() ? "true" : "false",
-                  s.pbis() ? "true" : "false", ShortestDouble(s.readiness())},
-                 text.schools);
-  }
-  text.teachers = "id,school,grades,subjects,role,name\n";
+  text.schools = std::string(kSchoolsHeader);
+  for (const School& s : district.schools()) AppendSchoolRow(s, text.schools);
+  text.teachers = std::string(kTeachersHeader);
   for (const Teacher& t : district.teachers()) {
-    AppendCsvRow({t.id(), t.school_id(), FormatGrades(t), FormatSubjects(t),
-                  std::string(RoleFileName(
-                      t.role() == ROLE_UNSPECIFIED ? TEACHER : t.role())),
-                  t.name()},
-                 text.teachers);
+    AppendTeacherRow(t, text.teachers);
   }
-  text.ties = "source,target,channel,directed,weight,first_seen,last_seen\n";
-  for (const Tie& tie : district.ties()) {
-    AppendCsvRow({tie.source(), tie.target(),
-                  std::string(ChannelFileName(tie.channel())),
-                  tie.directed() ? "true" : "false",
-                  tie.has_weight() ? ShortestDouble(tie.weight()) : "",
-                  tie.first_seen(), tie.last_seen()},
-                 text.ties);
-  }
+  text.ties = std::string(kTiesHeader);
+  for (const Tie& tie : district.ties()) AppendTieRow(tie, text.ties);
   return text;
 }
 
 absl::Status WriteDistrictCsvDir(const District& district,
                                  const std::string& dir) {
-  DistrictCsvText text = FormatDistrictCsv(district);
-  return WriteFolderAtomically(dir, {{"schools.csv", std::move(text.schools)},
-                                     {"teachers.csv", std::move(text.teachers)},
-                                     {"ties.csv", std::move(text.ties)}});
+  namespace fs = std::filesystem;
+  const std::string schools = (fs::path(dir) / "schools.csv").string();
+  const std::string teachers = (fs::path(dir) / "teachers.csv").string();
+  const std::string ties = (fs::path(dir) / "ties.csv").string();
+  return WriteFolderAtomicallyWith(
+      dir, {{"schools.csv", RowsFill(kSchoolsHeader, district.schools(),
+                                     AppendSchoolRow, schools)},
+            {"teachers.csv", RowsFill(kTeachersHeader, district.teachers(),
+                                      AppendTeacherRow, teachers)},
+            {"ties.csv",
+             RowsFill(kTiesHeader, district.ties(), AppendTieRow, ties)}});
 }
 
 }  // namespace collabnet

@@ -179,11 +179,11 @@ absl::Status WriteFilesWith(
   return absl::OkStatus();
 }
 
+}  // namespace
+
 FileFill FillWith(absl::string_view content, const std::string& path) {
   return [content, &path](int fd) { return WriteAll(fd, content, path); };
 }
-
-}  // namespace
 
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view content) {
@@ -208,6 +208,22 @@ absl::Status WriteFilesAtomically(
 absl::Status WriteFolderAtomically(
     const std::string& dir,
     const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const auto& [name, content] : files) {
+    paths.push_back((std::filesystem::path(dir) / name).string());
+  }
+  std::vector<std::pair<std::string, FileFill>> fills;
+  fills.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    fills.emplace_back(files[i].first, FillWith(files[i].second, paths[i]));
+  }
+  return WriteFolderAtomicallyWith(dir, fills);
+}
+
+absl::Status WriteFolderAtomicallyWith(
+    const std::string& dir,
+    const std::vector<std::pair<std::string, FileFill>>& files) {
   namespace fs = std::filesystem;
   std::string trimmed = dir;
   while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
@@ -292,10 +308,9 @@ absl::Status WriteFolderAtomically(
     const std::string path = (fs::path(tmp) / files[i].first).string();
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     const absl::Status s =
-        fd < 0
-            ? absl::PermissionDeniedError(
-                  absl::StrCat("cannot create ", path, ": ", ErrnoText()))
-            : FillAndClose(fd, FillWith(files[i].second, path), modes[i], path);
+        fd < 0 ? absl::PermissionDeniedError(
+                     absl::StrCat("cannot create ", path, ": ", ErrnoText()))
+               : FillAndClose(fd, files[i].second, modes[i], path);
     if (!s.ok()) {
       discard();
       return s;

@@ -38,6 +38,9 @@ using FileFill = std::function<absl::Status(int fd)>;
 // output of gigabytes is never held whole in memory first.
 absl::Status WriteFileAtomicallyWith(const std::string& path,
                                      const FileFill& fill);
+// A fill that writes `content`; both must outlive it. A writer filling in
+// chunks hands each to the fill of its chunk.
+FileFill FillWith(absl::string_view content, const std::string& path);
 
 // Writes several files: all temporaries first, then all renames, so a failed
 // write leaves every target as it was. Each pair is (path, content); two
@@ -54,6 +57,11 @@ absl::Status WriteFilesAtomically(
 absl::Status WriteFolderAtomically(
     const std::string& dir,
     const std::vector<std::pair<std::string, std::string>>& files);
+
+// The same, each file (name, fill) filled straight into the new folder.
+absl::Status WriteFolderAtomicallyWith(
+    const std::string& dir,
+    const std::vector<std::pair<std::string, FileFill>>& files);
 
 // `content` as a gzip stream (what gzip and zlib's readers read).
 std::string GzipCompress(absl::string_view content);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -72,6 +73,34 @@ TEST(DistrictCsv, CsvToProtoToCsvIsUnchanged) {
   EXPECT_EQ(text.schools, kSchools);
   EXPECT_EQ(text.teachers, kTeachers);
   EXPECT_EQ(text.ties, kTies);
+}
+
+TEST(DistrictCsv, TheWrittenFolderIsTheFormattedTextAcrossItsChunks) {
+  // Enough ties that ties.csv is written in several chunks.
+  std::vector<testing::TieSpec> specs;
+  for (int i = 0; i < 120000; ++i) {
+    specs.push_back({i % 997, (i * 7 + 1) % 991, i % 2 == 0 ? PLC : ADVICE,
+                     i % 3 == 0, 1 + (i % 5) * 0.25});
+  }
+  District d = testing::MakeDistrict(1000, specs);
+  d.mutable_ties(17)->set_first_seen("2019-03-04");
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / "collabnet_csv_chunks")
+          .string();
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(WriteDistrictCsvDir(d, dir).ok());
+  auto slurp = [&](const std::string& name) {
+    std::ifstream in(dir + "/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  const DistrictCsvText text = FormatDistrictCsv(d);
+  EXPECT_GT(text.ties.size(), std::size_t{2} << 20);
+  EXPECT_EQ(slurp("schools.csv"), text.schools);
+  EXPECT_EQ(slurp("teachers.csv"), text.teachers);
+  EXPECT_EQ(slurp("ties.csv"), text.ties);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(DistrictCsv, ProtoToCsvToProtoIsUnchanged) {
