@@ -307,7 +307,7 @@ absl::Status WriteFolderAtomicallyWith(
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string path = (fs::path(tmp) / files[i].first).string();
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    const absl::Status s =
+    absl::Status s =
         fd < 0 ? absl::PermissionDeniedError(
                      absl::StrCat("cannot create ", path, ": ", ErrnoText()))
                : FillAndClose(fd, files[i].second, modes[i], path);

@@ -56,8 +56,13 @@ void FileErrors::MergeFrom(const FileErrors& other) {
          (i < messages_.size() || j < other.messages_.size())) {
     const bool mine = j == other.messages_.size() ||
                       (i < messages_.size() && lines_[i] <= other.lines_[j]);
-    messages.push_back(mine ? std::move(messages_[i]) : other.messages_[j]);
-    lines.push_back(mine ? lines_[i++] : other.lines_[j++]);
+    if (mine) {
+      messages.push_back(std::move(messages_[i]));
+      lines.push_back(lines_[i++]);
+    } else {
+      messages.push_back(other.messages_[j]);
+      lines.push_back(other.lines_[j++]);
+    }
   }
   messages_ = std::move(messages);
   lines_ = std::move(lines);
