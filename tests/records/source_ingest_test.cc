@@ -1,5 +1,6 @@
 #include "records/source_ingest.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +10,9 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "proto/arena_district.h"
@@ -164,6 +167,120 @@ TEST(SourceIngestTest, TheDistrictIsTheSameOnOneThreadOrMany) {
     EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString()) << threads;
     EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
   }
+}
+
+// Rows of observations and pd attendance over a roster T0..T99, with
+// repeats, ids in the wrong case, ids off the roster, self-ties, undated
+// rows and (with `bad`) dates no calendar has: thousands of rows, so that
+// records cross the reader's batches.
+void WriteNoisyRecords(SourceFiles& f, bool bad, IngestOptions& o) {
+  std::string roster = "id,school\n";
+  for (int i = 0; i < 100; ++i) absl::StrAppend(&roster, "T", i, ",S1\n");
+  f.Write("roster.csv", roster);
+  std::uint64_t x = 12345;
+  auto next = [&](int n) {
+    x = x * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<int>((x >> 33) % static_cast<std::uint64_t>(n));
+  };
+  auto id = [&] {
+    const int k = next(100);
+    const int kind = next(40);
+    if (kind == 0) return absl::StrCat("X", k);  // off the roster
+    if (kind == 1) return absl::StrCat("t", k);  // the wrong case
+    return absl::StrCat("T", k);
+  };
+  auto date = [&]() -> std::string {
+    const int kind = next(20);
+    if (kind == 0) return "";
+    if (kind == 1 && bad) return "2019-02-30";
+    return absl::StrCat("2019-0", 1 + next(9), "-1", next(10));
+  };
+  std::vector<std::string> obs;
+  std::vector<std::string> pd;
+  for (int i = 0; i < 6000; ++i) {
+    if (!obs.empty() && next(6) == 0) {
+      obs.push_back(
+          obs[static_cast<std::size_t>(next(static_cast<int>(obs.size())))]);
+    } else {
+      const std::string a = id();
+      obs.push_back(
+          absl::StrCat(a, ",", next(30) == 0 ? a : id(), ",", date()));
+    }
+    if (!pd.empty() && next(6) == 0) {
+      pd.push_back(
+          pd[static_cast<std::size_t>(next(static_cast<int>(pd.size())))]);
+    } else {
+      pd.push_back(absl::StrCat("s", next(50), ",", id(), ";", id(), ",", id(),
+                                ",", date()));
+    }
+  }
+  std::string obs_text = "observer,observed,date\n";
+  std::string pd_text = "session,facilitator,attendee,date\n";
+  for (const std::string& row : obs) absl::StrAppend(&obs_text, row, "\n");
+  for (const std::string& row : pd) absl::StrAppend(&pd_text, row, "\n");
+  o.sources = {{SourceKind::kObservations, f.Write("obs.csv", obs_text)},
+               {SourceKind::kPd, f.Write("pd.csv", pd_text)}};
+}
+
+TEST(SourceIngestTest, NoisyRecordsMergeTheSameOnOneThreadOrMany) {
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  WriteNoisyRecords(f, /*bad=*/false, o);
+  o.fold_case = true;
+  o.off_roster = OffRosterPolicy::kDrop;
+  o.since = absl::CivilDay(2019, 3, 1);
+  o.half_life_days = 45;
+  o.threads = 1;
+  IngestReport one_report;
+  absl::StatusOr<District> one = IngestSources(o, &one_report);
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_GT(one->ties_size(), 1000);
+  const SourceReport& obs = one_report.sources[0];
+  EXPECT_GT(obs.duplicate_rows, 0);
+  EXPECT_GT(obs.outside_window, 0);
+  EXPECT_GT(obs.off_roster_dropped, 0);
+  EXPECT_GT(obs.self_loops, 0);
+  EXPECT_GT(one_report.ids_case_folded, 0);
+  for (int threads : {2, 5}) {
+    o.threads = threads;
+    IngestReport report;
+    absl::StatusOr<District> many = IngestSources(o, &report);
+    ASSERT_TRUE(many.ok()) << many.status();
+    EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString()) << threads;
+    EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+  }
+}
+
+TEST(SourceIngestTest, ErrorsFoundReadingAndHandlingKeepTheFilesOrder) {
+  // Bad dates are the reader's to find and teachers off the roster the
+  // handler's; on two threads as on one, the messages come in line order.
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  WriteNoisyRecords(f, /*bad=*/true, o);
+  o.threads = 1;
+  const absl::Status one = IngestSources(o).status();
+  ASSERT_FALSE(one.ok());
+  EXPECT_THAT(one.message(), HasSubstr("2019-02-30"));
+  EXPECT_THAT(one.message(), HasSubstr("is not on the roster"));
+  EXPECT_THAT(one.message(), HasSubstr("more errors not shown"));
+  // Each file's shown messages by line, as one reader would give them.
+  std::map<std::string, std::vector<int>> lines;
+  for (absl::string_view message : absl::StrSplit(one.message(), '\n')) {
+    const std::vector<absl::string_view> parts =
+        absl::StrSplit(message, absl::MaxSplits(':', 2));
+    int line = 0;
+    if (parts.size() == 3 && absl::SimpleAtoi(parts[1], &line)) {
+      lines[std::string(parts[0])].push_back(line);
+    }
+  }
+  ASSERT_EQ(lines.size(), 2u);
+  for (const auto& [file, in_file] : lines) {
+    EXPECT_EQ(in_file.size(), static_cast<std::size_t>(FileErrors::kMaxShown))
+        << file;
+    EXPECT_TRUE(std::is_sorted(in_file.begin(), in_file.end())) << file;
+  }
+  o.threads = 2;
+  EXPECT_EQ(IngestSources(o).status(), one);
 }
 
 TEST(SourceIngestTest, TiesComeInTheOrderTheFilesFirstMadeThem) {
