@@ -729,9 +729,12 @@ class Ingester {
     return added;
   }
 
+  // Called by the handling thread alone: the lowered id's buffer is reused.
   std::optional<std::uint32_t> Find(absl::string_view id) const {
     if (!options_.fold_case) return index_.Find(id, keys_);
-    return index_.Find(absl::AsciiStrToLower(id), keys_);
+    lowered_.assign(id.data(), id.size());
+    absl::AsciiStrToLower(&lowered_);
+    return index_.Find(lowered_, keys_);
   }
 
   // Whether `id`, found at `index`, matched only ignoring case.
@@ -808,6 +811,7 @@ class Ingester {
   // form in a dense array.
   IdIndex index_;
   std::vector<std::string> keys_;
+  mutable std::string lowered_;  // Find's, under fold_case
   std::vector<Partition> partitions_;
   std::uint64_t next_seq_ = 0;
   // The roster's teachers; those after them were added under kKeep.
