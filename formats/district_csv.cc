@@ -93,7 +93,9 @@ void ReadTeachers(std::istream& in, District& d,
   ForEachCsvRow(
       in, errors, {"id", "school", "grades", "subjects", "role", "name"},
       {"id", "school"}, [&](const CsvHeader& h, const CsvRecord& r) {
-        Teacher t;
+        // Filled where it lives (perhaps an arena): built apart and moved
+        // in, it would be copied.
+        Teacher& t = *d.add_teachers();
         t.set_id(NormalizeId(h.Get(r, "id"), report));
         if (t.id().empty()) {
           errors.Add(r.line, "id", "is empty; expected a teacher id");
@@ -128,7 +130,6 @@ void ReadTeachers(std::istream& in, District& d,
         }
         t.set_role(role.value_or(TEACHER));
         t.set_name(std::string(h.Get(r, "name")));
-        *d.add_teachers() = std::move(t);
       });
 }
 
@@ -151,18 +152,39 @@ const std::vector<absl::string_view>& TieColumns() {
   return *columns;
 }
 
+// Where ties.csv's columns are, found once from its header: a row's seven
+// fields are then seven reads, not seven scans of the header.
+struct TieColumnsAt {
+  std::size_t source = CsvHeader::kAbsent;
+  std::size_t target = CsvHeader::kAbsent;
+  std::size_t channel = CsvHeader::kAbsent;
+  std::size_t directed = CsvHeader::kAbsent;
+  std::size_t weight = CsvHeader::kAbsent;
+  std::size_t first_seen = CsvHeader::kAbsent;
+  std::size_t last_seen = CsvHeader::kAbsent;
+
+  static TieColumnsAt Of(const CsvHeader& h) {
+    return {h.Position("source"),   h.Position("target"),
+            h.Position("channel"),  h.Position("directed"),
+            h.Position("weight"),   h.Position("first_seen"),
+            h.Position("last_seen")};
+  }
+};
+
 // Reads the fields of a ties.csv row into `row`; false (with errors added)
 // if one does not read.
-bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
-                 FileErrors& errors, TieRow& row) {
+bool ParseTieRow(const TieColumnsAt& at, const CsvRecord& r,
+                 CsvReadReport& report, FileErrors& errors, TieRow& row) {
   bool ok = true;
-  for (const char* end : {"source", "target"}) {
-    const absl::string_view raw = h.Get(r, end);
+  for (const bool source : {true, false}) {
+    const absl::string_view raw =
+        CsvHeader::At(r, source ? at.source : at.target);
     const absl::string_view id = absl::StripAsciiWhitespace(raw);
     if (id.size() != raw.size()) ++report.ids_trimmed;
-    (end[0] == 's' ? row.source : row.target) = id;
+    (source ? row.source : row.target) = id;
   }
-  const absl::string_view ch = absl::StripAsciiWhitespace(h.Get(r, "channel"));
+  const absl::string_view ch =
+      absl::StripAsciiWhitespace(CsvHeader::At(r, at.channel));
   if (const std::optional<Channel> c = ParseChannel(ch)) {
     row.channel = *c;
   } else {
@@ -171,15 +193,17 @@ bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
                             "; expected one of ", ChannelFileNames()));
     ok = false;
   }
-  const std::optional<bool> directed = ParseBoolText(h.Get(r, "directed"));
+  const absl::string_view directed_text = CsvHeader::At(r, at.directed);
+  const std::optional<bool> directed = ParseBoolText(directed_text);
   if (!directed) {
     errors.Add(r.line, "directed",
-               absl::StrCat("found ", Quoted(h.Get(r, "directed")),
+               absl::StrCat("found ", Quoted(directed_text),
                             "; expected true or false"));
     ok = false;
   }
   row.directed = directed.value_or(false);
-  const absl::string_view w = absl::StripAsciiWhitespace(h.Get(r, "weight"));
+  const absl::string_view w =
+      absl::StripAsciiWhitespace(CsvHeader::At(r, at.weight));
   row.weight.reset();
   if (!w.empty()) {
     double weight = 0;
@@ -191,8 +215,8 @@ bool ParseTieRow(const CsvHeader& h, const CsvRecord& r, CsvReadReport& report,
     }
     row.weight = weight;
   }
-  row.first_seen = absl::StripAsciiWhitespace(h.Get(r, "first_seen"));
-  row.last_seen = absl::StripAsciiWhitespace(h.Get(r, "last_seen"));
+  row.first_seen = absl::StripAsciiWhitespace(CsvHeader::At(r, at.first_seen));
+  row.last_seen = absl::StripAsciiWhitespace(CsvHeader::At(r, at.last_seen));
   if (std::optional<FieldError> e =
           CheckSeenDates(row.first_seen, row.last_seen)) {
     errors.Add(r.line, e->field, e->what);
@@ -253,10 +277,11 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
     if (!checking) flush();
   });
   TieRow row;
+  TieColumnsAt at;
   ForEachCsvRow(
       in, errors, TieColumns(), {"source", "target", "channel"},
-      [&](const CsvHeader& h, const CsvRecord& r) {
-        ParseTieRow(h, r, report, errors, row);
+      [&](const CsvHeader&, const CsvRecord& r) {
+        ParseTieRow(at, r, report, errors, row);
         if (!errors.empty()) {
           check(row.source, row.target, r.line);
           return;
@@ -285,7 +310,8 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
         check(p.tie->source(), p.tie->target(), p.line);
         checking = false;
         if (!errors.empty()) flush();
-      });
+      },
+      [&](const CsvHeader& h, std::int64_t) { at = TieColumnsAt::Of(h); });
   flush();
   errors.SetBeforeAdd(nullptr);
 }
@@ -433,19 +459,21 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
   if (absl::Status s = AddRoster(*roster, b); !s.ok()) return s;
   FileErrors errors(paths[2]);
   TieRow row;
-  ForEachCsvRow(files[2].stream(), errors, TieColumns(),
-                {"source", "target", "channel"},
-                [&](const CsvHeader& h, const CsvRecord& r) {
-                  bool ok = ParseTieRow(h, r, local, errors, row);
-                  const std::optional<VertexId> u = b.FindTeacher(row.source);
-                  const std::optional<VertexId> v = b.FindTeacher(row.target);
-                  if (!u) NotOnRoster(r.line, "source", row.source, errors);
-                  if (!v) NotOnRoster(r.line, "target", row.target, errors);
-                  if (!ok || !u || !v) return;
-                  b.AddTie(*u, *v, row.channel, row.directed,
-                           static_cast<float>(row.weight.value_or(1.0)));
-                  ++local.ties;
-                });
+  TieColumnsAt at;
+  ForEachCsvRow(
+      files[2].stream(), errors, TieColumns(), {"source", "target", "channel"},
+      [&](const CsvHeader&, const CsvRecord& r) {
+        bool ok = ParseTieRow(at, r, local, errors, row);
+        const std::optional<VertexId> u = b.FindTeacher(row.source);
+        const std::optional<VertexId> v = b.FindTeacher(row.target);
+        if (!u) NotOnRoster(r.line, "source", row.source, errors);
+        if (!v) NotOnRoster(r.line, "target", row.target, errors);
+        if (!ok || !u || !v) return;
+        b.AddTie(*u, *v, row.channel, row.directed,
+                 static_cast<float>(row.weight.value_or(1.0)));
+        ++local.ties;
+      },
+      [&](const CsvHeader& h, std::int64_t) { at = TieColumnsAt::Of(h); });
   if (absl::Status s = folder.Finish(ErrorsToStatus({&errors})); !s.ok()) {
     return s;
   }
