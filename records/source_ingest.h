@@ -12,7 +12,10 @@
 // source's channel; contributions to the same tie merge into one weighted
 // tie (its weight the sum, its first and last seen the span of the dates),
 // and every such change is counted in the report. Files are streamed: memory
-// grows with the number of distinct ties and rows, not the files' size.
+// grows with the records (48 bytes each until they merge) and the ties, not
+// with the files' text. Ties come in the order the files first made them,
+// each tie's records merged in file order: the district is the same on any
+// number of threads.
 #ifndef COLLABNET_RECORDS_SOURCE_INGEST_H_
 #define COLLABNET_RECORDS_SOURCE_INGEST_H_
 
@@ -60,8 +63,9 @@ struct IngestOptions {
   // more ties than this is an error (0: no limit), so that a staff list
   // given as one group cannot expand past memory.
   std::int64_t max_group_ties = 100000;
-  // Threads that merge the records once read (0: one per core). The
-  // district is the same whatever the count.
+  // Threads (0: one per core). With two or more, one reads each file while
+  // another handles its records, and all merge them once every file is
+  // read. The district is the same whatever the count.
   int threads = 0;
 };
 
