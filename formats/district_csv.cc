@@ -550,11 +550,11 @@ FileFill RowsFill(absl::string_view header, const Items& items, Append append,
     for (const auto& item : items) {
       append(item, chunk);
       if (chunk.size() >= kChunk) {
-        if (absl::Status s = FillWith(chunk, path)(fd); !s.ok()) return s;
+        if (absl::Status s = WriteAll(fd, chunk, path); !s.ok()) return s;
         chunk.clear();
       }
     }
-    return FillWith(chunk, path)(fd);
+    return WriteAll(fd, chunk, path);
   };
 }
 

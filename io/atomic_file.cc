@@ -20,22 +20,6 @@ namespace {
 
 std::string ErrnoText() { return std::strerror(errno); }
 
-// Writes all of `content` to `fd`.
-absl::Status WriteAll(int fd, absl::string_view content,
-                      const std::string& path) {
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t w = write(fd, content.data() + done, content.size() - done);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return absl::DataLossError(
-          absl::StrCat("cannot write ", path, ": ", ErrnoText()));
-    }
-    done += static_cast<std::size_t>(w);
-  }
-  return absl::OkStatus();
-}
-
 mode_t Umask() {
   const mode_t mask = umask(0);
   umask(mask);
@@ -95,6 +79,21 @@ absl::StatusOr<std::string> FollowSymlink(const std::string& path,
 }
 
 }  // namespace
+
+absl::Status WriteAll(int fd, absl::string_view content,
+                      const std::string& path) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t w = write(fd, content.data() + done, content.size() - done);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return absl::DataLossError(
+          absl::StrCat("cannot write ", path, ": ", ErrnoText()));
+    }
+    done += static_cast<std::size_t>(w);
+  }
+  return absl::OkStatus();
+}
 
 absl::StatusOr<OutputTarget> ResolveOutput(const std::string& path) {
   absl::StatusOr<std::string> followed = FollowSymlink(path, path);
@@ -179,11 +178,12 @@ absl::Status WriteFilesWith(
   return absl::OkStatus();
 }
 
-}  // namespace
-
+// A fill that writes `content`; both must outlive it.
 FileFill FillWith(absl::string_view content, const std::string& path) {
   return [content, &path](int fd) { return WriteAll(fd, content, path); };
 }
+
+}  // namespace
 
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view content) {
@@ -307,10 +307,9 @@ absl::Status WriteFolderAtomicallyWith(
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string path = (fs::path(tmp) / files[i].first).string();
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    absl::Status s =
-        fd < 0 ? absl::PermissionDeniedError(
-                     absl::StrCat("cannot create ", path, ": ", ErrnoText()))
-               : FillAndClose(fd, files[i].second, modes[i], path);
+    absl::Status s = fd < 0 ? absl::PermissionDeniedError(absl::StrCat(
+                                  "cannot create ", path, ": ", ErrnoText()))
+                            : FillAndClose(fd, files[i].second, modes[i], path);
     if (!s.ok()) {
       discard();
       return s;

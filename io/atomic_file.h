@@ -38,9 +38,10 @@ using FileFill = std::function<absl::Status(int fd)>;
 // output of gigabytes is never held whole in memory first.
 absl::Status WriteFileAtomicallyWith(const std::string& path,
                                      const FileFill& fill);
-// A fill that writes `content`; both must outlive it. A writer filling in
-// chunks hands each to the fill of its chunk.
-FileFill FillWith(absl::string_view content, const std::string& path);
+// Writes all of `content` to `fd`, for a fill that writes in chunks; an
+// error names `path`.
+absl::Status WriteAll(int fd, absl::string_view content,
+                      const std::string& path);
 
 // Writes several files: all temporaries first, then all renames, so a failed
 // write leaves every target as it was. Each pair is (path, content); two
