@@ -8,7 +8,10 @@
 //                                 convert does) and straight into the
 //                                 frozen graph (what simulate does)
 //   collabnet ingest              observation records against a roster,
-//                                 into a District on an arena
+//                                 into the roster and its ties held
+//                                 compactly (what ingest reads), and then
+//                                 checked and written as a binary
+//                                 District (the whole command)
 //
 // Files are generated once per size into $COLLABNET_BENCH_TMP (default
 // /tmp/collabnet_ingest_bench) and reused.
@@ -26,6 +29,7 @@
 #include "absl/strings/str_format.h"
 #include "benchmark/benchmark.h"
 #include "formats/district_csv.h"
+#include "formats/district_io.h"
 #include "formats/edge_list.h"
 #include "graph/district_graph.h"
 #include "proto/arena_district.h"
@@ -214,17 +218,55 @@ void BM_DistrictCsvToGraph(benchmark::State& state) {
   Measure(state, bytes, ties, [&] { return ReadDistrictCsvGraph(dir); });
 }
 
-void BM_IngestObservations(benchmark::State& state) {
-  const std::int64_t ties = state.range(0);
-  MakeFiles(ties);
-  const std::string dir = Dir(ties);
+IngestOptions ObservationsOptions(const std::string& dir) {
   IngestOptions options;
   options.roster_path = dir + "/teachers.csv";
   options.schools_path = dir + "/schools.csv";
   options.sources = {{SourceKind::kObservations, dir + "/observations.csv"}};
-  Measure(state, Bytes(dir + "/observations.csv"), ties, [&] {
-    return OnArena([&](District& d) { return IngestSources(options, d); });
-  });
+  return options;
+}
+
+void BM_IngestObservations(benchmark::State& state) {
+  const std::int64_t ties = state.range(0);
+  MakeFiles(ties);
+  const std::string dir = Dir(ties);
+  const IngestOptions options = ObservationsOptions(dir);
+  Measure(state, Bytes(dir + "/observations.csv"), ties,
+          [&]() -> absl::StatusOr<std::int64_t> {
+            District district;
+            IngestedTies held;
+            if (absl::Status s = IngestSources(options, district, held);
+                !s.ok()) {
+              return s;
+            }
+            return held.size();
+          });
+}
+
+// As `collabnet ingest --out x.pb` does: read, check, write.
+void BM_IngestObservationsToBinary(benchmark::State& state) {
+  const std::int64_t ties = state.range(0);
+  MakeFiles(ties);
+  const std::string dir = Dir(ties);
+  const IngestOptions options = ObservationsOptions(dir);
+  const std::string out = dir + "/ingested.pb";
+  Measure(state, Bytes(dir + "/observations.csv"), ties,
+          [&]() -> absl::StatusOr<std::int64_t> {
+            District district;
+            IngestedTies held;
+            if (absl::Status s = IngestSources(options, district, held);
+                !s.ok()) {
+              return s;
+            }
+            if (absl::Status s = CheckDistrict(district); !s.ok()) return s;
+            if (absl::Status s =
+                    WriteDistrict(district, FieldCheckedTies(held), out);
+                !s.ok()) {
+              return s;
+            }
+            return held.size();
+          });
+  fs::remove(out);
 }
 
 // Real time, not the main thread's: ingest merges on every core, and
@@ -248,6 +290,12 @@ BENCHMARK(BM_DistrictCsvToGraph)
     ->Iterations(3)
     ->UseRealTime();
 BENCHMARK(BM_IngestObservations)
+    ->Arg(1000000)
+    ->Arg(10000000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2)
+    ->UseRealTime();
+BENCHMARK(BM_IngestObservationsToBinary)
     ->Arg(1000000)
     ->Arg(10000000)
     ->Unit(benchmark::kMillisecond)

@@ -9,7 +9,6 @@
 #include "formats/district_io.h"
 #include "graph/district_graph.h"
 #include "io/csv_table.h"
-#include "proto/arena_district.h"
 #include "records/pseudonymize.h"
 #include "records/source_ingest.h"
 
@@ -165,19 +164,23 @@ absl::Status Run(const Flags& flags) {
   }
 
   IngestReport report;
-  // On an arena: a state's records make millions of tie messages.
-  ArenaDistrict district;
-  if (absl::Status s = IngestSources(o, *district, &report); !s.ok()) {
+  // The ties are held compactly and made messages one at a time as they
+  // are checked and written: a state's records make millions of them.
+  District district;
+  IngestedTies ties;
+  if (absl::Status s = IngestSources(o, district, ties, &report); !s.ok()) {
     return s;
   }
-  // Nothing is written that simulate would refuse.
-  if (absl::Status s = CheckDistrict(*district); !s.ok()) return s;
+  // Nothing is written that simulate would refuse: the roster is checked
+  // here, and each tie (whose ends are the roster's) as it is written.
+  if (absl::Status s = CheckDistrict(district); !s.ok()) return s;
   if (!key.empty()) {
-    if (absl::Status s = PseudonymizeDistrict(key, *district); !s.ok()) {
+    if (absl::Status s = PseudonymizeDistrict(key, district); !s.ok()) {
       return s;
     }
   }
-  if (absl::Status s = WriteDistrict(*district, out); !s.ok()) {
+  if (absl::Status s = WriteDistrict(district, FieldCheckedTies(ties), out);
+      !s.ok()) {
     return s;
   }
   std::cerr << "collabnet ingest: " << FormatIngestReport(report);

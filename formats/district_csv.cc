@@ -538,23 +538,38 @@ void AppendTieRow(const Tie& tie, std::string& out) {
       out);
 }
 
-// A fill that writes `header` and each item's row, a megabyte at a time: a
-// state's ties.csv is never held whole.
-template <typename Items, typename Append>
-FileFill RowsFill(absl::string_view header, const Items& items, Append append,
+// A fill that writes `header` and a row for each item `for_each` visits, a
+// megabyte at a time: a state's ties.csv is never held whole. `for_each`
+// calls its visitor with each item and returns the first error it returns.
+template <typename ForEach, typename Append>
+FileFill RowsFill(absl::string_view header, ForEach for_each, Append append,
                   const std::string& path) {
-  return [header, &items, append, &path](int fd) -> absl::Status {
+  return [header, for_each, append, &path](int fd) -> absl::Status {
     constexpr std::size_t kChunk = std::size_t{1} << 20;
     std::string chunk(header.data(), header.size());
     chunk.reserve(kChunk + 4096);
-    for (const auto& item : items) {
-      append(item, chunk);
-      if (chunk.size() >= kChunk) {
-        if (absl::Status s = WriteAll(fd, chunk, path); !s.ok()) return s;
-        chunk.clear();
-      }
+    if (absl::Status s = for_each([&](const auto& item) -> absl::Status {
+          append(item, chunk);
+          if (chunk.size() < kChunk) return absl::OkStatus();
+          absl::Status written = WriteAll(fd, chunk, path);
+          chunk.clear();
+          return written;
+        });
+        !s.ok()) {
+      return s;
     }
     return WriteAll(fd, chunk, path);
+  };
+}
+
+// Visits each element of a repeated field, for RowsFill.
+template <typename Items>
+auto EachOf(const Items& items) {
+  return [&items](const auto& visit) -> absl::Status {
+    for (const auto& item : items) {
+      if (absl::Status s = visit(item); !s.ok()) return s;
+    }
+    return absl::OkStatus();
   };
 }
 
@@ -574,18 +589,27 @@ DistrictCsvText FormatDistrictCsv(const District& district) {
 }
 
 absl::Status WriteDistrictCsvDir(const District& district,
+                                 const TieStream& ties,
                                  const std::string& dir) {
   namespace fs = std::filesystem;
   const std::string schools = (fs::path(dir) / "schools.csv").string();
   const std::string teachers = (fs::path(dir) / "teachers.csv").string();
-  const std::string ties = (fs::path(dir) / "ties.csv").string();
+  const std::string ties_path = (fs::path(dir) / "ties.csv").string();
+  auto each_tie = [&ties](const auto& visit) -> absl::Status {
+    return ties.ForEach(visit);
+  };
   return WriteFolderAtomicallyWith(
-      dir, {{"schools.csv", RowsFill(kSchoolsHeader, district.schools(),
-                                     AppendSchoolRow, schools)},
-            {"teachers.csv", RowsFill(kTeachersHeader, district.teachers(),
-                                      AppendTeacherRow, teachers)},
-            {"ties.csv",
-             RowsFill(kTiesHeader, district.ties(), AppendTieRow, ties)}});
+      dir,
+      {{"schools.csv", RowsFill(kSchoolsHeader, EachOf(district.schools()),
+                                AppendSchoolRow, schools)},
+       {"teachers.csv", RowsFill(kTeachersHeader, EachOf(district.teachers()),
+                                 AppendTeacherRow, teachers)},
+       {"ties.csv", RowsFill(kTiesHeader, each_tie, AppendTieRow, ties_path)}});
+}
+
+absl::Status WriteDistrictCsvDir(const District& district,
+                                 const std::string& dir) {
+  return WriteDistrictCsvDir(district, MessageTies(district), dir);
 }
 
 }  // namespace collabnet

@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "graph/district_graph.h"
 #include "proto/district.pb.h"
+#include "proto/tie_stream.h"
 
 namespace collabnet {
 
@@ -101,6 +102,10 @@ DistrictCsvText FormatDistrictCsv(const District& district);
 // Writes the three files into `dir` (created if missing), atomically.
 absl::Status WriteDistrictCsvDir(const District& district,
                                  const std::string& dir);
+// The same with `district`'s schools and teachers and the ties of `ties`
+// (its own are not written).
+absl::Status WriteDistrictCsvDir(const District& district,
+                                 const TieStream& ties, const std::string& dir);
 
 }  // namespace collabnet
 

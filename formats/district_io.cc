@@ -1,8 +1,11 @@
 #include "formats/district_io.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -23,6 +26,7 @@
 #include "io/csv_table.h"
 #include "io/input_file.h"
 #include "io/text_proto.h"
+#include "proto/arena_district.h"
 #include "text/count_text.h"
 
 namespace collabnet {
@@ -486,6 +490,52 @@ absl::Status CheckSibling(const std::string& path, const std::string& sibling,
       " beside it; move it or name another output"));
 }
 
+// The message's bytes: the district's own, then a field 4 for each of
+// `ties` (ties are District's last field, so this is the serialization of
+// the district with those ties added), serialized straight into the file: a
+// state's district is hundreds of megabytes, which a string would hold twice
+// over.
+absl::Status WriteBinaryDistrict(const District& district,
+                                 const TieStream& ties,
+                                 const std::string& path) {
+  return WriteFileAtomicallyWith(path, [&](int fd) -> absl::Status {
+    namespace io = google::protobuf::io;
+    io::FileOutputStream file(fd, 1 << 20);
+    std::int64_t bytes = static_cast<std::int64_t>(district.ByteSizeLong());
+    bool too_large = bytes > kMaxProtoBytes;
+    bool stream_error = false;
+    if (!too_large) {
+      io::CodedOutputStream out(&file);
+      district.SerializeWithCachedSizes(&out);
+      absl::Status visited = ties.ForEach([&](const Tie& tie) {
+        const std::size_t size = tie.ByteSizeLong();
+        bytes += static_cast<std::int64_t>(
+            1 + io::CodedOutputStream::VarintSize64(size) + size);
+        if (bytes > kMaxProtoBytes) {
+          too_large = true;
+          return absl::OutOfRangeError("too large");
+        }
+        out.WriteTag(
+            static_cast<std::uint32_t>(District::kTiesFieldNumber << 3 | 2));
+        out.WriteVarint64(size);
+        tie.SerializeWithCachedSizes(&out);
+        return absl::OkStatus();
+      });
+      // A tie the stream refused is its error, not the file's.
+      if (!visited.ok() && !too_large) return visited;
+      stream_error = out.HadError();
+    }
+    if (too_large || stream_error || !file.Flush()) {
+      return absl::DataLossError(absl::StrCat(
+          "cannot write ", path, ": ",
+          file.GetErrno() != 0 ? std::strerror(file.GetErrno())
+                               : "the district is too large for one "
+                                 "protobuf message (2 GiB)"));
+    }
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace
 
 absl::Status WriteDistrict(const District& district, const std::string& path,
@@ -500,19 +550,8 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
     case DistrictFormat::kCsvDir:
       return WriteDistrictCsvDir(district, path);
     case DistrictFormat::kBinaryProto:
-      // Serialized straight into the file: a state's district is hundreds
-      // of megabytes, which a string would hold twice over.
-      return WriteFileAtomicallyWith(path, [&](int fd) -> absl::Status {
-        google::protobuf::io::FileOutputStream out(fd, 1 << 20);
-        if (!district.SerializeToZeroCopyStream(&out) || !out.Flush()) {
-          return absl::DataLossError(absl::StrCat(
-              "cannot write ", path, ": ",
-              out.GetErrno() != 0 ? std::strerror(out.GetErrno())
-                                  : "the district is too large for one "
-                                    "protobuf message (2 GiB)"));
-        }
-        return absl::OkStatus();
-      });
+      return WriteBinaryDistrict(
+          district, MessageTies(District::default_instance()), path);
     case DistrictFormat::kTextProto: {
       std::string out;
       google::protobuf::TextFormat::PrintToString(district, &out);
@@ -559,6 +598,40 @@ absl::Status WriteDistrict(const District& district, const std::string& path,
     }
   }
   return absl::InternalError("unreachable district format");
+}
+
+absl::Status WriteDistrict(const District& district, const TieStream& ties,
+                           const std::string& path,
+                           const WriteOptions& options) {
+  absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
+  if (!format.ok()) return format.status();
+  if (*format == DistrictFormat::kCsvDir) {
+    return WriteDistrictCsvDir(district, ties, path);
+  }
+  if (*format == DistrictFormat::kBinaryProto) {
+    if (district.ties_size() == 0) {
+      return WriteBinaryDistrict(district, ties, path);
+    }
+    District head = district;
+    head.clear_ties();
+    return WriteBinaryDistrict(head, ties, path);
+  }
+  // The other formats are made whole in memory by their writers, which
+  // read messages: the ties become messages first.
+  ArenaDistrict whole;
+  whole->set_name(district.name());
+  *whole->mutable_schools() = district.schools();
+  *whole->mutable_teachers() = district.teachers();
+  whole->mutable_ties()->Reserve(static_cast<int>(
+      std::min<std::int64_t>(ties.size(), std::numeric_limits<int>::max())));
+  if (absl::Status s = ties.ForEach([&](const Tie& tie) {
+        *whole->add_ties() = tie;
+        return absl::OkStatus();
+      });
+      !s.ok()) {
+    return s;
+  }
+  return WriteDistrict(*whole, path, options);
 }
 
 }  // namespace collabnet

@@ -25,6 +25,7 @@
 #include "formats/network_builder.h"
 #include "formats/rsiena.h"
 #include "proto/district.pb.h"
+#include "proto/tie_stream.h"
 
 namespace collabnet {
 
@@ -74,6 +75,13 @@ struct WriteOptions {
 // write several files (CSV folder, Pajek .net and .clu, edge list and
 // .nodes, RSiena folder) write all or none.
 absl::Status WriteDistrict(const District& district, const std::string& path,
+                           const WriteOptions& options = {});
+// The same with `district`'s name, schools and teachers and the ties of
+// `ties` (its own are not written): how a district whose ties are held
+// compactly is written. A CSV folder and a binary message are written a
+// tie at a time; the other formats make the ties messages first.
+absl::Status WriteDistrict(const District& district, const TieStream& ties,
+                           const std::string& path,
                            const WriteOptions& options = {});
 
 // What `district` has that `format` cannot hold (for example "channels",

@@ -14,9 +14,9 @@
 #include "absl/strings/str_cat.h"
 
 namespace collabnet {
-namespace {
 
-absl::Status CheckTie(const Tie& tie, int index, bool require_channel) {
+absl::Status CheckTieFields(const Tie& tie, std::int64_t index,
+                            bool require_channel) {
   if (!Channel_IsValid(tie.channel()) ||
       (require_channel && tie.channel() == CHANNEL_UNSPECIFIED)) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -35,8 +35,6 @@ absl::Status CheckTie(const Tie& tie, int index, bool require_channel) {
   }
   return absl::OkStatus();
 }
-
-}  // namespace
 
 std::optional<VertexId> DistrictGraph::FindTeacher(absl::string_view id) const {
   return index_.Find(id, ids_);
@@ -328,7 +326,7 @@ absl::Status ForEachCheckedTie(const District& district,
                                bool require_channels, Use use) {
   for (int i = 0; i < district.ties_size(); ++i) {
     const Tie& tie = district.ties(i);
-    if (absl::Status s = CheckTie(tie, i, require_channels); !s.ok()) {
+    if (absl::Status s = CheckTieFields(tie, i, require_channels); !s.ok()) {
       return s;
     }
     const std::optional<VertexId> src = b.FindTeacher(tie.source());
@@ -381,6 +379,16 @@ absl::Status CheckDistrict(const District& district,
   }
   if (self_loops != nullptr) *self_loops = loops;
   return absl::OkStatus();
+}
+
+absl::Status FieldCheckedTies::ForEach(TieVisitor visit) const {
+  std::int64_t i = 0;
+  return ties_.ForEach([&](const Tie& tie) -> absl::Status {
+    if (absl::Status s = CheckTieFields(tie, i++, require_channels_); !s.ok()) {
+      return s;
+    }
+    return visit(tie);
+  });
 }
 
 }  // namespace collabnet

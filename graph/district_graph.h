@@ -32,6 +32,7 @@
 #include "graph/huge_page_allocator.h"
 #include "graph/id_index.h"
 #include "proto/district.pb.h"
+#include "proto/tie_stream.h"
 
 namespace collabnet {
 
@@ -248,6 +249,30 @@ absl::StatusOr<DistrictGraph> FreezeDistrict(const District& district,
 absl::Status CheckDistrict(const District& district,
                            const FreezeOptions& options = {},
                            std::int64_t* self_loops = nullptr);
+
+// FreezeDistrict's check of a tie's own fields (its channel, with
+// `require_channel`, and its weight); `index` names it in the error.
+absl::Status CheckTieFields(const Tie& tie, std::int64_t index,
+                            bool require_channel);
+
+// `ties`, each checked by CheckTieFields (with the options'
+// require_channels) as it passes: the first that fails
+// ends the visit with its error. For ties whose ends are roster teachers by
+// construction (IngestedTies, records/source_ingest.h): CheckDistrict of
+// the roster, then a writer given these, writes only what freezes, in one
+// pass over the ties. `ties` must outlive it.
+class FieldCheckedTies final : public TieStream {
+ public:
+  explicit FieldCheckedTies(const TieStream& ties,
+                            const FreezeOptions& options = {})
+      : ties_(ties), require_channels_(options.require_channels) {}
+  std::int64_t size() const override { return ties_.size(); }
+  absl::Status ForEach(TieVisitor visit) const override;
+
+ private:
+  const TieStream& ties_;
+  bool require_channels_;
+};
 
 }  // namespace collabnet
 

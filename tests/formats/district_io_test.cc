@@ -4,11 +4,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
 
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "io/atomic_file.h"
+#include "proto/tie_stream.h"
 #include "tests/testing/districts.h"
 #include "tests/testing/scratch_dir.h"
 
@@ -92,6 +95,88 @@ TEST_F(DistrictIoTest, RenameFailureRemovesEveryTemporary) {
       WriteFilesAtomically({{Path("a.txt"), "a"}, {Path("blocker"), "b"}});
   EXPECT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr("blocker"));
+  for (const auto& e : std::filesystem::directory_iterator(dir_)) {
+    EXPECT_THAT(e.path().filename().string(),
+                ::testing::Not(HasSubstr(".tmp-")));
+  }
+}
+
+// Every file under `path` (itself, when a file) by its name below it.
+std::map<std::string, std::string> FilesAt(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::map<std::string, std::string> files;
+  if (fs::is_regular_file(path)) {
+    files[""] = *testing::ReadFileToString(path);
+    return files;
+  }
+  for (const auto& e : fs::recursive_directory_iterator(path)) {
+    if (e.is_regular_file()) {
+      files[fs::relative(e.path(), path).string()] =
+          *testing::ReadFileToString(e.path().string());
+    }
+  }
+  return files;
+}
+
+// The ties of a message, failing with `error` at the `fail_at`th.
+class FailingTies final : public TieStream {
+ public:
+  FailingTies(const District& d, int fail_at) : d_(d), fail_at_(fail_at) {}
+  std::int64_t size() const override { return d_.ties_size(); }
+  absl::Status ForEach(TieVisitor visit) const override {
+    for (int i = 0; i < d_.ties_size(); ++i) {
+      if (i == fail_at_) return absl::InvalidArgumentError("tie refused");
+      if (absl::Status s = visit(d_.ties(i)); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  const District& d_;
+  int fail_at_;
+};
+
+TEST_F(DistrictIoTest, StreamedTiesWriteTheFilesTheMessageWithThemWrites) {
+  const District whole = Sample();
+  District roster = whole;
+  roster.clear_ties();
+  // Its own ties are not written: the stream's are.
+  District other_ties = roster;
+  *other_ties.add_ties() = whole.ties(1);
+  for (const std::string name :
+       {"d.pb", "d.textproto", "csvdir", "d.graphml", "d.gexf", "d.net", "d.dl",
+        "d.edges", "d.edges.gz"}) {
+    SCOPED_TRACE(name);
+    ASSERT_TRUE(WriteDistrict(whole, Path("message-" + name)).ok());
+    ASSERT_TRUE(
+        WriteDistrict(roster, MessageTies(whole), Path("stream-" + name)).ok());
+    ASSERT_TRUE(
+        WriteDistrict(other_ties, MessageTies(whole), Path("own-" + name))
+            .ok());
+    EXPECT_EQ(FilesAt(Path("stream-" + name)),
+              FilesAt(Path("message-" + name)));
+    EXPECT_EQ(FilesAt(Path("own-" + name)), FilesAt(Path("message-" + name)));
+  }
+  // Siblings (.clu, .nodes) were written beside the named files.
+  EXPECT_TRUE(std::filesystem::exists(Path("stream-d.clu")));
+  EXPECT_TRUE(std::filesystem::exists(Path("stream-d.nodes")));
+}
+
+TEST_F(DistrictIoTest, AStreamsErrorIsTheWritesAndNothingIsWritten) {
+  const District whole = Sample();
+  District roster = whole;
+  roster.clear_ties();
+  for (const std::string name : {"d.pb", "csvdir", "d.textproto"}) {
+    SCOPED_TRACE(name);
+    absl::Status s = WriteDistrict(roster, FailingTies(whole, 1), Path(name));
+    EXPECT_EQ(s, absl::InvalidArgumentError("tie refused"));
+    EXPECT_FALSE(std::filesystem::exists(Path(name)));
+  }
+  // A folder already there is left as it was.
+  ASSERT_TRUE(WriteDistrict(whole, Path("kept")).ok());
+  const auto before = FilesAt(Path("kept"));
+  EXPECT_FALSE(WriteDistrict(roster, FailingTies(whole, 1), Path("kept")).ok());
+  EXPECT_EQ(FilesAt(Path("kept")), before);
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
     EXPECT_THAT(e.path().filename().string(),
                 ::testing::Not(HasSubstr(".tmp-")));

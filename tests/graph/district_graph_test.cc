@@ -1,6 +1,7 @@
 #include "graph/district_graph.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -345,6 +346,46 @@ TEST(CheckDistrict, RefusesWhatFreezingRefusesWithTheSameMessage) {
   EXPECT_TRUE(CheckDistrict(d, {}, &loops).ok());
   EXPECT_EQ(loops, stats.self_loops_dropped);
   EXPECT_EQ(loops, 2);
+}
+
+TEST(FieldCheckedTies, StopsAtTheFirstTieFreezingRefusesWithItsMessage) {
+  for (const double weight : {-1.0, 0.0, std::nan(""), 1e300}) {
+    District d = Sample();
+    d.mutable_ties(1)->set_weight(weight);
+    std::vector<std::string> passed;
+    const absl::Status s =
+        FieldCheckedTies(MessageTies(d)).ForEach([&](const Tie& tie) {
+          passed.push_back(tie.source() + ">" + tie.target());
+          return absl::OkStatus();
+        });
+    // Freezing names the same tie, by the same number, the same way.
+    EXPECT_EQ(s, FreezeDistrict(d).status()) << weight;
+    EXPECT_THAT(s.message(), HasSubstr("tie 1 ("));
+    EXPECT_EQ(passed.size(), 1u);
+  }
+  District d = Sample();
+  d.mutable_ties(0)->set_channel(CHANNEL_UNSPECIFIED);
+  // An unspecified channel is refused only where channels are required.
+  EXPECT_TRUE(FieldCheckedTies(MessageTies(d), {.require_channels = false})
+                  .ForEach([](const Tie&) { return absl::OkStatus(); })
+                  .ok());
+  EXPECT_EQ(FieldCheckedTies(MessageTies(d)).ForEach([](const Tie&) {
+    return absl::OkStatus();
+  }),
+            FreezeDistrict(d).status());
+  // What passes is every tie, in order, and the visitor's own error ends
+  // the walk.
+  const District sample = Sample();
+  int seen = 0;
+  const absl::Status stop =
+      FieldCheckedTies(MessageTies(sample)).ForEach([&](const Tie& tie) {
+        EXPECT_EQ(tie.SerializeAsString(),
+                  sample.ties(seen).SerializeAsString());
+        return ++seen == 2 ? absl::CancelledError("enough") : absl::OkStatus();
+      });
+  EXPECT_EQ(stop, absl::CancelledError("enough"));
+  EXPECT_EQ(seen, 2);
+  EXPECT_EQ(FieldCheckedTies(MessageTies(sample)).size(), sample.ties_size());
 }
 
 TEST(FreezeDistrict, FreezingIsDeterministic) {

@@ -140,6 +140,68 @@ TEST(SourceIngestTest, AnArenaDistrictIsTheHeapOneByteForByte) {
   EXPECT_EQ(arena->SerializeAsString(), heap->SerializeAsString());
 }
 
+TEST(SourceIngestTest, HeldTiesAreTheDistrictsTiesMadeOneAtATime) {
+  const std::string ex = SourceDir() + "/data/examples/";
+  IngestOptions o;
+  o.roster_path = ex + "roster.csv";
+  o.schools_path = ex + "schools.csv";
+  o.half_life_days = 120;
+  o.sources = {{SourceKind::kPlc, ex + "plc.csv"},
+               {SourceKind::kObservations, ex + "observations.csv"},
+               {SourceKind::kCoaching, ex + "coaching.csv"},
+               {SourceKind::kPd, ex + "pd.csv"},
+               {SourceKind::kSocial, ex + "social_follows.csv"},
+               {SourceKind::kAdvice, ex + "advice.csv"}};
+  absl::StatusOr<District> whole = IngestSources(o);
+  ASSERT_TRUE(whole.ok()) << whole.status();
+  District roster;
+  IngestedTies ties;
+  IngestReport report;
+  ASSERT_TRUE(IngestSources(o, roster, ties, &report).ok());
+  EXPECT_EQ(roster.ties_size(), 0);
+  ASSERT_EQ(ties.size(), whole->ties_size());
+  EXPECT_EQ(report.ties, ties.size());
+  District heads = *whole;
+  heads.clear_ties();
+  EXPECT_EQ(roster.SerializeAsString(), heads.SerializeAsString());
+  // Some ties have weights and dates, some not: one message serves them all.
+  int i = 0;
+  int weighted = 0;
+  int undated = 0;
+  ASSERT_TRUE(ties.ForEach([&](const Tie& tie) {
+                    EXPECT_EQ(tie.SerializeAsString(),
+                              whole->ties(i).SerializeAsString())
+                        << i;
+                    weighted += tie.has_weight() ? 1 : 0;
+                    undated += tie.first_seen().empty() ? 1 : 0;
+                    ++i;
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(i, whole->ties_size());
+  EXPECT_GT(weighted, 0);
+  EXPECT_LT(weighted, i);
+  EXPECT_GT(undated, 0);
+  EXPECT_LT(undated, i);
+  District appended = roster;
+  ties.AppendTo(appended);
+  EXPECT_EQ(appended.SerializeAsString(), whole->SerializeAsString());
+  // The visitor's error ends the walk.
+  int visits = 0;
+  EXPECT_EQ(ties.ForEach([&](const Tie&) {
+    return ++visits == 3 ? absl::CancelledError("stop") : absl::OkStatus();
+  }),
+            absl::CancelledError("stop"));
+  EXPECT_EQ(visits, 3);
+  // Pseudonymising the district renames the ties' ends as they are made.
+  ASSERT_TRUE(PseudonymizeDistrict("k", roster).ok());
+  District renamed = *whole;
+  ASSERT_TRUE(PseudonymizeDistrict("k", renamed).ok());
+  District pseudonymous = roster;
+  ties.AppendTo(pseudonymous);
+  EXPECT_EQ(pseudonymous.SerializeAsString(), renamed.SerializeAsString());
+}
+
 TEST(SourceIngestTest, TheDistrictIsTheSameOnOneThreadOrMany) {
   const std::string ex = SourceDir() + "/data/examples/";
   IngestOptions o;
