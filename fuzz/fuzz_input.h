@@ -7,7 +7,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
+#include <set>
 #include <string>
 
 namespace collabnet::fuzz {
@@ -16,12 +18,31 @@ inline std::string Text(const std::uint8_t* data, std::size_t size) {
   return std::string(reinterpret_cast<const char*>(data), size);
 }
 
+// The files AsFile wrote, removed when the process ends, so that runs
+// leave nothing behind (a crash leaves its file; the input is also kept
+// among the findings).
+class WrittenFiles {
+ public:
+  static WrittenFiles& Get() {
+    static WrittenFiles files;
+    return files;
+  }
+  void Add(const std::string& path) { paths_.insert(path); }
+  ~WrittenFiles() {
+    for (const std::string& path : paths_) std::remove(path.c_str());
+  }
+
+ private:
+  std::set<std::string> paths_;
+};
+
 // Writes the input to a file of this process with the given extension and
 // returns its path (the same path for every input of a run).
 inline std::string AsFile(const std::uint8_t* data, std::size_t size,
                           const std::string& extension) {
   const std::string path =
       "/tmp/collabnet_fuzz_" + std::to_string(getpid()) + extension;
+  WrittenFiles::Get().Add(path);
   std::ofstream(path, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data),
              static_cast<std::streamsize>(size));
@@ -43,7 +64,12 @@ inline const char* kSmallDistrictText = R"pb(
   ties { source: "T1" target: "T2" channel: CO_TEACHING }
   ties { source: "T1" target: "T3" channel: PLC }
   ties { source: "T2" target: "T4" channel: OBSERVATION directed: true }
-  ties { source: "T1" target: "T4" channel: JOB_EMBEDDED_COACHING directed: true }
+  ties {
+    source: "T1"
+    target: "T4"
+    channel: JOB_EMBEDDED_COACHING
+    directed: true
+  }
   ties { source: "T3" target: "T5" channel: PD_WORKSHOP directed: true }
   ties { source: "T5" target: "T6" channel: SOCIAL_MEDIA weight: 2 }
   ties { source: "T6" target: "T2" channel: ADVICE directed: true }

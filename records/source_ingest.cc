@@ -244,13 +244,17 @@ struct MadeTie {
 // where the files first made it, whichever partition holds it.
 class TieOrder {
  public:
-  TieOrder(const std::vector<std::vector<MadeTie>>& made, std::uint64_t seqs)
+  // Partitions mark their ties on up to `threads` threads.
+  TieOrder(const std::vector<std::vector<MadeTie>>& made, std::uint64_t seqs,
+           int threads)
       : bits_((seqs + 63) / 64), before_(bits_.size()) {
-    for (const std::vector<MadeTie>& list : made) {
-      for (const MadeTie& m : list) {
-        bits_[m.first_seq / 64] |= std::uint64_t{1} << (m.first_seq % 64);
+    ParallelFor(made.size(), threads, [&](std::size_t i) {
+      for (const MadeTie& m : made[i]) {
+        std::atomic_ref<std::uint64_t>(bits_[m.first_seq / 64])
+            .fetch_or(std::uint64_t{1} << (m.first_seq % 64),
+                      std::memory_order_relaxed);
       }
-    }
+    });
     std::uint64_t count = 0;
     for (std::size_t w = 0; w < bits_.size(); ++w) {
       before_[w] = count;
@@ -352,13 +356,15 @@ class BatchQueue {
 
 // Reads `kind`'s records and hands each to `handle`, in the file's order.
 // With `overlap`, a second thread reads and parses while this one
-// handles, and `ahead` sees each record a few before `handle` does (to
-// prefetch what handling it will read). The reader's errors go to
-// `read_errors`, which only it touches until this returns.
+// handles, and `ahead` sees each record's ids a few records before
+// `handle` sees the record (to prefetch what handling it will read). The
+// reader's errors go to `read_errors`, which only it touches until this
+// returns.
 void ReadRecords(SourceKind kind, std::istream& in,
                  const SourceOptions& options, FileErrors& read_errors,
                  bool overlap,
-                 const std::function<void(const SourceRecord&)>& ahead,
+                 const std::function<void(absl::string_view from,
+                                          absl::string_view to)>& ahead,
                  const std::function<void(SourceRecord&)>& handle) {
   if (overlap) {
     constexpr std::size_t kBatch = 1024;
@@ -368,12 +374,11 @@ void ReadRecords(SourceKind kind, std::istream& in,
       reader = std::thread([&] {
         RecordBatch batch = queue.Spare();
         ReadSourceRecords(kind, in, options, read_errors, [&](SourceRecord& r) {
-          RecordBatch::Item& item = batch.items.emplace_back();
-          item.record = r;
-          item.from_at = batch.text.size();
+          const std::size_t from_at = batch.text.size();
           batch.text.append(r.from.data(), r.from.size());
-          item.to_at = batch.text.size();
+          const std::size_t to_at = batch.text.size();
           batch.text.append(r.to.data(), r.to.size());
+          batch.items.push_back({r, from_at, to_at});
           if (batch.items.size() == kBatch) {
             queue.Push(std::move(batch));
             batch = queue.Spare();
@@ -389,19 +394,25 @@ void ReadRecords(SourceKind kind, std::istream& in,
       RecordBatch batch;
       while (queue.Pop(batch)) {
         const absl::string_view text = batch.text;
-        for (RecordBatch::Item& item : batch.items) {
-          SourceRecord& r = item.record;
-          r.from = text.substr(item.from_at, r.from.size());
-          r.to = text.substr(item.to_at, r.to.size());
-        }
+        // Items are read here, never written: the reader fills them
+        // next, and lines this core had written it would fetch back.
+        auto ends = [&](const RecordBatch::Item& item) {
+          ahead(text.substr(item.from_at, item.record.from.size()),
+                text.substr(item.to_at, item.record.to.size()));
+        };
         constexpr std::size_t kAhead = 8;
         const std::size_t n = batch.items.size();
         for (std::size_t i = 0; i < std::min(kAhead, n); ++i) {
-          ahead(batch.items[i].record);
+          ends(batch.items[i]);
         }
+        SourceRecord r;
         for (std::size_t i = 0; i < n; ++i) {
-          if (i + kAhead < n) ahead(batch.items[i + kAhead].record);
-          handle(batch.items[i].record);
+          if (i + kAhead < n) ends(batch.items[i + kAhead]);
+          const RecordBatch::Item& item = batch.items[i];
+          r = item.record;
+          r.from = text.substr(item.from_at, r.from.size());
+          r.to = text.substr(item.to_at, r.to.size());
+          handle(r);
         }
         queue.Recycle(std::move(batch));
       }
@@ -551,10 +562,10 @@ class Ingester {
     // The roster's entries are read all over; a record's are fetched a few
     // records before it is handled. (Under fold_case a lookup lowers the
     // id first: not worth doing twice.)
-    auto ahead = [&](const SourceRecord& r) {
+    auto ahead = [&](absl::string_view from, absl::string_view to) {
       if (options_.fold_case) return;
-      index_.Prefetch(r.from);
-      index_.Prefetch(r.to);
+      index_.Prefetch(from);
+      index_.Prefetch(to);
     };
     ReadRecords(kind, in, layout_options, read_errors,
                 ThreadCount(options_.threads) > 1, ahead, handle);
@@ -644,12 +655,13 @@ class Ingester {
       report_.ties_at_weight_floor += at_floor[i];
       ties += made[i].size();
     }
-    const TieOrder order(made, next_seq_);
+    const TieOrder order(made, next_seq_, threads);
     out.resize(ties);
-    for (std::vector<MadeTie>& list : made) {
-      for (const MadeTie& m : list) out[order.Rank(m.first_seq)] = m.tie;
-      std::vector<MadeTie>().swap(list);
-    }
+    // Each tie has its own place, so partitions are placed at once.
+    ParallelFor(made.size(), threads, [&](std::size_t i) {
+      for (const MadeTie& m : made[i]) out[order.Rank(m.first_seq)] = m.tie;
+      std::vector<MadeTie>().swap(made[i]);
+    });
     report_.ties = static_cast<std::int64_t>(ties);
   }
 
