@@ -172,7 +172,9 @@ absl::Status Run(const Flags& flags) {
     return s;
   }
   // Nothing is written that simulate would refuse: the roster is checked
-  // here, and each tie (whose ends are the roster's) as it is written.
+  // here, and each tie (whose ends are the roster's) as it is written, so
+  // under --pseudonymize a refused tie is named by its number and
+  // pseudonyms.
   if (absl::Status s = CheckDistrict(district); !s.ok()) return s;
   if (!key.empty()) {
     if (absl::Status s = PseudonymizeDistrict(key, district); !s.ok()) {

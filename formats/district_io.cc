@@ -508,6 +508,8 @@ absl::Status WriteBinaryDistrict(const District& district,
       io::CodedOutputStream out(&file);
       district.SerializeWithCachedSizes(&out);
       absl::Status visited = ties.ForEach([&](const Tie& tie) {
+        // A file that failed takes no more; its error is the one to tell.
+        if (out.HadError()) return absl::DataLossError("write failed");
         const std::size_t size = tie.ByteSizeLong();
         bytes += static_cast<std::int64_t>(
             1 + io::CodedOutputStream::VarintSize64(size) + size);
@@ -521,9 +523,9 @@ absl::Status WriteBinaryDistrict(const District& district,
         tie.SerializeWithCachedSizes(&out);
         return absl::OkStatus();
       });
-      // A tie the stream refused is its error, not the file's.
-      if (!visited.ok() && !too_large) return visited;
       stream_error = out.HadError();
+      // A tie the stream refused is its error, not the file's.
+      if (!visited.ok() && !too_large && !stream_error) return visited;
     }
     if (too_large || stream_error || !file.Flush()) {
       return absl::DataLossError(absl::StrCat(

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "graph/duplicate_ties.h"
@@ -263,7 +264,7 @@ absl::Status CheckTieFields(const Tie& tie, std::int64_t index,
 // pass over the ties. `ties` must outlive it.
 class FieldCheckedTies final : public TieStream {
  public:
-  explicit FieldCheckedTies(const TieStream& ties,
+  explicit FieldCheckedTies(const TieStream& ties ABSL_ATTRIBUTE_LIFETIME_BOUND,
                             const FreezeOptions& options = {})
       : ties_(ties), require_channels_(options.require_channels) {}
   std::int64_t size() const override { return ties_.size(); }

@@ -3,8 +3,9 @@
 // A state's records merge into millions of ties, which as messages take
 // several times their files' size. A producer that holds its ties compactly
 // (IngestSources' IngestedTies, records/source_ingest.h) gives them as a
-// stream to the checks and writers (CheckDistrict in graph/district_graph.h,
-// WriteDistrict in formats/district_io.h), making each tie in one reused
+// stream to the checks and writers (FieldCheckedTies in
+// graph/district_graph.h, WriteDistrict in formats/district_io.h), making
+// each tie in one reused
 // message as it is visited; MessageTies gives a message's own ties the same
 // way, so each check and writer is written once.
 //
@@ -16,6 +17,7 @@
 
 #include <cstdint>
 
+#include "absl/base/attributes.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "proto/district.pb.h"
@@ -36,7 +38,8 @@ class TieStream {
 // The ties of a District message, which must outlive it.
 class MessageTies final : public TieStream {
  public:
-  explicit MessageTies(const District& district) : district_(district) {}
+  explicit MessageTies(const District& district ABSL_ATTRIBUTE_LIFETIME_BOUND)
+      : district_(district) {}
   std::int64_t size() const override { return district_.ties_size(); }
   absl::Status ForEach(TieVisitor visit) const override {
     for (const Tie& tie : district_.ties()) {

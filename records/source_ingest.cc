@@ -245,6 +245,8 @@ struct MadeTie {
 class TieOrder {
  public:
   // Partitions mark their ties on up to `threads` threads.
+  static_assert(std::atomic_ref<std::uint64_t>::required_alignment ==
+                alignof(std::uint64_t));
   TieOrder(const std::vector<std::vector<MadeTie>>& made, std::uint64_t seqs,
            int threads)
       : bits_((seqs + 63) / 64), before_(bits_.size()) {
@@ -895,6 +897,7 @@ void ForEachMade(const std::vector<HeldTie>& ties, const District& district,
 }  // namespace
 
 absl::Status IngestedTies::ForEach(TieVisitor visit) const {
+  if (ties_.empty()) return absl::OkStatus();
   absl::Status status;
   Tie tie;
   ForEachMade(ties_, *district_,
@@ -908,6 +911,7 @@ absl::Status IngestedTies::ForEach(TieVisitor visit) const {
 }
 
 void IngestedTies::AppendTo(District& district) const {
+  if (ties_.empty()) return;
   auto& field = *district.mutable_ties();
   field.Reserve(field.size() + static_cast<int>(ties_.size()));
   ForEachMade(ties_, *district_,
@@ -1038,6 +1042,12 @@ absl::Status IngestSources(const IngestOptions& options, District& district,
   for (const FileErrors& e : errors) lists.push_back(&e);
   if (absl::Status s = ErrorsToStatus(lists); !s.ok()) return s;
   ingester.Finish(local.sources, ties.ties_);
+  if (ties.ties_.size() >
+      static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    return absl::OutOfRangeError(
+        absl::StrCat("the records make ", ties.ties_.size(),
+                     " ties, more than a district can hold (2,147,483,647)"));
+  }
   local.schools = district.schools_size();
   local.teachers = district.teachers_size();
   if (report != nullptr) *report = std::move(local);

@@ -13,7 +13,8 @@
 // tie (its weight the sum, its first and last seen the span of the dates),
 // and every such change is counted in the report. Files are streamed: memory
 // grows with the records (48 bytes each until they merge) and the ties, not
-// with the files' text. Ties come in the order the files first made them,
+// with the files' text; a district's tie messages take several times what
+// IngestedTies holds. Ties come in the order the files first made them,
 // each tie's records merged in file order: the district is the same on any
 // number of threads.
 #ifndef COLLABNET_RECORDS_SOURCE_INGEST_H_
@@ -112,9 +113,10 @@ absl::Status CheckIngestOptions(const IngestOptions& options);
 // takes several times that: how a state's records reach a file
 // (WriteDistrict in formats/district_io.h takes them as a TieStream, and
 // FieldCheckedTies in graph/district_graph.h checks them on the way). Their
-// ends are the teachers of the district they were ingested into, read as they
-// are visited, so that district must outlive them, and pseudonymising it
-// (PseudonymizeDistrict) renames their ends too.
+// ends are the teachers of the district they were ingested into, by index,
+// read as they are visited: that district must stay where it is (not moved
+// from, its teachers neither removed nor reordered) while they are used, and
+// pseudonymising it (PseudonymizeDistrict) renames their ends too.
 class IngestedTies final : public TieStream {
  public:
   std::int64_t size() const override {
@@ -148,14 +150,15 @@ class IngestedTies final : public TieStream {
 // cannot be opened.
 absl::StatusOr<District> IngestSources(const IngestOptions& options,
                                        IngestReport* report = nullptr);
-// The same into `out`, which may live on an arena (proto/arena_district.h):
-// how a state's records are read. On failure `out` holds what was read so
-// far and is for discarding.
+// The same into `out`, which may live on an arena (proto/arena_district.h)
+// for millions of tie messages. On failure `out` holds what was read so far
+// and is for discarding.
 absl::Status IngestSources(const IngestOptions& options, District& out,
                            IngestReport* report = nullptr);
 // The same with the ties held compactly in `ties` rather than added to
 // `out`, which gets the name, schools and teachers: how `collabnet ingest`
-// reads a state's records in a fraction of the memory.
+// reads a state's records in a fraction of the memory. OutOfRange past
+// 2^31 - 1 ties, which no District message can hold.
 absl::Status IngestSources(const IngestOptions& options, District& out,
                            IngestedTies& ties, IngestReport* report = nullptr);
 
