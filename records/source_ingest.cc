@@ -880,9 +880,10 @@ std::vector<std::string> TeacherIds(const District& district) {
 // ends are anywhere among the teachers, and waiting for each in turn was
 // most of the time.
 template <typename Use>
-void ForEachMade(const std::vector<HeldTie>& ties, const District& district,
+void ForEachMade(const std::vector<HeldTie>& ties, const District* district,
                  Use use) {
-  const std::vector<std::string> ids = TeacherIds(district);
+  if (ties.empty()) return;  // nor, before an ingest, a district
+  const std::vector<std::string> ids = TeacherIds(*district);
   DayTexts days;
   constexpr std::size_t kAhead = 8;
   for (std::size_t i = 0; i < ties.size(); ++i) {
@@ -897,10 +898,9 @@ void ForEachMade(const std::vector<HeldTie>& ties, const District& district,
 }  // namespace
 
 absl::Status IngestedTies::ForEach(TieVisitor visit) const {
-  if (ties_.empty()) return absl::OkStatus();
   absl::Status status;
   Tie tie;
-  ForEachMade(ties_, *district_,
+  ForEachMade(ties_, district_,
               [&](const Held& held, const std::vector<std::string>& ids,
                   DayTexts& days) {
                 FillTie(held, ids, days, tie);
@@ -911,10 +911,9 @@ absl::Status IngestedTies::ForEach(TieVisitor visit) const {
 }
 
 void IngestedTies::AppendTo(District& district) const {
-  if (ties_.empty()) return;
   auto& field = *district.mutable_ties();
   field.Reserve(field.size() + static_cast<int>(ties_.size()));
-  ForEachMade(ties_, *district_,
+  ForEachMade(ties_, district_,
               [&](const Held& held, const std::vector<std::string>& ids,
                   DayTexts& days) {
                 Tie* tie = google::protobuf::Arena::CreateMessage<Tie>(

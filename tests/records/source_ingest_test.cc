@@ -120,18 +120,25 @@ TEST(SourceIngestTest, ExamplesMergeIntoOneDistrictWithEveryChannel) {
   EXPECT_EQ(report.sources.size(), 8u);
 }
 
-TEST(SourceIngestTest, AnArenaDistrictIsTheHeapOneByteForByte) {
+// The examples' roster and schools with six of their sources, dated
+// records decaying with the given half-life.
+IngestOptions ExampleOptions(double half_life_days) {
   const std::string ex = SourceDir() + "/data/examples/";
   IngestOptions o;
   o.roster_path = ex + "roster.csv";
   o.schools_path = ex + "schools.csv";
-  o.half_life_days = 200;
+  o.half_life_days = half_life_days;
   o.sources = {{SourceKind::kPlc, ex + "plc.csv"},
                {SourceKind::kObservations, ex + "observations.csv"},
                {SourceKind::kCoaching, ex + "coaching.csv"},
                {SourceKind::kPd, ex + "pd.csv"},
                {SourceKind::kSocial, ex + "social_follows.csv"},
                {SourceKind::kAdvice, ex + "advice.csv"}};
+  return o;
+}
+
+TEST(SourceIngestTest, AnArenaDistrictIsTheHeapOneByteForByte) {
+  const IngestOptions o = ExampleOptions(/*half_life_days=*/200);
   absl::StatusOr<District> heap = IngestSources(o);
   ASSERT_TRUE(heap.ok()) << heap.status();
   ArenaDistrict arena;
@@ -141,17 +148,7 @@ TEST(SourceIngestTest, AnArenaDistrictIsTheHeapOneByteForByte) {
 }
 
 TEST(SourceIngestTest, HeldTiesAreTheDistrictsTiesMadeOneAtATime) {
-  const std::string ex = SourceDir() + "/data/examples/";
-  IngestOptions o;
-  o.roster_path = ex + "roster.csv";
-  o.schools_path = ex + "schools.csv";
-  o.half_life_days = 120;
-  o.sources = {{SourceKind::kPlc, ex + "plc.csv"},
-               {SourceKind::kObservations, ex + "observations.csv"},
-               {SourceKind::kCoaching, ex + "coaching.csv"},
-               {SourceKind::kPd, ex + "pd.csv"},
-               {SourceKind::kSocial, ex + "social_follows.csv"},
-               {SourceKind::kAdvice, ex + "advice.csv"}};
+  const IngestOptions o = ExampleOptions(/*half_life_days=*/120);
   absl::StatusOr<District> whole = IngestSources(o);
   ASSERT_TRUE(whole.ok()) << whole.status();
   District roster;
