@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -25,6 +26,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "absl/types/span.h"
 #include "formats/district_csv.h"
 #include "graph/id_index.h"
 #include "graph/tie_key.h"
@@ -293,16 +295,88 @@ std::string GroupName(absl::string_view key) {
   return name;
 }
 
+// A record as it is handled: its days as day numbers, and, read on another
+// thread, its text where that thread's batch keeps it.
+struct HandledRecord {
+  absl::string_view from;
+  absl::string_view to;
+  absl::string_view group;  // plc: the group and term; else empty
+  absl::string_view from_field;
+  absl::string_view to_field;
+  std::pair<std::uint64_t, std::uint64_t> key;
+  std::int64_t line = 0;
+  double amount = 1;
+  DayNumber first = kNoDay;  // kNoDay: undated
+  DayNumber last = kNoDay;   // kNoDay: undated, or open-ended (a follow)
+  bool directed = true;
+};
+
+void SetDays(const std::optional<DayRange>& when, DayNumber& first,
+             DayNumber& last) {
+  first = when ? ToDayNumber(when->first) : kNoDay;
+  last = when && when->last != absl::CivilDay::max() ? ToDayNumber(when->last)
+                                                     : kNoDay;
+}
+
 // Records copied out of the reader's buffer to be handled on another
-// thread: their ids live in `text` until the batch is handled.
+// thread. An item is one cache line, since the handling core fetches each
+// from the reading one; its ids and group follow the previous item's in
+// `text`, and its column names are in `fields`.
 struct RecordBatch {
-  struct Item {
-    SourceRecord record;
-    std::size_t from_at;
-    std::size_t to_at;
+  struct alignas(64) Item {
+    std::pair<std::uint64_t, std::uint64_t> key;
+    std::int64_t line;
+    double amount;
+    DayNumber first;
+    DayNumber last;
+    std::uint32_t from_size;
+    std::uint32_t to_size;
+    std::uint32_t group_size;
+    std::uint8_t fields;
+    bool directed;
   };
+  static_assert(sizeof(Item) == 64);
+
+  void Add(const SourceRecord& r) {
+    Item item;
+    item.key = r.key;
+    item.line = r.line;
+    item.amount = r.amount;
+    SetDays(r.when, item.first, item.last);
+    // Ids are at most a line long, and lines are bounded (io/input_file.h).
+    item.from_size = static_cast<std::uint32_t>(r.from.size());
+    item.to_size = static_cast<std::uint32_t>(r.to.size());
+    item.group_size = static_cast<std::uint32_t>(r.group.size());
+    item.fields = FieldsIndex(r.from_field, r.to_field);
+    item.directed = r.directed;
+    items.push_back(item);
+    text.append(r.from.data(), r.from.size());
+    text.append(r.to.data(), r.to.size());
+    text.append(r.group);
+  }
+  void Clear() {
+    items.clear();
+    text.clear();
+    fields.clear();
+  }
+
   std::vector<Item> items;
   std::string text;
+  // The column names records name, a few a layout (they are the layout's
+  // own constants, compared by address).
+  std::vector<std::pair<absl::string_view, absl::string_view>> fields;
+
+ private:
+  std::uint8_t FieldsIndex(absl::string_view from, absl::string_view to) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].first.data() == from.data() &&
+          fields[i].second.data() == to.data()) {
+        return static_cast<std::uint8_t>(i);
+      }
+    }
+    fields.emplace_back(from, to);
+    return static_cast<std::uint8_t>(fields.size() - 1);
+  }
 };
 
 // Batches from the reading thread to the handling one. At most kInFlight
@@ -341,8 +415,7 @@ class BatchQueue {
     return batch;
   }
   void Recycle(RecordBatch batch) {
-    batch.items.clear();
-    batch.text.clear();
+    batch.Clear();
     const std::lock_guard<std::mutex> lock(mutex_);
     spare_.push_back(std::move(batch));
   }
@@ -356,6 +429,47 @@ class BatchQueue {
   bool closed_ = false;
 };
 
+// Hands each record of `batch` to `handle`, and each one's ids to `ahead`
+// several records before.
+void HandleBatch(const RecordBatch& batch,
+                 const std::function<void(absl::string_view from,
+                                          absl::string_view to)>& ahead,
+                 const std::function<void(const HandledRecord&)>& handle) {
+  // Items are read here, never written: the reader fills them next, and
+  // lines this core had written it would fetch back.
+  const absl::string_view text = batch.text;
+  constexpr std::size_t kAhead = 8;
+  const std::size_t n = batch.items.size();
+  std::size_t ahead_at = 0;
+  std::size_t ahead_item = 0;
+  auto look_ahead = [&] {
+    const RecordBatch::Item& item = batch.items[ahead_item++];
+    ahead(text.substr(ahead_at, item.from_size),
+          text.substr(ahead_at + item.from_size, item.to_size));
+    ahead_at += std::size_t{item.from_size} + item.to_size + item.group_size;
+  };
+  while (ahead_item < std::min(kAhead, n)) look_ahead();
+  HandledRecord r;
+  std::size_t at = 0;
+  for (const RecordBatch::Item& item : batch.items) {
+    if (ahead_item < n) look_ahead();
+    r.from = text.substr(at, item.from_size);
+    at += item.from_size;
+    r.to = text.substr(at, item.to_size);
+    at += item.to_size;
+    r.group = text.substr(at, item.group_size);
+    at += item.group_size;
+    std::tie(r.from_field, r.to_field) = batch.fields[item.fields];
+    r.key = item.key;
+    r.line = item.line;
+    r.amount = item.amount;
+    r.first = item.first;
+    r.last = item.last;
+    r.directed = item.directed;
+    handle(r);
+  }
+}
+
 // Reads `kind`'s records and hands each to `handle`, in the file's order.
 // With `overlap`, a second thread reads and parses while this one
 // handles, and `ahead` sees each record's ids a few records before
@@ -367,7 +481,7 @@ void ReadRecords(SourceKind kind, std::istream& in,
                  bool overlap,
                  const std::function<void(absl::string_view from,
                                           absl::string_view to)>& ahead,
-                 const std::function<void(SourceRecord&)>& handle) {
+                 const std::function<void(const HandledRecord&)>& handle) {
   if (overlap) {
     constexpr std::size_t kBatch = 1024;
     BatchQueue queue;
@@ -376,11 +490,7 @@ void ReadRecords(SourceKind kind, std::istream& in,
       reader = std::thread([&] {
         RecordBatch batch = queue.Spare();
         ReadSourceRecords(kind, in, options, read_errors, [&](SourceRecord& r) {
-          const std::size_t from_at = batch.text.size();
-          batch.text.append(r.from.data(), r.from.size());
-          const std::size_t to_at = batch.text.size();
-          batch.text.append(r.to.data(), r.to.size());
-          batch.items.push_back({r, from_at, to_at});
+          batch.Add(r);
           if (batch.items.size() == kBatch) {
             queue.Push(std::move(batch));
             batch = queue.Spare();
@@ -395,34 +505,27 @@ void ReadRecords(SourceKind kind, std::istream& in,
     if (overlap) {
       RecordBatch batch;
       while (queue.Pop(batch)) {
-        const absl::string_view text = batch.text;
-        // Items are read here, never written: the reader fills them
-        // next, and lines this core had written it would fetch back.
-        auto ends = [&](const RecordBatch::Item& item) {
-          ahead(text.substr(item.from_at, item.record.from.size()),
-                text.substr(item.to_at, item.record.to.size()));
-        };
-        constexpr std::size_t kAhead = 8;
-        const std::size_t n = batch.items.size();
-        for (std::size_t i = 0; i < std::min(kAhead, n); ++i) {
-          ends(batch.items[i]);
-        }
-        SourceRecord r;
-        for (std::size_t i = 0; i < n; ++i) {
-          if (i + kAhead < n) ends(batch.items[i + kAhead]);
-          const RecordBatch::Item& item = batch.items[i];
-          r = item.record;
-          r.from = text.substr(item.from_at, r.from.size());
-          r.to = text.substr(item.to_at, r.to.size());
-          handle(r);
-        }
+        HandleBatch(batch, ahead, handle);
         queue.Recycle(std::move(batch));
       }
       reader.join();
       return;
     }
   }
-  ReadSourceRecords(kind, in, options, read_errors, handle);
+  HandledRecord handled;
+  ReadSourceRecords(kind, in, options, read_errors, [&](SourceRecord& r) {
+    handled.from = r.from;
+    handled.to = r.to;
+    handled.group = r.group;
+    handled.from_field = r.from_field;
+    handled.to_field = r.to_field;
+    handled.key = r.key;
+    handled.line = r.line;
+    handled.amount = r.amount;
+    SetDays(r.when, handled.first, handled.last);
+    handled.directed = r.directed;
+    handle(handled);
+  });
 }
 
 // Reads every source into contributions partitioned by tie, then merges
@@ -436,7 +539,11 @@ class Ingester {
       : options_(options),
         district_(district),
         report_(report),
-        partitions_(kPartitions) {}
+        partitions_(kPartitions) {
+    const absl::CivilDay epoch = FromDayNumber(0);
+    if (options.since) since_ = *options.since - epoch;
+    if (options.until) until_ = *options.until - epoch;
+  }
 
   // InvalidArgument when, under fold_case, two roster ids are one ignoring
   // case: no record could say which of the two teachers it means.
@@ -468,22 +575,22 @@ class Ingester {
     // plc: members of each group and term, in order of first mention.
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
     absl::flat_hash_map<std::string, std::size_t> group_index;
-    std::vector<std::optional<DayRange>> group_when;
+    std::vector<std::pair<DayNumber, DayNumber>> group_when;
     std::vector<std::int64_t> group_line;  // where each group first appears
     const Channel channel = SourceChannel(kind);
     SourceOptions layout_options;
     layout_options.coaching_weight = options_.coaching_weight;
     const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
-    auto membership = [&](const SourceRecord& r) {
+    auto membership = [&](const HandledRecord& r) {
       if (!group_rows.insert(r.key).second) {
         ++source.duplicate_rows;
         return;
       }
-      if (!InWindow(r.when)) {
+      if (!InWindow(r.first, r.last)) {
         ++source.outside_window;
         return;
       }
-      if (!r.when) ++source.undated;
+      if (r.first == kNoDay) ++source.undated;
       const std::optional<std::uint32_t> from =
           Resolve(r.from, r.line, r.from_field, errors);
       if (!from) {
@@ -492,8 +599,8 @@ class Ingester {
       }
       auto [it, fresh] = group_index.emplace(r.group, groups.size());
       if (fresh) {
-        groups.push_back({r.group, {}});
-        group_when.push_back(r.when);
+        groups.push_back({std::string(r.group), {}});
+        group_when.emplace_back(r.first, r.last);
         group_line.push_back(r.line);
       }
       groups[it->second].second.push_back(*from);
@@ -502,7 +609,7 @@ class Ingester {
     // repeats first, in the files' order: a row repeats an earlier one
     // (the first is kept) whatever else is wrong with either, and some
     // layouts' repeats differ in their dates.
-    auto pair = [&](const SourceRecord& r) {
+    auto pair = [&](const HandledRecord& r) {
       std::optional<std::uint32_t> from = Find(r.from);
       std::optional<std::uint32_t> to = Find(r.to);
       if (from && to) {
@@ -516,14 +623,14 @@ class Ingester {
           return;
         }
         std::uint8_t flags = kRow;
-        if (!InWindow(r.when)) {
+        if (!InWindow(r.first, r.last)) {
           flags |= kOutside;
         } else {
           if (Folded(*from, r.from)) flags |= kFromFolded;
           if (Folded(*to, r.to)) flags |= kToFolded;
         }
-        Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.when,
-            r.key.first, source_index, flags);
+        Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.first,
+            r.last, r.key.first, source_index, flags);
         return;
       }
       // An end not on the roster (yet: kKeep adds it).
@@ -531,19 +638,19 @@ class Ingester {
         ++source.duplicate_rows;
         return;
       }
-      if (!InWindow(r.when)) {
+      if (!InWindow(r.first, r.last)) {
         ++source.outside_window;
         return;
       }
-      if (!r.when) ++source.undated;
+      if (r.first == kNoDay) ++source.undated;
       from = Resolve(r.from, r.line, r.from_field, errors);
       to = Resolve(r.to, r.line, r.to_field, errors);
       if (!from || !to) {
         if (dropping) ++source.off_roster_dropped;
         return;
       }
-      Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.when,
-          r.key.first, source_index, kRow | kCounted);
+      Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.first,
+          r.last, r.key.first, source_index, kRow | kCounted);
     };
     // A pd row naming several facilitators makes a record of each pair,
     // one after another: rows are counted by line.
@@ -551,7 +658,7 @@ class Ingester {
     // The rows' own errors are the reader's; merged with those found in
     // handling them, they keep the file's order.
     FileErrors read_errors(errors.file());
-    auto handle = [&](SourceRecord& r) {
+    auto handle = [&](const HandledRecord& r) {
       if (r.line != last_line) ++source.records;
       last_line = r.line;
       ++source.pairs;
@@ -598,15 +705,16 @@ class Ingester {
         for (std::size_t j = i + 1; j < members.size(); ++j) {
           ++source.contributions;
           Add(TieKey::Of(members[i], members[j], channel, /*directed=*/false),
-              1, group_when[g], 0, source_index, 0);
+              1, group_when[g].first, group_when[g].second, 0, source_index, 0);
         }
       }
     }
   }
 
-  // Merges the partitions, adds their counts to `sources` and puts the
-  // ties in `out`, in their order.
-  void Finish(std::vector<SourceReport>& sources, std::vector<HeldTie>& out) {
+  // Merges the partitions, adds their counts to `sources` and returns the
+  // ties, in their order, and their count.
+  std::pair<std::unique_ptr<HeldTie[]>, std::size_t> Finish(
+      std::vector<SourceReport>& sources) {
     const int threads = ThreadCount(options_.threads);
     std::optional<absl::CivilDay> reference = options_.until;
     std::vector<std::vector<MadeTie>> made(partitions_.size());
@@ -658,13 +766,16 @@ class Ingester {
       ties += made[i].size();
     }
     const TieOrder order(made, next_seq_, threads);
-    out.resize(ties);
-    // Each tie has its own place, so partitions are placed at once.
+    // Left unwritten until placed: each tie has its own place, so
+    // partitions are placed on every core at once, and no one core first
+    // zeroes every page of hundreds of megabytes.
+    auto out = std::make_unique_for_overwrite<HeldTie[]>(ties);
     ParallelFor(made.size(), threads, [&](std::size_t i) {
       for (const MadeTie& m : made[i]) out[order.Rank(m.first_seq)] = m.tie;
       std::vector<MadeTie>().swap(made[i]);
     });
     report_.ties = static_cast<std::int64_t>(ties);
+    return {std::move(out), ties};
   }
 
   // Ties are rarely fewer bytes apart in a source than this: reserving
@@ -737,10 +848,12 @@ class Ingester {
            district_.teachers(static_cast<int>(index)).id() != id;
   }
 
-  bool InWindow(const std::optional<DayRange>& when) const {
-    if (!when) return true;
-    if (options_.since && when->last < *options_.since) return false;
-    if (options_.until && when->first > *options_.until) return false;
+  // Whether a record of these days (as HandledRecord holds them) is in
+  // the window.
+  bool InWindow(DayNumber first, DayNumber last) const {
+    if (first == kNoDay) return true;
+    if (since_ && last != kNoDay && last < *since_) return false;
+    if (until_ && first > *until_) return false;
     return true;
   }
 
@@ -781,18 +894,15 @@ class Ingester {
     return index;
   }
 
-  void Add(const TieKey& key, double amount,
-           const std::optional<DayRange>& when, std::uint64_t row,
-           std::uint16_t source, std::uint8_t flags) {
+  void Add(const TieKey& key, double amount, DayNumber first, DayNumber last,
+           std::uint64_t row, std::uint16_t source, std::uint8_t flags) {
     Contribution c;
     c.seq = next_seq_++;
     c.amount = amount;
     c.row = row;
     c.key = key;
-    c.first = when ? ToDayNumber(when->first) : kNoDay;
-    c.last = when && when->last != absl::CivilDay::max()
-                 ? ToDayNumber(when->last)
-                 : kNoDay;
+    c.first = first;
+    c.last = last;
     c.source = source;
     c.flags = flags;
     partitions_[PartitionOf(key)].contributions.push_back(c);
@@ -808,6 +918,10 @@ class Ingester {
   mutable std::string lowered_;  // Find's, under fold_case
   std::vector<Partition> partitions_;
   std::uint64_t next_seq_ = 0;
+  // The time window's ends as day numbers, wider than a DayNumber so that
+  // any CivilDay compares.
+  std::optional<std::int64_t> since_;
+  std::optional<std::int64_t> until_;
   // The roster's teachers; those after them were added under kKeep.
   std::uint32_t roster_size_ = 0;
   bool off_roster_school_added_ = false;
@@ -880,7 +994,7 @@ std::vector<std::string> TeacherIds(const District& district) {
 // ends are anywhere among the teachers, and waiting for each in turn was
 // most of the time.
 template <typename Use>
-void ForEachMade(const std::vector<HeldTie>& ties, const District* district,
+void ForEachMade(absl::Span<const HeldTie> ties, const District* district,
                  Use use) {
   if (ties.empty()) return;  // nor, before an ingest, a district
   const std::vector<std::string> ids = TeacherIds(*district);
@@ -900,7 +1014,7 @@ void ForEachMade(const std::vector<HeldTie>& ties, const District* district,
 absl::Status IngestedTies::ForEach(TieVisitor visit) const {
   absl::Status status;
   Tie tie;
-  ForEachMade(ties_, district_,
+  ForEachMade({ties_.get(), size_}, district_,
               [&](const Held& held, const std::vector<std::string>& ids,
                   DayTexts& days) {
                 FillTie(held, ids, days, tie);
@@ -912,8 +1026,8 @@ absl::Status IngestedTies::ForEach(TieVisitor visit) const {
 
 void IngestedTies::AppendTo(District& district) const {
   auto& field = *district.mutable_ties();
-  field.Reserve(field.size() + static_cast<int>(ties_.size()));
-  ForEachMade(ties_, district_,
+  field.Reserve(field.size() + static_cast<int>(size_));
+  ForEachMade({ties_.get(), size_}, district_,
               [&](const Held& held, const std::vector<std::string>& ids,
                   DayTexts& days) {
                 Tie* tie = google::protobuf::Arena::CreateMessage<Tie>(
@@ -984,7 +1098,8 @@ absl::Status CheckIngestOptions(const IngestOptions& options) {
 absl::Status IngestSources(const IngestOptions& options, District& district,
                            IngestedTies& ties, IngestReport* report) {
   ties.district_ = &district;
-  ties.ties_.clear();
+  ties.ties_.reset();
+  ties.size_ = 0;
   if (absl::Status s = CheckIngestOptions(options); !s.ok()) return s;
   IngestReport local;
   InputFile roster;
@@ -1040,11 +1155,10 @@ absl::Status IngestSources(const IngestOptions& options, District& district,
   lists.reserve(errors.size());
   for (const FileErrors& e : errors) lists.push_back(&e);
   if (absl::Status s = ErrorsToStatus(lists); !s.ok()) return s;
-  ingester.Finish(local.sources, ties.ties_);
-  if (ties.ties_.size() >
-      static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+  std::tie(ties.ties_, ties.size_) = ingester.Finish(local.sources);
+  if (ties.size_ > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return absl::OutOfRangeError(
-        absl::StrCat("the records make ", ties.ties_.size(),
+        absl::StrCat("the records make ", ties.size_,
                      " ties, more than a district can hold (2,147,483,647)"));
   }
   local.schools = district.schools_size();

@@ -21,6 +21,7 @@
 #define COLLABNET_RECORDS_SOURCE_INGEST_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -120,7 +121,7 @@ absl::Status CheckIngestOptions(const IngestOptions& options);
 class IngestedTies final : public TieStream {
  public:
   std::int64_t size() const override {
-    return static_cast<std::int64_t>(ties_.size());
+    return static_cast<std::int64_t>(size_);
   }
   absl::Status ForEach(TieVisitor visit) const override;
   // Adds them to the district's ties as messages (on its arena if it has
@@ -142,7 +143,8 @@ class IngestedTies final : public TieStream {
   friend absl::Status IngestSources(const IngestOptions& options, District& out,
                                     IngestedTies& ties, IngestReport* report);
   const District* district_ = nullptr;
-  std::vector<Held> ties_;
+  std::unique_ptr<Held[]> ties_;
+  std::size_t size_ = 0;
 };
 
 // Reads the roster and every source, after CheckIngestOptions. InvalidArgument
