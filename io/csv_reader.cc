@@ -8,26 +8,40 @@
 namespace collabnet {
 
 CsvReader::CsvReader(std::istream& in, std::string file_name)
-    : in_(in), file_name_(std::move(file_name)), buf_(1 << 16) {}
+    : in_(&in), file_name_(std::move(file_name)), buf_(1 << 16) {
+  data_ = buf_.data();
+}
+
+CsvReader::CsvReader(absl::string_view text, std::string file_name,
+                     std::int64_t first_line, bool at_file_start)
+    : in_(nullptr),
+      file_name_(std::move(file_name)),
+      data_(text.data()),
+      len_(text.size()),
+      line_(first_line),
+      started_(!at_file_start) {}
 
 bool CsvReader::Fill() {
-  if (!in_) return false;
+  if (in_ == nullptr || !*in_) return false;
   if (pos_ > 0) {
     std::memmove(buf_.data(), buf_.data() + pos_, len_ - pos_);
     len_ -= pos_;
     pos_ = 0;
   }
-  if (len_ == buf_.size()) buf_.resize(2 * buf_.size());
-  in_.read(buf_.data() + len_,
-           static_cast<std::streamsize>(buf_.size() - len_));
-  const auto got = static_cast<std::size_t>(in_.gcount());
+  if (len_ == buf_.size()) {
+    buf_.resize(2 * buf_.size());
+    data_ = buf_.data();
+  }
+  in_->read(buf_.data() + len_,
+            static_cast<std::streamsize>(buf_.size() - len_));
+  const auto got = static_cast<std::size_t>(in_->gcount());
   len_ += got;
   return got > 0;
 }
 
 int CsvReader::Peek() {
   if (pos_ == len_ && !Fill()) return -1;
-  return static_cast<unsigned char>(buf_[pos_]);
+  return static_cast<unsigned char>(data_[pos_]);
 }
 
 int CsvReader::Get() {
@@ -81,12 +95,12 @@ bool CsvReader::Next(CsvRecord& record) {
 }
 
 bool CsvReader::NextPlain(CsvRecord& record) {
-  const char* begin = buf_.data() + pos_;
-  const char* end = buf_.data() + len_;
+  const char* begin = data_ + pos_;
+  const char* end = data_ + len_;
   const char* p = begin;
   while (p < end && *p != '\n' && *p != '\r' && *p != '"') ++p;
   if (p < end && *p == '"') return false;
-  if (p == end && in_) return false;  // not all there yet
+  if (p == end && in_ != nullptr && *in_) return false;  // not all there yet
   // [begin, p) is the whole line.
   const char* field = begin;
   for (const char* q = begin; q < p; ++q) {
@@ -96,14 +110,14 @@ bool CsvReader::NextPlain(CsvRecord& record) {
     }
   }
   record.fields.emplace_back(field, static_cast<std::size_t>(p - field));
-  pos_ = static_cast<std::size_t>(p - buf_.data());
+  pos_ = static_cast<std::size_t>(p - data_);
   if (pos_ < len_) {
     // Consume the line end. Reading on here would move the buffer under the
     // fields, so a CR at the buffer's end leaves its LF to the next call.
-    const char c = buf_[pos_++];
+    const char c = data_[pos_++];
     if (c == '\r') {
       if (pos_ < len_) {
-        if (buf_[pos_] == '\n') ++pos_;
+        if (data_[pos_] == '\n') ++pos_;
       } else {
         pending_cr_ = true;
       }

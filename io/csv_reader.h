@@ -11,6 +11,11 @@
 // skipped. Memory use is one record, whatever the file's size. A line
 // without quotes is split in place, without copying its fields.
 //
+// A reader over text in memory reads records out of it without copying:
+// the fields of a record without quotes are views into that text, valid as
+// long as it is. It is how a file cut into chunks at record boundaries
+// (io/csv_chunks.h) is read on several threads at once.
+//
 // Thread-compatible: one reader per thread.
 #ifndef COLLABNET_IO_CSV_READER_H_
 #define COLLABNET_IO_CSV_READER_H_
@@ -36,6 +41,11 @@ struct CsvRecord {
 class CsvReader {
  public:
   CsvReader(std::istream& in, std::string file_name);
+  // Reads `text`, which must outlive the reader, as a file's lines from
+  // `first_line` on; a byte order mark is looked for only at line 1 of a
+  // file (`at_file_start`).
+  CsvReader(absl::string_view text, std::string file_name,
+            std::int64_t first_line, bool at_file_start);
 
   // Reads the next record into `record`. Returns false at the end of input
   // or on a malformed record; status() tells which.
@@ -54,9 +64,11 @@ class CsvReader {
   bool NextPlain(CsvRecord& record);
   bool NextQuoted(CsvRecord& record);
 
-  std::istream& in_;
+  std::istream* in_;  // nullptr: reading text in memory
   std::string file_name_;
   std::vector<char> buf_;
+  // The bytes read from: buf_'s, or the text in memory.
+  const char* data_ = nullptr;
   std::size_t pos_ = 0;
   std::size_t len_ = 0;
   std::int64_t line_ = 1;

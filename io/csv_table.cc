@@ -135,14 +135,12 @@ absl::string_view CsvHeader::Get(const CsvRecord& record,
   return At(record, Position(name));
 }
 
-void ForEachCsvRow(
-    std::istream& in, FileErrors& errors,
+std::optional<CsvHeader> ReadCsvHeader(
+    CsvReader& reader, FileErrors& errors,
     const std::vector<absl::string_view>& known,
     const std::vector<absl::string_view>& required,
-    const std::function<void(const CsvHeader&, const CsvRecord&)>& row,
     const std::function<void(const CsvHeader&, std::int64_t line)>&
         header_check) {
-  CsvReader reader(in, errors.file());
   CsvRecord record;
   if (!reader.Next(record)) {
     if (reader.status().ok()) {
@@ -151,15 +149,19 @@ void ForEachCsvRow(
     } else {
       errors.AddLocated(reader.status().message());
     }
-    return;
+    return std::nullopt;
   }
   const std::int64_t before = errors.count();
-  const CsvHeader header(record, known, required, errors);
+  CsvHeader header(record, known, required, errors);
   if (header_check) header_check(header, record.line);
-  if (errors.count() > before) {
-    // With the columns wrong, every row would only repeat it.
-    return;
-  }
+  if (errors.count() > before) return std::nullopt;
+  return header;
+}
+
+void ForEachCsvRecord(
+    CsvReader& reader, const CsvHeader& header, FileErrors& errors,
+    const std::function<void(const CsvHeader&, const CsvRecord&)>& row) {
+  CsvRecord record;
   while (reader.Next(record)) {
     if (record.fields.size() != header.width()) {
       errors.AddLine(record.line,
@@ -170,6 +172,19 @@ void ForEachCsvRow(
     row(header, record);
   }
   if (!reader.status().ok()) errors.AddLocated(reader.status().message());
+}
+
+void ForEachCsvRow(
+    std::istream& in, FileErrors& errors,
+    const std::vector<absl::string_view>& known,
+    const std::vector<absl::string_view>& required,
+    const std::function<void(const CsvHeader&, const CsvRecord&)>& row,
+    const std::function<void(const CsvHeader&, std::int64_t line)>&
+        header_check) {
+  CsvReader reader(in, errors.file());
+  const std::optional<CsvHeader> header =
+      ReadCsvHeader(reader, errors, known, required, header_check);
+  if (header) ForEachCsvRecord(reader, *header, errors, row);
 }
 
 std::optional<bool> ParseBoolText(absl::string_view text) {

@@ -103,6 +103,24 @@ class CsvHeader {
   std::size_t width_ = 0;
 };
 
+// Reads and checks a table's header (passing it to `header_check`, if
+// given, for checks that depend on which columns are there). nullopt, with
+// the errors added, for an empty file or a header with errors: its rows
+// would only repeat them.
+std::optional<CsvHeader> ReadCsvHeader(
+    CsvReader& reader, FileErrors& errors,
+    const std::vector<absl::string_view>& known,
+    const std::vector<absl::string_view>& required,
+    const std::function<void(const CsvHeader&, std::int64_t line)>&
+        header_check = nullptr);
+
+// Streams the rows after the header through `row`. Rows whose width
+// differs from the header's are errors and are not passed on; a reader
+// that stops on an error adds it.
+void ForEachCsvRecord(
+    CsvReader& reader, const CsvHeader& header, FileErrors& errors,
+    const std::function<void(const CsvHeader&, const CsvRecord&)>& row);
+
 // Streams the table in `in` through `row`, after checking its header (and
 // passing it to `header_check`, if given, for checks that depend on which
 // columns are there). A header with errors stops the file there: its rows

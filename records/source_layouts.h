@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "io/csv_reader.h"
 #include "io/csv_table.h"
 #include "proto/district.pb.h"
 
@@ -79,8 +80,35 @@ struct SourceOptions {
   CoachingWeight coaching_weight = CoachingWeight::kSessions;
 };
 
-// Streams the table in `in` through `record`. Malformed rows are added to
-// `errors` (file, line, field, what was found and expected) and skipped.
+// A source's layout bound to one file's header: reads that file's rows
+// into records, on any number of threads at once (a file cut into chunks
+// by io/csv_chunks.h), each thread with its own errors.
+class SourceRows {
+ public:
+  using Emit = std::function<void(SourceRecord&)>;
+  using RowFn = std::function<void(const CsvHeader&, const CsvRecord&,
+                                   FileErrors&, const Emit&)>;
+
+  // Reads and checks the header `reader` starts with; nullopt, with the
+  // errors added, for an empty file or a wrong header (its rows would only
+  // repeat the fault).
+  static std::optional<SourceRows> Bind(SourceKind kind,
+                                        const SourceOptions& options,
+                                        CsvReader& reader, FileErrors& errors);
+
+  // Streams the rows `reader` has (the rest of the file, or a chunk of it)
+  // through `emit`. Malformed rows are added to `errors` (file, line,
+  // field, what was found and expected) and skipped.
+  void ReadRows(CsvReader& reader, FileErrors& errors, const Emit& emit) const;
+
+ private:
+  SourceRows(CsvHeader header, RowFn row);
+
+  CsvHeader header_;
+  RowFn row_;
+};
+
+// Streams the table in `in` through `record`: Bind, then ReadRows.
 void ReadSourceRecords(SourceKind kind, std::istream& in,
                        const SourceOptions& options, FileErrors& errors,
                        const std::function<void(SourceRecord&)>& record);
