@@ -89,7 +89,10 @@ std::size_t CsvChunker::FindCut(const std::string& text, bool final) {
     const char after = d[q + 1];
     // Anything but a field's or a line's end after a closing quote stops
     // a reader there: where the rest is cut no longer matters.
-    if (after != ',' && after != '\n' && after != '\r') broken_ = true;
+    if (after != ',' && after != '\n' && after != '\r') {
+      broken_ = true;
+      broken_at_ = q + 1;
+    }
     pos = q + 1;
   }
   scanned_ = pos;
@@ -98,6 +101,7 @@ std::size_t CsvChunker::FindCut(const std::string& text, bool final) {
 
 bool CsvChunker::Next(CsvChunk& chunk) {
   const std::lock_guard<std::mutex> lock(mutex_);
+  if (ended_) return false;
   chunk.text.swap(carry_);
   carry_.clear();
   scanned_ = 0;
@@ -120,11 +124,19 @@ bool CsvChunker::Next(CsvChunk& chunk) {
     if (const std::size_t cut = FindCut(chunk.text, final); cut > 0) {
       carry_.assign(chunk.text, cut);
       chunk.text.resize(cut);
+      // A reader stops in this chunk: no chunk comes after it.
+      if (broken_ && broken_at_ < cut) ended_ = true;
       break;
     }
     target += chunk_bytes_;  // no record ends yet: read on
   }
   if (chunk.text.empty()) return false;
+  // So does a reader of a first chunk that starts a byte order mark and
+  // breaks it off.
+  if (next_index_ == 0 && static_cast<unsigned char>(chunk.text[0]) == 0xEF &&
+      chunk.text.compare(0, 3, "\xEF\xBB\xBF") != 0) {
+    ended_ = true;
+  }
   chunk.index = next_index_++;
   chunk.first_line = next_line_;
   next_line_ += LineEnds(chunk.text);

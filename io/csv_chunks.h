@@ -11,9 +11,10 @@
 //
 // A chunk ends where CsvReader would end a record (at a line end outside
 // quotes), so its readers find the records, fields, line numbers and
-// errors one reader of the whole stream finds, up to the first error that
-// stops a reader: what follows that error is cut as if it were unquoted
-// text. A chunk holds a record longer than the chunk size whole.
+// errors one reader of the whole stream finds. Where that reader would
+// stop on an error (a broken quote or byte order mark), the chunks stop
+// too: the chunk whose reader stops there is the last. A chunk holds a
+// record longer than the chunk size whole.
 #ifndef COLLABNET_IO_CSV_CHUNKS_H_
 #define COLLABNET_IO_CSV_CHUNKS_H_
 
@@ -59,6 +60,8 @@ class CsvChunker {
   std::size_t cut_ = 0;
   bool quoted_ = false;  // inside a quoted field
   bool broken_ = false;  // past an error that stops a reader: quotes ignored
+  std::size_t broken_at_ = 0;
+  bool ended_ = false;  // a reader stops in the last chunk handed out
 };
 
 }  // namespace collabnet

@@ -51,6 +51,13 @@ class CsvReader {
   // or on a malformed record; status() tells which.
   bool Next(CsvRecord& record);
   const absl::Status& status() const { return status_; }
+  // Whether `field` is a view of the text in memory this reader reads, and
+  // so outlives the record it came in (a field of a record without
+  // quotes).
+  bool Holds(absl::string_view field) const {
+    return in_ == nullptr && field.data() >= data_ &&
+           field.data() + field.size() <= data_ + len_;
+  }
   const std::string& file_name() const { return file_name_; }
 
  private:

@@ -30,6 +30,8 @@
 #include "formats/district_csv.h"
 #include "graph/id_index.h"
 #include "graph/tie_key.h"
+#include "io/csv_chunks.h"
+#include "io/csv_reader.h"
 #include "io/csv_table.h"
 #include "io/input_file.h"
 #include "proto/channel_names.h"
@@ -74,7 +76,7 @@ struct TieAccumulator {
 // tie: identical rows make one tie, and two different rows of one tie
 // sharing 64 bits of fingerprint is a 2^-64 chance.
 struct Contribution {
-  std::uint64_t seq;  // the order of contributions over every file
+  std::uint64_t seq;  // the order of contributions over every file: SeqSpace
   double amount;
   std::uint64_t row;  // for kRow
   TieKey key;
@@ -112,9 +114,79 @@ struct SourceCounts {
   std::int64_t contributions = 0;
 };
 
-// One partition's contributions, and then its ties.
+// Where each contribution comes in the files' order. Threads handling
+// chunks of one file number their records without waiting on each other:
+// a seq is a block (a chunk, or a run of records handled in turn) and a
+// place in it, and blocks are numbered in the files' order. Once every
+// block is counted, Dense numbers the seqs 0, 1, 2, ...
+class SeqSpace {
+ public:
+  static constexpr int kPlaceBits = 32;
+  static constexpr std::uint64_t kPlaces = std::uint64_t{1} << kPlaceBits;
+
+  static std::uint64_t Seq(std::uint64_t block, std::uint64_t place) {
+    return block << kPlaceBits | place;
+  }
+  // The next block's number, then the block itself: blocks are added in
+  // the files' order and counted once their records are.
+  std::uint64_t blocks() const { return counts_.size(); }
+  std::uint64_t AddBlock() {
+    counts_.push_back(0);
+    return counts_.size() - 1;
+  }
+  void Count(std::uint64_t block, std::uint64_t records) {
+    counts_[block] = records;
+  }
+  // Once every block is added.
+  void Freeze() {
+    base_.resize(counts_.size());
+    std::uint64_t total = 0;
+    for (std::size_t b = 0; b < counts_.size(); ++b) {
+      base_[b] = total;
+      total += counts_[b];
+    }
+    total_ = total;
+  }
+  std::uint64_t Dense(std::uint64_t seq) const {
+    return base_[seq >> kPlaceBits] + (seq & (kPlaces - 1));
+  }
+  std::uint64_t total() const { return total_; }
+
+ private:
+  std::vector<std::uint64_t> counts_;
+  std::vector<std::uint64_t> base_;
+  std::uint64_t total_ = 0;
+};
+
+// Seqs for records handled in turn, a block at a time.
+class SeqsInTurn {
+ public:
+  explicit SeqsInTurn(SeqSpace& space) : space_(space) {}
+  ~SeqsInTurn() { Close(); }
+  std::uint64_t Next() {
+    if (!open_ || place_ == SeqSpace::kPlaces) {
+      Close();
+      block_ = space_.AddBlock();
+      open_ = true;
+      place_ = 0;
+    }
+    return SeqSpace::Seq(block_, place_++);
+  }
+  // Counts the block; a seq after this starts another.
+  void Close() {
+    if (open_) space_.Count(block_, place_);
+    open_ = false;
+  }
+
+ private:
+  SeqSpace& space_;
+  std::uint64_t block_ = 0;
+  std::uint64_t place_ = 0;
+  bool open_ = false;
+};
+
+// One partition's ties, once its contributions merged.
 struct Partition {
-  std::vector<Contribution> contributions;
   std::vector<TieAccumulator> ties;
   std::vector<SourceCounts> counts;
   std::int64_t case_folded = 0;
@@ -187,24 +259,62 @@ void Accumulate(const Contribution& c, double half_life_days, TieAccumulator& a,
   }
 }
 
+// Calls use(c) for each contribution of `lists`, each list in seq order,
+// in seq order, and frees them. Lists are long runs of one another (a
+// thread's chunks), so each step takes a run.
+template <typename Use>
+void ForEachInSeqOrder(const std::vector<std::vector<Contribution>*>& lists,
+                       Use use) {
+  std::vector<std::size_t> at(lists.size(), 0);
+  constexpr std::uint64_t kNone = std::numeric_limits<std::uint64_t>::max();
+  for (;;) {
+    std::size_t first = lists.size();
+    std::uint64_t first_seq = kNone;
+    std::uint64_t second_seq = kNone;
+    for (std::size_t l = 0; l < lists.size(); ++l) {
+      if (at[l] == lists[l]->size()) continue;
+      const std::uint64_t seq = (*lists[l])[at[l]].seq;
+      if (seq < first_seq) {
+        second_seq = first_seq;
+        first_seq = seq;
+        first = l;
+      } else if (seq < second_seq) {
+        second_seq = seq;
+      }
+    }
+    if (first == lists.size()) break;
+    const std::vector<Contribution>& list = *lists[first];
+    std::size_t& i = at[first];
+    while (i < list.size() && list[i].seq < second_seq) use(list[i++]);
+  }
+  for (std::vector<Contribution>* list : lists) {
+    std::vector<Contribution>().swap(*list);
+  }
+}
+
 // Merges one partition's contributions, in their order, into its ties,
 // and frees them.
-void MergePartition(Partition& p, std::size_t sources, double half_life_days) {
+void MergePartition(const std::vector<std::vector<Contribution>*>& lists,
+                    Partition& p, std::size_t sources, double half_life_days) {
   p.counts.assign(sources, SourceCounts{});
+  std::size_t contributions = 0;
+  for (const std::vector<Contribution>* list : lists) {
+    contributions += list->size();
+  }
   absl::flat_hash_set<RowKey> rows;
   absl::flat_hash_map<TieKey, std::uint32_t> index;
-  rows.reserve(p.contributions.size());
-  index.reserve(p.contributions.size());
-  for (const Contribution& c : p.contributions) {
+  rows.reserve(contributions);
+  index.reserve(contributions);
+  ForEachInSeqOrder(lists, [&](const Contribution& c) {
     if (c.flags & kRow) {
       SourceCounts& counts = p.counts[c.source];
       if (!rows.insert({c.row, c.key, c.source}).second) {
         ++counts.duplicate_rows;
-        continue;
+        return;
       }
       if (c.flags & kOutside) {
         ++counts.outside_window;
-        continue;
+        return;
       }
       if (!(c.flags & kCounted)) {
         if (c.first == kNoDay) ++counts.undated;
@@ -213,7 +323,7 @@ void MergePartition(Partition& p, std::size_t sources, double half_life_days) {
       }
       if (c.key.from == c.key.to) {
         ++counts.self_loops;
-        continue;
+        return;
       }
       ++counts.contributions;
     }
@@ -229,8 +339,7 @@ void MergePartition(Partition& p, std::size_t sources, double half_life_days) {
       p.ties.push_back(tie);
     }
     Accumulate(c, half_life_days, p.ties[it->second], p.latest);
-  }
-  std::vector<Contribution>().swap(p.contributions);
+  });
 }
 
 using HeldTie = IngestedTies::Held;
@@ -295,8 +404,8 @@ std::string GroupName(absl::string_view key) {
   return name;
 }
 
-// A record as it is handled: its days as day numbers, and, read on another
-// thread, its text where that thread's batch keeps it.
+// A record as it is handled: its days as day numbers, its place in the
+// files' order, and its text where it was read or where a batch keeps it.
 struct HandledRecord {
   absl::string_view from;
   absl::string_view to;
@@ -305,27 +414,43 @@ struct HandledRecord {
   absl::string_view to_field;
   std::pair<std::uint64_t, std::uint64_t> key;
   std::int64_t line = 0;
+  std::uint64_t seq = 0;
   double amount = 1;
   DayNumber first = kNoDay;  // kNoDay: undated
   DayNumber last = kNoDay;   // kNoDay: undated, or open-ended (a follow)
   bool directed = true;
 };
 
-void SetDays(const std::optional<DayRange>& when, DayNumber& first,
-             DayNumber& last) {
-  first = when ? ToDayNumber(when->first) : kNoDay;
-  last = when && when->last != absl::CivilDay::max() ? ToDayNumber(when->last)
-                                                     : kNoDay;
+HandledRecord Handled(const SourceRecord& r, std::uint64_t seq) {
+  HandledRecord h;
+  h.from = r.from;
+  h.to = r.to;
+  h.group = r.group;
+  h.from_field = r.from_field;
+  h.to_field = r.to_field;
+  h.key = r.key;
+  h.line = r.line;
+  h.seq = seq;
+  h.amount = r.amount;
+  if (r.when) {
+    h.first = ToDayNumber(r.when->first);
+    if (r.when->last != absl::CivilDay::max()) {
+      h.last = ToDayNumber(r.when->last);
+    }
+  }
+  h.directed = r.directed;
+  return h;
 }
 
-// Records copied out of the reader's buffer to be handled on another
-// thread. An item is one cache line, since the handling core fetches each
-// from the reading one; its ids and group follow the previous item's in
-// `text`, and its column names are in `fields`.
+// Records kept past the text they were read from: a chunk's records that
+// must wait to be handled in turn. An item is one cache line; its ids and
+// group follow the previous item's in `text`, and its column names are in
+// `fields`.
 struct RecordBatch {
   struct alignas(64) Item {
     std::pair<std::uint64_t, std::uint64_t> key;
     std::int64_t line;
+    std::uint64_t seq;
     double amount;
     DayNumber first;
     DayNumber last;
@@ -337,12 +462,14 @@ struct RecordBatch {
   };
   static_assert(sizeof(Item) == 64);
 
-  void Add(const SourceRecord& r) {
+  void Add(const HandledRecord& r) {
     Item item;
     item.key = r.key;
     item.line = r.line;
+    item.seq = r.seq;
     item.amount = r.amount;
-    SetDays(r.when, item.first, item.last);
+    item.first = r.first;
+    item.last = r.last;
     // Ids are at most a line long, and lines are bounded (io/input_file.h).
     item.from_size = static_cast<std::uint32_t>(r.from.size());
     item.to_size = static_cast<std::uint32_t>(r.to.size());
@@ -352,12 +479,32 @@ struct RecordBatch {
     items.push_back(item);
     text.append(r.from.data(), r.from.size());
     text.append(r.to.data(), r.to.size());
-    text.append(r.group);
+    text.append(r.group.data(), r.group.size());
   }
-  void Clear() {
-    items.clear();
-    text.clear();
-    fields.clear();
+
+  // Hands each record to `handle`, in order.
+  template <typename Handle>
+  void ForEach(Handle handle) const {
+    const absl::string_view all = text;
+    HandledRecord r;
+    std::size_t at = 0;
+    for (const Item& item : items) {
+      r.from = all.substr(at, item.from_size);
+      at += item.from_size;
+      r.to = all.substr(at, item.to_size);
+      at += item.to_size;
+      r.group = all.substr(at, item.group_size);
+      at += item.group_size;
+      std::tie(r.from_field, r.to_field) = fields[item.fields];
+      r.key = item.key;
+      r.line = item.line;
+      r.seq = item.seq;
+      r.amount = item.amount;
+      r.first = item.first;
+      r.last = item.last;
+      r.directed = item.directed;
+      handle(r);
+    }
   }
 
   std::vector<Item> items;
@@ -379,154 +526,16 @@ struct RecordBatch {
   }
 };
 
-// Batches from the reading thread to the handling one. At most kInFlight
-// wait, so the reader runs only so far ahead; handled batches come back
-// to be filled again.
-class BatchQueue {
- public:
-  static constexpr std::size_t kInFlight = 8;
-
-  void Push(RecordBatch batch) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    room_.wait(lock, [&] { return full_.size() < kInFlight; });
-    full_.push_back(std::move(batch));
-    ready_.notify_one();
-  }
-  void Close() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
-    ready_.notify_one();
-  }
-  // The next batch; false once the reader is done and all are handled.
-  bool Pop(RecordBatch& batch) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    ready_.wait(lock, [&] { return !full_.empty() || closed_; });
-    if (full_.empty()) return false;
-    batch = std::move(full_.front());
-    full_.pop_front();
-    room_.notify_one();
-    return true;
-  }
-  RecordBatch Spare() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (spare_.empty()) return {};
-    RecordBatch batch = std::move(spare_.back());
-    spare_.pop_back();
-    return batch;
-  }
-  void Recycle(RecordBatch batch) {
-    batch.Clear();
-    const std::lock_guard<std::mutex> lock(mutex_);
-    spare_.push_back(std::move(batch));
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::condition_variable room_;
-  std::deque<RecordBatch> full_;
-  std::vector<RecordBatch> spare_;
-  bool closed_ = false;
+// What reading one chunk of a file found, kept until the chunks before it
+// are done with.
+struct ChunkResult {
+  explicit ChunkResult(std::string file) : errors(std::move(file)) {}
+  FileErrors errors;     // the rows' own
+  RecordBatch deferred;  // records to handle in turn: an end not on the roster
+  std::uint64_t seqs = 0;
+  std::int64_t rows = 0;  // lines with records
+  std::int64_t records = 0;
 };
-
-// Hands each record of `batch` to `handle`, and each one's ids to `ahead`
-// several records before.
-void HandleBatch(const RecordBatch& batch,
-                 const std::function<void(absl::string_view from,
-                                          absl::string_view to)>& ahead,
-                 const std::function<void(const HandledRecord&)>& handle) {
-  // Items are read here, never written: the reader fills them next, and
-  // lines this core had written it would fetch back.
-  const absl::string_view text = batch.text;
-  constexpr std::size_t kAhead = 8;
-  const std::size_t n = batch.items.size();
-  std::size_t ahead_at = 0;
-  std::size_t ahead_item = 0;
-  auto look_ahead = [&] {
-    const RecordBatch::Item& item = batch.items[ahead_item++];
-    ahead(text.substr(ahead_at, item.from_size),
-          text.substr(ahead_at + item.from_size, item.to_size));
-    ahead_at += std::size_t{item.from_size} + item.to_size + item.group_size;
-  };
-  while (ahead_item < std::min(kAhead, n)) look_ahead();
-  HandledRecord r;
-  std::size_t at = 0;
-  for (const RecordBatch::Item& item : batch.items) {
-    if (ahead_item < n) look_ahead();
-    r.from = text.substr(at, item.from_size);
-    at += item.from_size;
-    r.to = text.substr(at, item.to_size);
-    at += item.to_size;
-    r.group = text.substr(at, item.group_size);
-    at += item.group_size;
-    std::tie(r.from_field, r.to_field) = batch.fields[item.fields];
-    r.key = item.key;
-    r.line = item.line;
-    r.amount = item.amount;
-    r.first = item.first;
-    r.last = item.last;
-    r.directed = item.directed;
-    handle(r);
-  }
-}
-
-// Reads `kind`'s records and hands each to `handle`, in the file's order.
-// With `overlap`, a second thread reads and parses while this one
-// handles, and `ahead` sees each record's ids a few records before
-// `handle` sees the record (to prefetch what handling it will read). The
-// reader's errors go to `read_errors`, which only it touches until this
-// returns.
-void ReadRecords(SourceKind kind, std::istream& in,
-                 const SourceOptions& options, FileErrors& read_errors,
-                 bool overlap,
-                 const std::function<void(absl::string_view from,
-                                          absl::string_view to)>& ahead,
-                 const std::function<void(const HandledRecord&)>& handle) {
-  if (overlap) {
-    constexpr std::size_t kBatch = 1024;
-    BatchQueue queue;
-    std::thread reader;
-    try {
-      reader = std::thread([&] {
-        RecordBatch batch = queue.Spare();
-        ReadSourceRecords(kind, in, options, read_errors, [&](SourceRecord& r) {
-          batch.Add(r);
-          if (batch.items.size() == kBatch) {
-            queue.Push(std::move(batch));
-            batch = queue.Spare();
-          }
-        });
-        if (!batch.items.empty()) queue.Push(std::move(batch));
-        queue.Close();
-      });
-    } catch (const std::system_error&) {
-      overlap = false;  // no second thread to be had: read here
-    }
-    if (overlap) {
-      RecordBatch batch;
-      while (queue.Pop(batch)) {
-        HandleBatch(batch, ahead, handle);
-        queue.Recycle(std::move(batch));
-      }
-      reader.join();
-      return;
-    }
-  }
-  HandledRecord handled;
-  ReadSourceRecords(kind, in, options, read_errors, [&](SourceRecord& r) {
-    handled.from = r.from;
-    handled.to = r.to;
-    handled.group = r.group;
-    handled.from_field = r.from_field;
-    handled.to_field = r.to_field;
-    handled.key = r.key;
-    handled.line = r.line;
-    handled.amount = r.amount;
-    SetDays(r.when, handled.first, handled.last);
-    handled.directed = r.directed;
-    handle(handled);
-  });
-}
 
 // Reads every source into contributions partitioned by tie, then merges
 // each partition on its own (all cores at once) and builds the ties. A
@@ -539,7 +548,11 @@ class Ingester {
       : options_(options),
         district_(district),
         report_(report),
-        partitions_(kPartitions) {
+        partitions_(kPartitions),
+        // List 0 takes what is handled in turn; each thread reading chunks
+        // has its own.
+        lists_(static_cast<std::size_t>(ThreadCount(options.threads)) + 1,
+               std::vector<std::vector<Contribution>>(kPartitions)) {
     const absl::CivilDay epoch = FromDayNumber(0);
     if (options.since) since_ = *options.since - epoch;
     if (options.until) until_ = *options.until - epoch;
@@ -552,7 +565,7 @@ class Ingester {
     for (const Teacher& t : district_.teachers()) {
       ++roster_size_;
       if (AddKey(t.id())) continue;
-      const std::optional<std::uint32_t> first = Find(t.id());
+      const std::optional<std::uint32_t> first = Find(t.id(), lowered_);
       return absl::InvalidArgumentError(absl::StrCat(
           options_.roster_path, ": teachers ",
           Quoted(district_.teachers(static_cast<int>(*first)).id()), " and ",
@@ -567,155 +580,44 @@ class Ingester {
   // `errors`. Its duplicate rows, undated rows, self-loops and
   // contributions are counted once the partitions merge.
   void Read(SourceKind kind, std::istream& in, FileErrors& errors,
-            std::uint16_t source_index, SourceReport& source) {
-    // Rows naming a teacher not on the roster when read, told apart here
-    // (the rest in their partitions); and plc memberships.
-    RowSet dropped_rows;
-    RowSet group_rows;
-    // plc: members of each group and term, in order of first mention.
-    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
-    absl::flat_hash_map<std::string, std::size_t> group_index;
-    std::vector<std::pair<DayNumber, DayNumber>> group_when;
-    std::vector<std::int64_t> group_line;  // where each group first appears
-    const Channel channel = SourceChannel(kind);
+            std::uint16_t source_index, SourceReport& source,
+            std::optional<std::uint64_t> bytes) {
+    File file(kind, source_index, source, errors);
     SourceOptions layout_options;
     layout_options.coaching_weight = options_.coaching_weight;
-    const bool dropping = options_.off_roster == OffRosterPolicy::kDrop;
-    auto membership = [&](const HandledRecord& r) {
-      if (!group_rows.insert(r.key).second) {
-        ++source.duplicate_rows;
-        return;
-      }
-      if (!InWindow(r.first, r.last)) {
-        ++source.outside_window;
-        return;
-      }
-      if (r.first == kNoDay) ++source.undated;
-      const std::optional<std::uint32_t> from =
-          Resolve(r.from, r.line, r.from_field, errors);
-      if (!from) {
-        if (dropping) ++source.off_roster_dropped;
-        return;
-      }
-      auto [it, fresh] = group_index.emplace(r.group, groups.size());
-      if (fresh) {
-        groups.push_back({std::string(r.group), {}});
-        group_when.emplace_back(r.first, r.last);
-        group_line.push_back(r.line);
-      }
-      groups[it->second].second.push_back(*from);
-    };
-    // A row is dropped or kept as it would be were every row checked for
-    // repeats first, in the files' order: a row repeats an earlier one
-    // (the first is kept) whatever else is wrong with either, and some
-    // layouts' repeats differ in their dates.
-    auto pair = [&](const HandledRecord& r) {
-      std::optional<std::uint32_t> from = Find(r.from);
-      std::optional<std::uint32_t> to = Find(r.to);
-      if (from && to) {
-        // A repeat of this row found the same teachers: it lands in the
-        // same partition, which tells them apart. Unless an end is a
-        // teacher kKeep added, the row's first sight may have been before
-        // the teacher was.
-        if ((*from >= roster_size_ || *to >= roster_size_) &&
-            dropped_rows.contains(r.key)) {
-          ++source.duplicate_rows;
-          return;
-        }
-        std::uint8_t flags = kRow;
-        if (!InWindow(r.first, r.last)) {
-          flags |= kOutside;
-        } else {
-          if (Folded(*from, r.from)) flags |= kFromFolded;
-          if (Folded(*to, r.to)) flags |= kToFolded;
-        }
-        Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.first,
-            r.last, r.key.first, source_index, flags);
-        return;
-      }
-      // An end not on the roster (yet: kKeep adds it).
-      if (!dropped_rows.insert(r.key).second) {
-        ++source.duplicate_rows;
-        return;
-      }
-      if (!InWindow(r.first, r.last)) {
-        ++source.outside_window;
-        return;
-      }
-      if (r.first == kNoDay) ++source.undated;
-      from = Resolve(r.from, r.line, r.from_field, errors);
-      to = Resolve(r.to, r.line, r.to_field, errors);
-      if (!from || !to) {
-        if (dropping) ++source.off_roster_dropped;
-        return;
-      }
-      Add(TieKey::Of(*from, *to, channel, r.directed), r.amount, r.first,
-          r.last, r.key.first, source_index, kRow | kCounted);
-    };
-    // A pd row naming several facilitators makes a record of each pair,
-    // one after another: rows are counted by line.
-    std::int64_t last_line = 0;
     // The rows' own errors are the reader's; merged with those found in
     // handling them, they keep the file's order.
     FileErrors read_errors(errors.file());
-    auto handle = [&](const HandledRecord& r) {
-      if (r.line != last_line) ++source.records;
-      last_line = r.line;
-      ++source.pairs;
-      if (r.group.empty()) {
-        pair(r);
+    CsvChunker chunker(in, options_.chunk_bytes);
+    CsvChunk first;  // an empty file is one empty chunk, with no header
+    chunker.Next(first);
+    CsvReader head(first.text, errors.file(), first.first_line,
+                   /*at_file_start=*/true);
+    if (const std::optional<SourceRows> rows =
+            SourceRows::Bind(kind, layout_options, head, read_errors)) {
+      // PLC memberships make groups in the order they are first named,
+      // and are few: they are read in turn. Every other layout's rows are
+      // read on every core, in chunks.
+      if (kind == SourceKind::kPlc) {
+        if (bytes) Reserve(*bytes, 0, 1);
+        ReadInTurn(*rows, chunker, head, read_errors, file);
       } else {
-        membership(r);
-      }
-    };
-    // The roster's entries are read all over; a record's are fetched a few
-    // records before it is handled. (Under fold_case a lookup lowers the
-    // id first: not worth doing twice.)
-    auto ahead = [&](absl::string_view from, absl::string_view to) {
-      if (options_.fold_case) return;
-      index_.Prefetch(from);
-      index_.Prefetch(to);
-    };
-    ReadRecords(kind, in, layout_options, read_errors,
-                ThreadCount(options_.threads) > 1, ahead, handle);
-    read_errors.MergeFrom(errors);
-    errors = std::move(read_errors);
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      std::vector<std::uint32_t>& members = groups[g].second;
-      // A member listed twice under ids that fold to one teacher is one
-      // member.
-      std::sort(members.begin(), members.end());
-      members.erase(std::unique(members.begin(), members.end()), members.end());
-      const auto n = static_cast<std::int64_t>(members.size());
-      const std::int64_t pairs = n * (n - 1) / 2;
-      if (options_.max_group_ties > 0 && pairs > options_.max_group_ties) {
-        errors.Add(group_line[g], "group",
-                   absl::StrCat("the group ",
-                                Quoted(GroupName(groups[g].first)), " has ", n,
-                                " members, whose ties to each "
-                                "other would be ",
-                                pairs, ", more than --max-group-ties (",
-                                options_.max_group_ties,
-                                "); is it a whole staff list rather than a "
-                                "PLC? If it is a PLC, raise "
-                                "--max-group-ties"));
-        continue;
-      }
-      for (std::size_t i = 0; i < members.size(); ++i) {
-        for (std::size_t j = i + 1; j < members.size(); ++j) {
-          ++source.contributions;
-          Add(TieKey::Of(members[i], members[j], channel, /*directed=*/false),
-              1, group_when[g].first, group_when[g].second, 0, source_index, 0);
-        }
+        if (bytes) Reserve(*bytes, 1, lists_.size() - 1);
+        ReadOnEveryCore(*rows, chunker, head, read_errors, file);
       }
     }
+    read_errors.MergeFrom(errors);
+    errors = std::move(read_errors);
+    MakeGroupTies(file);
   }
 
+  // Merges the partitions, adds their counts to `sources` and returns the
   // Merges the partitions, adds their counts to `sources` and returns the
   // ties, in their order, and their count.
   std::pair<std::unique_ptr<HeldTie[]>, std::size_t> Finish(
       std::vector<SourceReport>& sources) {
     const int threads = ThreadCount(options_.threads);
+    seqs_.Freeze();
     std::optional<absl::CivilDay> reference = options_.until;
     std::vector<std::vector<MadeTie>> made(partitions_.size());
     std::vector<std::array<std::int64_t, 8>> by_channel(partitions_.size());
@@ -725,7 +627,11 @@ class Ingester {
                      at_floor[i]);
     };
     auto merge = [&](std::size_t i) {
-      MergePartition(partitions_[i], sources.size(), options_.half_life_days);
+      std::vector<std::vector<Contribution>*> lists;
+      lists.reserve(lists_.size());
+      for (auto& list : lists_) lists.push_back(&list[i]);
+      MergePartition(lists, partitions_[i], sources.size(),
+                     options_.half_life_days);
     };
     // Decay counts age from a reference day. Without --until it is the
     // latest record's, known once every partition has merged; otherwise
@@ -765,7 +671,7 @@ class Ingester {
       report_.ties_at_weight_floor += at_floor[i];
       ties += made[i].size();
     }
-    const TieOrder order(made, next_seq_, threads);
+    const TieOrder order(made, seqs_.total(), threads);
     // Left unwritten until placed: each tie has its own place, so
     // partitions are placed on every core at once, and no one core first
     // zeroes every page of hundreds of megabytes.
@@ -779,13 +685,16 @@ class Ingester {
   }
 
   // Ties are rarely fewer bytes apart in a source than this: reserving
-  // for that many keeps the partitions from being copied as they grow
-  // (reserved pages that are never touched take no memory).
-  void ReserveFor(std::uint64_t source_bytes) {
-    const std::uint64_t each = source_bytes / 20 / kPartitions;
-    for (Partition& p : partitions_) {
-      p.contributions.reserve(p.contributions.size() +
-                              static_cast<std::size_t>(each + each / 4));
+  // for that many, shared by `count` lists from `first`, keeps the
+  // partitions from being copied as they grow (reserved pages that are
+  // never touched take no memory).
+  void Reserve(std::uint64_t source_bytes, std::size_t first,
+               std::size_t count) {
+    const std::uint64_t each = source_bytes / 20 / kPartitions / count;
+    for (std::size_t l = first; l < first + count; ++l) {
+      for (std::vector<Contribution>& list : lists_[l]) {
+        list.reserve(list.size() + static_cast<std::size_t>(each + each / 4));
+      }
     }
   }
 
@@ -814,7 +723,7 @@ class Ingester {
         weight = a.undated + a.scaled * std::exp2(-halvings);
       }
       ++by_channel[a.channel];
-      made.push_back({a.first_seq,
+      made.push_back({seqs_.Dense(a.first_seq),
                       {weight, a.from, a.to, a.first_seen, a.last_seen,
                        static_cast<std::uint8_t>(a.channel), a.directed}});
     }
@@ -822,6 +731,306 @@ class Ingester {
   }
 
  private:
+  // What reading one file keeps: what handling its records in turn
+  // needs, and its plc groups.
+  struct File {
+    File(SourceKind of, std::uint16_t index, SourceReport& report,
+         FileErrors& handling_errors)
+        : kind(of),
+          channel(SourceChannel(of)),
+          source_index(index),
+          source(report),
+          errors(handling_errors) {}
+
+    SourceKind kind;
+    Channel channel;
+    std::uint16_t source_index;
+    SourceReport& source;
+    FileErrors& errors;  // found handling records
+    // Rows naming a teacher not on the roster when read, told apart here
+    // (the rest in their partitions); and plc memberships.
+    RowSet dropped_rows;
+    RowSet group_rows;
+    // plc: members of each group and term, in order of first mention.
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
+    absl::flat_hash_map<std::string, std::size_t> group_index;
+    std::vector<std::pair<DayNumber, DayNumber>> group_when;
+    std::vector<std::int64_t> group_line;  // where each group first appears
+    // Seqs of what is handled in turn as it is read: plc rows, then their
+    // groups' ties.
+    std::unique_ptr<SeqsInTurn> in_turn;
+  };
+
+  // Reads the rows of every chunk on this thread, handling each in turn.
+  void ReadInTurn(const SourceRows& rows, CsvChunker& chunker, CsvReader& head,
+                  FileErrors& read_errors, File& file) {
+    file.in_turn = std::make_unique<SeqsInTurn>(seqs_);
+    // A pd row naming several facilitators makes a record of each pair,
+    // one after another: rows are counted by line.
+    std::int64_t last_line = 0;
+    auto read = [&](CsvReader& reader) {
+      rows.ReadRows(reader, read_errors, [&](SourceRecord& r) {
+        if (r.line != last_line) ++file.source.records;
+        last_line = r.line;
+        ++file.source.pairs;
+        const HandledRecord h = Handled(r, file.in_turn->Next());
+        if (h.group.empty()) {
+          Pair(h, file);
+        } else {
+          Membership(h, file);
+        }
+      });
+    };
+    read(head);
+    CsvChunk chunk;
+    while (chunker.Next(chunk)) {
+      CsvReader reader(chunk.text, file.errors.file(), chunk.first_line,
+                       /*at_file_start=*/false);
+      read(reader);
+    }
+  }
+
+  // Reads the chunks on every core, each thread handling the records
+  // whose ends are on the roster as it reads them; the rest are handled
+  // here in turn once every chunk is read, and each chunk's errors are
+  // merged in the file's order.
+  void ReadOnEveryCore(const SourceRows& rows, CsvChunker& chunker,
+                       CsvReader& head, FileErrors& read_errors, File& file) {
+    const std::uint64_t first_block = seqs_.blocks();
+    std::mutex mutex;
+    std::vector<std::unique_ptr<ChunkResult>> results;
+    auto result_of = [&](std::int64_t index) -> ChunkResult& {
+      const std::lock_guard<std::mutex> lock(mutex);
+      const auto at = static_cast<std::size_t>(index);
+      if (results.size() <= at) results.resize(at + 1);
+      results[at] = std::make_unique<ChunkResult>(file.errors.file());
+      return *results[at];
+    };
+    const std::size_t workers = lists_.size() - 1;
+    auto work = [&](std::size_t list, CsvReader* first_reader) {
+      ChunkReader reader(*this, rows, file, list);
+      if (first_reader != nullptr) {
+        reader.Read(*first_reader, first_block, result_of(0));
+      }
+      CsvChunk chunk;
+      while (chunker.Next(chunk)) {
+        CsvReader chunk_reader(chunk.text, file.errors.file(), chunk.first_line,
+                               /*at_file_start=*/false);
+        reader.Read(chunk_reader,
+                    first_block + static_cast<std::uint64_t>(chunk.index),
+                    result_of(chunk.index));
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t w = 1; w < workers; ++w) {
+      // Chunks are taken, not dealt: a thread the system will not start
+      // leaves its share to the others.
+      try {
+        helpers.emplace_back(work, w + 1, nullptr);
+      } catch (const std::system_error&) {
+        break;
+      }
+    }
+    work(1, &head);
+    for (std::thread& h : helpers) h.join();
+    for (const std::unique_ptr<ChunkResult>& result : results) {
+      seqs_.Count(seqs_.AddBlock(), result->seqs);
+      file.source.records += result->rows;
+      file.source.pairs += result->records;
+      read_errors.MergeFrom(result->errors);
+      result->deferred.ForEach([&](const HandledRecord& r) { Pair(r, file); });
+    }
+  }
+
+  // Reads chunks on one thread into its own lists.
+  class ChunkReader {
+   public:
+    ChunkReader(Ingester& ingester, const SourceRows& rows, const File& file,
+                std::size_t list)
+        : ingester_(ingester), rows_(rows), file_(file), list_(list) {}
+
+    void Read(CsvReader& reader, std::uint64_t block, ChunkResult& result) {
+      std::uint64_t place = 0;
+      std::int64_t last_line = 0;
+      rows_.ReadRows(reader, result.errors, [&](SourceRecord& r) {
+        if (r.line != last_line) ++result.rows;
+        last_line = r.line;
+        ++result.records;
+        const HandledRecord h = Handled(r, SeqSpace::Seq(block, place++));
+        // The roster's entries are read all over: a few records are held
+        // while theirs are fetched. Ids that are not views of the chunk
+        // (a row with quotes) last only this call.
+        if (!reader.Holds(h.from) || !reader.Holds(h.to)) {
+          Flush(result);
+          Handle(h, result);
+          return;
+        }
+        if (!ingester_.options_.fold_case) {
+          ingester_.index_.Prefetch(h.from);
+          ingester_.index_.Prefetch(h.to);
+        }
+        pending_[pending_size_++] = h;
+        if (pending_size_ == kPending) Flush(result);
+      });
+      Flush(result);
+      result.seqs = place;
+    }
+
+   private:
+    static constexpr std::size_t kPending = 16;
+
+    void Flush(ChunkResult& result) {
+      for (std::size_t i = 0; i < pending_size_; ++i) {
+        Handle(pending_[i], result);
+      }
+      pending_size_ = 0;
+    }
+    // A record with both ends on the roster is added to this thread's
+    // lists; any other waits to be handled in turn.
+    void Handle(const HandledRecord& r, ChunkResult& result) {
+      const std::optional<std::uint32_t> from =
+          ingester_.Find(r.from, lowered_);
+      const std::optional<std::uint32_t> to =
+          from ? ingester_.Find(r.to, lowered_) : std::nullopt;
+      if (!to) {
+        result.deferred.Add(r);
+        return;
+      }
+      ingester_.AddFound(list_, *from, *to, r, file_);
+    }
+
+    Ingester& ingester_;
+    const SourceRows& rows_;
+    const File& file_;
+    const std::size_t list_;
+    std::string lowered_;  // Find's, under fold_case
+    HandledRecord pending_[kPending];
+    std::size_t pending_size_ = 0;
+  };
+
+  // Adds a record whose ends were found.
+  void AddFound(std::size_t list, std::uint32_t from, std::uint32_t to,
+                const HandledRecord& r, const File& file) {
+    std::uint8_t flags = kRow;
+    if (!InWindow(r.first, r.last)) {
+      flags |= kOutside;
+    } else {
+      if (Folded(from, r.from)) flags |= kFromFolded;
+      if (Folded(to, r.to)) flags |= kToFolded;
+    }
+    Add(list, TieKey::Of(from, to, file.channel, r.directed), r.amount, r.first,
+        r.last, r.key.first, file.source_index, flags, r.seq);
+  }
+
+  // A row is dropped or kept as it would be were every row checked for
+  // repeats first, in the files' order: a row repeats an earlier one (the
+  // first is kept) whatever else is wrong with either, and some layouts'
+  // repeats differ in their dates. Handled in turn, in the files' order:
+  // rows found on the roster as they were read need nothing of the rest,
+  // and came through AddFound.
+  void Pair(const HandledRecord& r, File& file) {
+    std::optional<std::uint32_t> from = Find(r.from, lowered_);
+    std::optional<std::uint32_t> to = Find(r.to, lowered_);
+    if (from && to) {
+      // A repeat of this row found the same teachers: it lands in the
+      // same partition, which tells them apart. Unless an end is a
+      // teacher kKeep added, the row's first sight may have been before
+      // the teacher was.
+      if ((*from >= roster_size_ || *to >= roster_size_) &&
+          file.dropped_rows.contains(r.key)) {
+        ++file.source.duplicate_rows;
+        return;
+      }
+      AddFound(0, *from, *to, r, file);
+      return;
+    }
+    // An end not on the roster (yet: kKeep adds it).
+    if (!file.dropped_rows.insert(r.key).second) {
+      ++file.source.duplicate_rows;
+      return;
+    }
+    if (!InWindow(r.first, r.last)) {
+      ++file.source.outside_window;
+      return;
+    }
+    if (r.first == kNoDay) ++file.source.undated;
+    from = Resolve(r.from, r.line, r.from_field, file.errors);
+    to = Resolve(r.to, r.line, r.to_field, file.errors);
+    if (!from || !to) {
+      if (options_.off_roster == OffRosterPolicy::kDrop) {
+        ++file.source.off_roster_dropped;
+      }
+      return;
+    }
+    Add(0, TieKey::Of(*from, *to, file.channel, r.directed), r.amount, r.first,
+        r.last, r.key.first, file.source_index, kRow | kCounted, r.seq);
+  }
+
+  void Membership(const HandledRecord& r, File& file) {
+    if (!file.group_rows.insert(r.key).second) {
+      ++file.source.duplicate_rows;
+      return;
+    }
+    if (!InWindow(r.first, r.last)) {
+      ++file.source.outside_window;
+      return;
+    }
+    if (r.first == kNoDay) ++file.source.undated;
+    const std::optional<std::uint32_t> from =
+        Resolve(r.from, r.line, r.from_field, file.errors);
+    if (!from) {
+      if (options_.off_roster == OffRosterPolicy::kDrop) {
+        ++file.source.off_roster_dropped;
+      }
+      return;
+    }
+    auto [it, fresh] = file.group_index.emplace(r.group, file.groups.size());
+    if (fresh) {
+      file.groups.push_back({std::string(r.group), {}});
+      file.group_when.emplace_back(r.first, r.last);
+      file.group_line.push_back(r.line);
+    }
+    file.groups[it->second].second.push_back(*from);
+  }
+
+  // Ties each plc group's members to each other, after the file's rows.
+  void MakeGroupTies(File& file) {
+    for (std::size_t g = 0; g < file.groups.size(); ++g) {
+      std::vector<std::uint32_t>& members = file.groups[g].second;
+      // A member listed twice under ids that fold to one teacher is one
+      // member.
+      std::sort(members.begin(), members.end());
+      members.erase(std::unique(members.begin(), members.end()), members.end());
+      const auto n = static_cast<std::int64_t>(members.size());
+      const std::int64_t pairs = n * (n - 1) / 2;
+      if (options_.max_group_ties > 0 && pairs > options_.max_group_ties) {
+        file.errors.Add(
+            file.group_line[g], "group",
+            absl::StrCat("the group ", Quoted(GroupName(file.groups[g].first)),
+                         " has ", n,
+                         " members, whose ties to each "
+                         "other would be ",
+                         pairs, ", more than --max-group-ties (",
+                         options_.max_group_ties,
+                         "); is it a whole staff list rather than a "
+                         "PLC? If it is a PLC, raise "
+                         "--max-group-ties"));
+        continue;
+      }
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        for (std::size_t j = i + 1; j < members.size(); ++j) {
+          ++file.source.contributions;
+          Add(0,
+              TieKey::Of(members[i], members[j], file.channel,
+                         /*directed=*/false),
+              1, file.group_when[g].first, file.group_when[g].second, 0,
+              file.source_index, 0, file.in_turn->Next());
+        }
+      }
+    }
+    if (file.in_turn) file.in_turn->Close();
+  }
+
   // Roster ids as they are matched (lowered under fold_case), each at its
   // teacher's index. False when the id folds onto an earlier one (which
   // IndexRoster refuses): it keeps its place but is not found.
@@ -834,12 +1043,14 @@ class Ingester {
     return added;
   }
 
-  // Called by the handling thread alone: the lowered id's buffer is reused.
-  std::optional<std::uint32_t> Find(absl::string_view id) const {
+  // On any number of threads while no teacher is added, each with its
+  // own `lowered` (the buffer of the lowered id, under fold_case).
+  std::optional<std::uint32_t> Find(absl::string_view id,
+                                    std::string& lowered) const {
     if (!options_.fold_case) return index_.Find(id, keys_);
-    lowered_.assign(id.data(), id.size());
-    absl::AsciiStrToLower(&lowered_);
-    return index_.Find(lowered_, keys_);
+    lowered.assign(id.data(), id.size());
+    absl::AsciiStrToLower(&lowered);
+    return index_.Find(lowered, keys_);
   }
 
   // Whether `id`, found at `index`, matched only ignoring case.
@@ -862,7 +1073,7 @@ class Ingester {
   std::optional<std::uint32_t> Resolve(absl::string_view id, std::int64_t line,
                                        absl::string_view field,
                                        FileErrors& errors) {
-    if (const std::optional<std::uint32_t> found = Find(id)) {
+    if (const std::optional<std::uint32_t> found = Find(id, lowered_)) {
       if (Folded(*found, id)) ++report_.ids_case_folded;
       return found;
     }
@@ -894,10 +1105,13 @@ class Ingester {
     return index;
   }
 
-  void Add(const TieKey& key, double amount, DayNumber first, DayNumber last,
-           std::uint64_t row, std::uint16_t source, std::uint8_t flags) {
+  // Adds a contribution to its partition in `list`: on any number of
+  // threads, each with its own list.
+  void Add(std::size_t list, const TieKey& key, double amount, DayNumber first,
+           DayNumber last, std::uint64_t row, std::uint16_t source,
+           std::uint8_t flags, std::uint64_t seq) {
     Contribution c;
-    c.seq = next_seq_++;
+    c.seq = seq;
     c.amount = amount;
     c.row = row;
     c.key = key;
@@ -905,7 +1119,7 @@ class Ingester {
     c.last = last;
     c.source = source;
     c.flags = flags;
-    partitions_[PartitionOf(key)].contributions.push_back(c);
+    lists_[list][PartitionOf(key)].push_back(c);
   }
 
   const IngestOptions& options_;
@@ -915,9 +1129,11 @@ class Ingester {
   // form in a dense array.
   IdIndex index_;
   std::vector<std::string> keys_;
-  mutable std::string lowered_;  // Find's, under fold_case
+  std::string lowered_;  // this thread's for Find, under fold_case
   std::vector<Partition> partitions_;
-  std::uint64_t next_seq_ = 0;
+  // Contributions by list, then by partition: each list in seq order.
+  std::vector<std::vector<std::vector<Contribution>>> lists_;
+  SeqSpace seqs_;
   // The time window's ends as day numbers, wider than a DayNumber so that
   // any CivilDay compares.
   std::optional<std::int64_t> since_;
@@ -1141,13 +1357,11 @@ absl::Status IngestSources(const IngestOptions& options, District& district,
     }
     errors.emplace_back(input.path);
     SourceReport source;
-    if (std::optional<std::uint64_t> bytes = PlainFileBytes(input.path)) {
-      ingester.ReserveFor(*bytes);
-    }
     source.kind = input.kind;
     source.path = input.path;
     ingester.Read(input.kind, in.stream(), errors.back(),
-                  static_cast<std::uint16_t>(local.sources.size()), source);
+                  static_cast<std::uint16_t>(local.sources.size()), source,
+                  PlainFileBytes(input.path));
     if (!in.status().ok()) return in.status();
     local.sources.push_back(source);
   }

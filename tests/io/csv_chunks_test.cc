@@ -58,7 +58,11 @@ Read Chunked(const std::string& text, std::size_t chunk_bytes,
     CsvReader reader(chunk.text, "f.csv", chunk.first_line,
                      /*at_file_start=*/chunk.index == 0);
     ReadWith(reader, out);
-    if (!out.error.empty()) break;
+    if (!out.error.empty()) {
+      // The chunk whose reader stops is the last.
+      EXPECT_FALSE(chunker.Next(chunk)) << absl::CEscape(text);
+      break;
+    }
   }
   if (chunks != nullptr) *chunks = n;
   return out;
@@ -68,8 +72,9 @@ TEST(CsvChunker, ChunksReadAsTheWholeStreamReads) {
   // Every byte that matters to where a record ends, in random order:
   // quotes opening, closing, escaped and stray, each kind of line end,
   // blank lines, a byte order mark.
-  const std::string alphabet[] = {"a",  "b",    ",",    "\"", "\"\"",  "\n",
-                                  "\r", "\r\n", "\n\n", " ",  "\"a\"", "x,y"};
+  const std::string alphabet[] = {"a",     "b",   ",",    "\"",   "\"\"",
+                                  "\n",    "\r",  "\r\n", "\n\n", " ",
+                                  "\"a\"", "x,y", "\xEF", "\xBB"};
   std::uint64_t x = 88172645463325252u;
   auto next = [&](std::uint64_t n) {
     x ^= x << 13;

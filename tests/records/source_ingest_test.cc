@@ -218,13 +218,18 @@ TEST(SourceIngestTest, TheDistrictIsTheSameOnOneThreadOrMany) {
   absl::StatusOr<District> one = IngestSources(o, &one_report);
   ASSERT_TRUE(one.ok()) << one.status();
   EXPECT_GT(one->ties_size(), 10);
-  for (int threads : {2, 3, 8}) {
-    o.threads = threads;
-    IngestReport report;
-    absl::StatusOr<District> many = IngestSources(o, &report);
-    ASSERT_TRUE(many.ok()) << many.status();
-    EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString()) << threads;
-    EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+  // Chunks of one record each, of a few, and whole files.
+  for (int threads : {1, 2, 3, 8}) {
+    for (std::size_t chunk_bytes : {1, 100, 1 << 20}) {
+      o.threads = threads;
+      o.chunk_bytes = chunk_bytes;
+      IngestReport report;
+      absl::StatusOr<District> many = IngestSources(o, &report);
+      ASSERT_TRUE(many.ok()) << many.status();
+      EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString())
+          << threads << " threads, chunks of " << chunk_bytes;
+      EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+    }
   }
 }
 
@@ -282,31 +287,46 @@ void WriteNoisyRecords(SourceFiles& f, bool bad, IngestOptions& o) {
 }
 
 TEST(SourceIngestTest, NoisyRecordsMergeTheSameOnOneThreadOrMany) {
-  SourceFiles f;
-  IngestOptions o = f.Options();
-  WriteNoisyRecords(f, /*bad=*/false, o);
-  o.fold_case = true;
-  o.off_roster = OffRosterPolicy::kDrop;
-  o.since = absl::CivilDay(2019, 3, 1);
-  o.half_life_days = 45;
-  o.threads = 1;
-  IngestReport one_report;
-  absl::StatusOr<District> one = IngestSources(o, &one_report);
-  ASSERT_TRUE(one.ok()) << one.status();
-  EXPECT_GT(one->ties_size(), 1000);
-  const SourceReport& obs = one_report.sources[0];
-  EXPECT_GT(obs.duplicate_rows, 0);
-  EXPECT_GT(obs.outside_window, 0);
-  EXPECT_GT(obs.off_roster_dropped, 0);
-  EXPECT_GT(obs.self_loops, 0);
-  EXPECT_GT(one_report.ids_case_folded, 0);
-  for (int threads : {2, 5}) {
-    o.threads = threads;
-    IngestReport report;
-    absl::StatusOr<District> many = IngestSources(o, &report);
-    ASSERT_TRUE(many.ok()) << many.status();
-    EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString()) << threads;
-    EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+  // Rows off the roster are handled in turn after the rest of their file,
+  // those on it as their chunk is read: dropped or kept (the kept teachers
+  // then on the roster for later rows, and files), the district is the
+  // one a single reader makes, whatever the threads and chunks.
+  for (OffRosterPolicy policy :
+       {OffRosterPolicy::kDrop, OffRosterPolicy::kKeep}) {
+    SourceFiles f;
+    IngestOptions o = f.Options();
+    WriteNoisyRecords(f, /*bad=*/false, o);
+    o.fold_case = true;
+    o.off_roster = policy;
+    o.since = absl::CivilDay(2019, 3, 1);
+    o.half_life_days = 45;
+    o.threads = 1;
+    IngestReport one_report;
+    absl::StatusOr<District> one = IngestSources(o, &one_report);
+    ASSERT_TRUE(one.ok()) << one.status();
+    EXPECT_GT(one->ties_size(), 1000);
+    const SourceReport& obs = one_report.sources[0];
+    EXPECT_GT(obs.duplicate_rows, 0);
+    EXPECT_GT(obs.outside_window, 0);
+    if (policy == OffRosterPolicy::kDrop) {
+      EXPECT_GT(obs.off_roster_dropped, 0);
+    } else {
+      EXPECT_GT(one_report.off_roster_teachers, 10);
+    }
+    EXPECT_GT(obs.self_loops, 0);
+    EXPECT_GT(one_report.ids_case_folded, 0);
+    for (int threads : {1, 2, 5}) {
+      for (std::size_t chunk_bytes : {1, 300, 1 << 20}) {
+        o.threads = threads;
+        o.chunk_bytes = chunk_bytes;
+        IngestReport report;
+        absl::StatusOr<District> many = IngestSources(o, &report);
+        ASSERT_TRUE(many.ok()) << many.status();
+        EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString())
+            << threads << " threads, chunks of " << chunk_bytes;
+        EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+      }
+    }
   }
 }
 
@@ -338,8 +358,14 @@ TEST(SourceIngestTest, ErrorsFoundReadingAndHandlingKeepTheFilesOrder) {
         << file;
     EXPECT_TRUE(std::is_sorted(in_file.begin(), in_file.end())) << file;
   }
-  o.threads = 2;
-  EXPECT_EQ(IngestSources(o).status(), one);
+  for (int threads : {2, 3}) {
+    for (std::size_t chunk_bytes : {1, 500, 1 << 20}) {
+      o.threads = threads;
+      o.chunk_bytes = chunk_bytes;
+      EXPECT_EQ(IngestSources(o).status(), one)
+          << threads << " threads, chunks of " << chunk_bytes;
+    }
+  }
 }
 
 TEST(SourceIngestTest, TiesComeInTheOrderTheFilesFirstMadeThem) {
@@ -696,6 +722,67 @@ TEST(SourceIngestTest, ARecordHandledLateIsNamedBeforeLaterRowsErrors) {
   EXPECT_THAT(message, HasSubstr("obs.csv:2: field 'observer': teacher "
                                  "'GHOST' is not on the roster"));
   EXPECT_LT(message.find("GHOST"), message.find("obs.csv:3:"));
+}
+
+TEST(SourceIngestTest, QuotedRowsAndEveryLineEndReadTheSameInChunks) {
+  // Quoted ids (read out of the row, not the chunk), quoted line breaks,
+  // CR LF and lone CR line ends, blank lines; then a quote that stops the
+  // reader: every thread count and chunk size finds what one reader does.
+  std::string rows = "observer,observed,date\r\n";
+  for (int i = 0; i < 400; ++i) {
+    const std::string a = absl::StrCat("T", i % 3 + 1);
+    const std::string b = absl::StrCat("T", (i + 1) % 3 + 1);
+    const std::string day = absl::StrCat("2019-01-", 10 + i % 19);
+    switch (i % 5) {
+      case 0:
+        absl::StrAppend(&rows, "\"", a, "\",", b, ",", day, "\r\n");
+        break;
+      case 1:
+        absl::StrAppend(&rows, a, ",\"", b, "\",\"", day, "\"\r");
+        break;
+      case 2:
+        absl::StrAppend(&rows, a, ",", b, ",", day, "\n\n");
+        break;
+      case 3:
+        absl::StrAppend(&rows, a, ",\"", b, "\nX\",", day, "\n");
+        break;
+      default:
+        absl::StrAppend(&rows, "GHOST", i, ",", b, ",", day, "\n");
+    }
+  }
+  for (bool broken : {false, true}) {
+    SourceFiles f;
+    IngestOptions o = f.Options();
+    o.off_roster = OffRosterPolicy::kKeep;
+    std::string text = rows;
+    if (broken) absl::StrAppend(&text, "T1,\"T2\"x,2019-02-01\nT1,T2,\n");
+    o.sources = {{SourceKind::kObservations, f.Write("obs.csv", text)}};
+    o.threads = 1;
+    IngestReport one_report;
+    absl::StatusOr<District> one = IngestSources(o, &one_report);
+    if (broken) {
+      ASSERT_FALSE(one.ok());
+      EXPECT_THAT(one.status().message(), HasSubstr("after a closing quote"));
+    } else {
+      ASSERT_TRUE(one.ok()) << one.status();
+      EXPECT_GT(one->ties_size(), 80);
+    }
+    for (int threads : {1, 2, 4}) {
+      for (std::size_t chunk_bytes : {1, 40, 1 << 20}) {
+        o.threads = threads;
+        o.chunk_bytes = chunk_bytes;
+        IngestReport report;
+        absl::StatusOr<District> many = IngestSources(o, &report);
+        ASSERT_EQ(many.status(), one.status())
+            << threads << " threads, chunks of " << chunk_bytes;
+        if (!broken) {
+          EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString())
+              << threads << " threads, chunks of " << chunk_bytes;
+          EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+        }
+      }
+    }
+  }
 }
 
 TEST(SourceIngestTest, ReportAgreesInNumberAndOmitsAnEmptyChannelLine) {
