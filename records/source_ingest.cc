@@ -292,29 +292,24 @@ void ForEachInSeqOrder(const std::vector<std::vector<Contribution>*>& lists,
   }
 }
 
-// Merges one partition's contributions, in their order, into its ties,
-// and frees them.
-void MergePartition(const std::vector<std::vector<Contribution>*>& lists,
-                    Partition& p, std::size_t sources, double half_life_days) {
-  p.counts.assign(sources, SourceCounts{});
-  std::size_t contributions = 0;
-  for (const std::vector<Contribution>* list : lists) {
-    contributions += list->size();
-  }
+// Merges one bucket of a partition's contributions, in their order, into
+// the partition's ties.
+void MergeBucket(const std::vector<Contribution>& bucket, Partition& p,
+                 double half_life_days) {
   absl::flat_hash_set<RowKey> rows;
   absl::flat_hash_map<TieKey, std::uint32_t> index;
-  rows.reserve(contributions);
-  index.reserve(contributions);
-  ForEachInSeqOrder(lists, [&](const Contribution& c) {
+  rows.reserve(bucket.size());
+  index.reserve(bucket.size());
+  for (const Contribution& c : bucket) {
     if (c.flags & kRow) {
       SourceCounts& counts = p.counts[c.source];
       if (!rows.insert({c.row, c.key, c.source}).second) {
         ++counts.duplicate_rows;
-        return;
+        continue;
       }
       if (c.flags & kOutside) {
         ++counts.outside_window;
-        return;
+        continue;
       }
       if (!(c.flags & kCounted)) {
         if (c.first == kNoDay) ++counts.undated;
@@ -323,7 +318,7 @@ void MergePartition(const std::vector<std::vector<Contribution>*>& lists,
       }
       if (c.key.from == c.key.to) {
         ++counts.self_loops;
-        return;
+        continue;
       }
       ++counts.contributions;
     }
@@ -339,7 +334,35 @@ void MergePartition(const std::vector<std::vector<Contribution>*>& lists,
       p.ties.push_back(tie);
     }
     Accumulate(c, half_life_days, p.ties[it->second], p.latest);
+  }
+}
+
+// Merges one partition's contributions, in their order, into its ties,
+// and frees them. They are first split again by their tie's hash, into
+// buckets whose tables fit a core's cache: more partitions would do that
+// too, but then adding each record to its partition waited for memory.
+void MergePartition(const std::vector<std::vector<Contribution>*>& lists,
+                    Partition& p, std::size_t sources, double half_life_days) {
+  p.counts.assign(sources, SourceCounts{});
+  std::size_t contributions = 0;
+  for (const std::vector<Contribution>* list : lists) {
+    contributions += list->size();
+  }
+  constexpr int kBucketBits = 4;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBucketBits;
+  std::vector<std::vector<Contribution>> buckets(kBuckets);
+  for (std::vector<Contribution>& bucket : buckets) {
+    bucket.reserve(contributions / kBuckets + contributions / kBuckets / 4);
+  }
+  ForEachInSeqOrder(lists, [&](const Contribution& c) {
+    const std::size_t hash = absl::Hash<TieKey>()(c.key);
+    buckets[(hash >> (64 - kPartitionBits - kBucketBits)) & (kBuckets - 1)]
+        .push_back(c);
   });
+  for (std::vector<Contribution>& bucket : buckets) {
+    MergeBucket(bucket, p, half_life_days);
+    std::vector<Contribution>().swap(bucket);
+  }
 }
 
 using HeldTie = IngestedTies::Held;
@@ -602,8 +625,15 @@ class Ingester {
         if (bytes) Reserve(*bytes, 0, 1);
         ReadInTurn(*rows, chunker, head, read_errors, file);
       } else {
-        if (bytes) Reserve(*bytes, 1, lists_.size() - 1);
-        ReadOnEveryCore(*rows, chunker, head, read_errors, file);
+        // No more threads than the file has chunks.
+        std::size_t workers = lists_.size() - 1;
+        if (bytes) {
+          workers = std::min<std::size_t>(
+              workers,
+              *bytes / std::max<std::size_t>(1, options_.chunk_bytes) + 1);
+          Reserve(*bytes, 1, workers);
+        }
+        ReadOnEveryCore(*rows, chunker, head, read_errors, file, workers);
       }
     }
     read_errors.MergeFrom(errors);
@@ -795,7 +825,8 @@ class Ingester {
   // here in turn once every chunk is read, and each chunk's errors are
   // merged in the file's order.
   void ReadOnEveryCore(const SourceRows& rows, CsvChunker& chunker,
-                       CsvReader& head, FileErrors& read_errors, File& file) {
+                       CsvReader& head, FileErrors& read_errors, File& file,
+                       std::size_t workers) {
     const std::uint64_t first_block = seqs_.blocks();
     std::mutex mutex;
     std::vector<std::unique_ptr<ChunkResult>> results;
@@ -806,7 +837,6 @@ class Ingester {
       results[at] = std::make_unique<ChunkResult>(file.errors.file());
       return *results[at];
     };
-    const std::size_t workers = lists_.size() - 1;
     auto work = [&](std::size_t list, CsvReader* first_reader) {
       ChunkReader reader(*this, rows, file, list);
       if (first_reader != nullptr) {
