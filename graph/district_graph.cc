@@ -381,9 +381,10 @@ absl::Status CheckDistrict(const District& district,
   return absl::OkStatus();
 }
 
-absl::Status FieldCheckedTies::ForEach(TieVisitor visit) const {
-  std::int64_t i = 0;
-  return ties_.ForEach([&](const Tie& tie) -> absl::Status {
+absl::Status FieldCheckedTies::ForEachIn(std::int64_t begin, std::int64_t end,
+                                         TieVisitor visit) const {
+  std::int64_t i = begin;
+  return ties_.ForEachIn(begin, end, [&](const Tie& tie) -> absl::Status {
     if (absl::Status s = CheckTieFields(tie, i++, require_channels_); !s.ok()) {
       return s;
     }

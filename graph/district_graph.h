@@ -268,7 +268,8 @@ class FieldCheckedTies final : public TieStream {
                             const FreezeOptions& options = {})
       : ties_(ties), require_channels_(options.require_channels) {}
   std::int64_t size() const override { return ties_.size(); }
-  absl::Status ForEach(TieVisitor visit) const override;
+  absl::Status ForEachIn(std::int64_t begin, std::int64_t end,
+                         TieVisitor visit) const override;
 
  private:
   const TieStream& ties_;

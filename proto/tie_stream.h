@@ -12,6 +12,9 @@
 //   absl::Status s = ties.ForEach([&](const Tie& tie) -> absl::Status {
 //     return Write(tie);
 //   });
+//
+// Ranges of ties may be visited on several threads at once, each with its
+// own visitor: how a writer serializes a state's ties on every core.
 #ifndef COLLABNET_PROTO_TIE_STREAM_H_
 #define COLLABNET_PROTO_TIE_STREAM_H_
 
@@ -30,9 +33,15 @@ class TieStream {
  public:
   virtual ~TieStream() = default;
   virtual std::int64_t size() const = 0;
-  // Calls `visit` with each tie in order, stopping at the first error it
-  // returns, which is returned. The tie lives only for the call.
-  virtual absl::Status ForEach(TieVisitor visit) const = 0;
+  // Calls `visit` with ties begin to end - 1 in order, stopping at the
+  // first error it returns, which is returned. The tie lives only for the
+  // call. Thread-safe: any ranges at once.
+  virtual absl::Status ForEachIn(std::int64_t begin, std::int64_t end,
+                                 TieVisitor visit) const = 0;
+  // Every tie, in order.
+  absl::Status ForEach(TieVisitor visit) const {
+    return ForEachIn(0, size(), visit);
+  }
 };
 
 // The ties of a District message, which must outlive it.
@@ -41,9 +50,13 @@ class MessageTies final : public TieStream {
   explicit MessageTies(const District& district ABSL_ATTRIBUTE_LIFETIME_BOUND)
       : district_(district) {}
   std::int64_t size() const override { return district_.ties_size(); }
-  absl::Status ForEach(TieVisitor visit) const override {
-    for (const Tie& tie : district_.ties()) {
-      if (absl::Status s = visit(tie); !s.ok()) return s;
+  absl::Status ForEachIn(std::int64_t begin, std::int64_t end,
+                         TieVisitor visit) const override {
+    for (std::int64_t i = begin; i < end; ++i) {
+      if (absl::Status s = visit(district_.ties(static_cast<int>(i)));
+          !s.ok()) {
+        return s;
+      }
     }
     return absl::OkStatus();
   }

@@ -1257,10 +1257,12 @@ void ForEachMade(absl::Span<const HeldTie> ties, const District* district,
 
 }  // namespace
 
-absl::Status IngestedTies::ForEach(TieVisitor visit) const {
+absl::Status IngestedTies::ForEachIn(std::int64_t begin, std::int64_t end,
+                                     TieVisitor visit) const {
   absl::Status status;
   Tie tie;
-  ForEachMade({ties_.get(), size_}, district_,
+  ForEachMade({ties_.get() + begin, static_cast<std::size_t>(end - begin)},
+              district_,
               [&](const Held& held, const std::vector<std::string>& ids,
                   DayTexts& days) {
                 FillTie(held, ids, days, tie);

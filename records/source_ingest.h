@@ -126,7 +126,8 @@ class IngestedTies final : public TieStream {
   std::int64_t size() const override {
     return static_cast<std::int64_t>(size_);
   }
-  absl::Status ForEach(TieVisitor visit) const override;
+  absl::Status ForEachIn(std::int64_t begin, std::int64_t end,
+                         TieVisitor visit) const override;
   // Adds them to the district's ties as messages (on its arena if it has
   // one).
   void AppendTo(District& district) const;

@@ -1,5 +1,6 @@
 #include "formats/district_io.h"
 
+#include <omp.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -123,10 +124,13 @@ class FailingTies final : public TieStream {
  public:
   FailingTies(const District& d, int fail_at) : d_(d), fail_at_(fail_at) {}
   std::int64_t size() const override { return d_.ties_size(); }
-  absl::Status ForEach(TieVisitor visit) const override {
-    for (int i = 0; i < d_.ties_size(); ++i) {
+  absl::Status ForEachIn(std::int64_t begin, std::int64_t end,
+                         TieVisitor visit) const override {
+    for (std::int64_t i = begin; i < end; ++i) {
       if (i == fail_at_) return absl::InvalidArgumentError("tie refused");
-      if (absl::Status s = visit(d_.ties(i)); !s.ok()) return s;
+      if (absl::Status s = visit(d_.ties(static_cast<int>(i))); !s.ok()) {
+        return s;
+      }
     }
     return absl::OkStatus();
   }
@@ -181,6 +185,34 @@ TEST_F(DistrictIoTest, AStreamsErrorIsTheWritesAndNothingIsWritten) {
     EXPECT_THAT(e.path().filename().string(),
                 ::testing::Not(HasSubstr(".tmp-")));
   }
+}
+
+TEST_F(DistrictIoTest, AStateOfTiesIsWrittenOnEveryCoreAsOnOne) {
+  // Enough ties for several blocks, serialized on several threads at once
+  // and written in order: the bytes the message with them serializes to.
+  District whole = Sample();
+  const District sample = whole;
+  for (int i = 0; i < 300000; ++i) {
+    Tie& t = *whole.add_ties();
+    t = sample.ties(i % sample.ties_size());
+    t.set_weight(1 + i % 7);
+  }
+  District roster = whole;
+  roster.clear_ties();
+  std::string message;
+  ASSERT_TRUE(whole.SerializeToString(&message));
+  const int threads = omp_get_max_threads();
+  for (int t : {1, 2, 4}) {
+    omp_set_num_threads(t);
+    ASSERT_TRUE(WriteDistrict(roster, MessageTies(whole), Path("d.pb")).ok());
+    EXPECT_EQ(*testing::ReadFileToString(Path("d.pb")), message) << t;
+    // A tie refused in a late block is the write's error, and nothing is
+    // written.
+    EXPECT_EQ(WriteDistrict(roster, FailingTies(whole, 250000), Path("e.pb")),
+              absl::InvalidArgumentError("tie refused"));
+    EXPECT_FALSE(std::filesystem::exists(Path("e.pb")));
+  }
+  omp_set_num_threads(threads);
 }
 
 }  // namespace
