@@ -18,6 +18,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "formats/teacher_fields.h"
+#include "formats/tie_blocks.h"
 #include "graph/district_graph.h"
 #include "graph/id_index.h"
 #include "io/atomic_file.h"
@@ -595,8 +596,28 @@ absl::Status WriteDistrictCsvDir(const District& district,
   const std::string schools = (fs::path(dir) / "schools.csv").string();
   const std::string teachers = (fs::path(dir) / "teachers.csv").string();
   const std::string ties_path = (fs::path(dir) / "ties.csv").string();
-  auto each_tie = [&ties](const auto& visit) -> absl::Status {
-    return ties.ForEach(visit);
+  // A state's tie rows are made on every core (formats/tie_blocks.h).
+  FileFill tie_rows = [&](int fd) -> absl::Status {
+    if (absl::Status s = WriteAll(fd, kTiesHeader, ties_path); !s.ok()) {
+      return s;
+    }
+    absl::Status written;
+    if (absl::Status s = WriteTieBlocks(
+            ties,
+            [&](std::int64_t begin, std::int64_t end, std::string& rows) {
+              return ties.ForEachIn(begin, end, [&](const Tie& tie) {
+                AppendTieRow(tie, rows);
+                return absl::OkStatus();
+              });
+            },
+            [&](const std::string& rows) {
+              written = WriteAll(fd, rows, ties_path);
+              return written.ok();
+            });
+        !s.ok()) {
+      return s;
+    }
+    return written;
   };
   return WriteFolderAtomicallyWith(
       dir,
@@ -604,7 +625,7 @@ absl::Status WriteDistrictCsvDir(const District& district,
                                 AppendSchoolRow, schools)},
        {"teachers.csv", RowsFill(kTeachersHeader, EachOf(district.teachers()),
                                  AppendTeacherRow, teachers)},
-       {"ties.csv", RowsFill(kTiesHeader, each_tie, AppendTieRow, ties_path)}});
+       {"ties.csv", std::move(tie_rows)}});
 }
 
 absl::Status WriteDistrictCsvDir(const District& district,

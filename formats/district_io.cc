@@ -1,9 +1,6 @@
 #include "formats/district_io.h"
 
-#include <omp.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -23,6 +20,7 @@
 #include "formats/gexf.h"
 #include "formats/graphml.h"
 #include "formats/pajek.h"
+#include "formats/tie_blocks.h"
 #include "formats/ucinet_dl.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
@@ -501,26 +499,8 @@ absl::Status CheckSibling(const std::string& path, const std::string& sibling,
 // the district with those ties added), serialized straight into the file: a
 // state's district is hundreds of megabytes, which a string would hold twice
 // over.
-// The wire bytes of ties [begin, end) as District's field 4, each after its
-// tag and length; up to the first the stream refuses, whose error is
-// returned with them.
-absl::Status SerializeTies(const TieStream& ties, std::int64_t begin,
-                           std::int64_t end, std::string& bytes) {
-  namespace io = google::protobuf::io;
-  io::StringOutputStream stream(&bytes);
-  io::CodedOutputStream out(&stream);
-  return ties.ForEachIn(begin, end, [&](const Tie& tie) {
-    out.WriteTag(
-        static_cast<std::uint32_t>(District::kTiesFieldNumber << 3 | 2));
-    out.WriteVarint64(tie.ByteSizeLong());
-    tie.SerializeWithCachedSizes(&out);
-    return absl::OkStatus();
-  });
-}
-
 // A district's bytes, then its stream's ties as more of field 4: what the
-// district with those ties would serialize to. The ties are serialized on
-// every core, a block each at a time, and written in order.
+// district with those ties would serialize to.
 absl::Status WriteBinaryDistrict(const District& district,
                                  const TieStream& ties,
                                  const std::string& path) {
@@ -530,49 +510,38 @@ absl::Status WriteBinaryDistrict(const District& district,
     std::int64_t bytes = static_cast<std::int64_t>(district.ByteSizeLong());
     bool too_large = bytes > kMaxProtoBytes;
     bool stream_error = false;
-    absl::Status refused;
     if (!too_large) {
       io::CodedOutputStream out(&file);
       district.SerializeWithCachedSizes(&out);
-      const std::int64_t n = ties.size();
-      // Enough blocks to keep every core busy; each large enough to be
-      // worth a turn.
-      const std::int64_t block =
-          std::max<std::int64_t>(1 << 16, n / (8 * omp_get_max_threads()) + 1);
-      const std::int64_t blocks = (n + block - 1) / block;
-      std::atomic<bool> stop{false};
-#pragma omp parallel for ordered schedule(dynamic, 1)
-      for (std::int64_t b = 0; b < blocks; ++b) {
-        std::string block_bytes;
-        absl::Status s;
-        if (!stop.load(std::memory_order_relaxed)) {
-          s = SerializeTies(ties, b * block, std::min(n, (b + 1) * block),
-                            block_bytes);
-        }
-#pragma omp ordered
-        {
-          if (!stop.load(std::memory_order_relaxed)) {
-            bytes += static_cast<std::int64_t>(block_bytes.size());
-            if (bytes > kMaxProtoBytes) {
-              too_large = true;
-            } else {
-              out.WriteRaw(block_bytes.data(),
-                           static_cast<int>(block_bytes.size()));
-              // A file that failed takes no more; its error is the one to
-              // tell. A tie the stream refused is its error, not the
-              // file's.
-              if (out.HadError()) {
-                stream_error = true;
-              } else if (!s.ok()) {
-                refused = std::move(s);
-              }
-            }
-            if (too_large || stream_error || !refused.ok()) stop = true;
-          }
-        }
+      // A tie the stream refused is its error, not the file's.
+      if (absl::Status refused = WriteTieBlocks(
+              ties,
+              [&](std::int64_t begin, std::int64_t end, std::string& block) {
+                io::StringOutputStream stream(&block);
+                io::CodedOutputStream tie_out(&stream);
+                return ties.ForEachIn(begin, end, [&](const Tie& tie) {
+                  tie_out.WriteTag(static_cast<std::uint32_t>(
+                      District::kTiesFieldNumber << 3 | 2));
+                  tie_out.WriteVarint64(tie.ByteSizeLong());
+                  tie.SerializeWithCachedSizes(&tie_out);
+                  return absl::OkStatus();
+                });
+              },
+              [&](const std::string& block) {
+                bytes += static_cast<std::int64_t>(block.size());
+                too_large = bytes > kMaxProtoBytes;
+                if (!too_large) {
+                  out.WriteRaw(block.data(), static_cast<int>(block.size()));
+                }
+                // A file that failed takes no more; its error is the one
+                // to tell.
+                stream_error = out.HadError();
+                return !too_large && !stream_error;
+              });
+          !refused.ok()) {
+        return refused;
       }
     }
-    if (!refused.ok()) return refused;
     if (too_large || stream_error || !file.Flush()) {
       return absl::DataLossError(absl::StrCat(
           "cannot write ", path, ": ",

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -201,16 +202,23 @@ TEST_F(DistrictIoTest, AStateOfTiesIsWrittenOnEveryCoreAsOnOne) {
   roster.clear_ties();
   std::string message;
   ASSERT_TRUE(whole.SerializeToString(&message));
+  ASSERT_TRUE(WriteDistrict(whole, Path("message-csv")).ok());
+  const auto csv = FilesAt(Path("message-csv"));
   const int threads = omp_get_max_threads();
   for (int t : {1, 2, 4}) {
     omp_set_num_threads(t);
     ASSERT_TRUE(WriteDistrict(roster, MessageTies(whole), Path("d.pb")).ok());
     EXPECT_EQ(*testing::ReadFileToString(Path("d.pb")), message) << t;
+    const std::string dir = Path(absl::StrCat("csv", t));
+    ASSERT_TRUE(WriteDistrict(roster, MessageTies(whole), dir).ok());
+    EXPECT_EQ(FilesAt(dir), csv) << t;
     // A tie refused in a late block is the write's error, and nothing is
     // written.
-    EXPECT_EQ(WriteDistrict(roster, FailingTies(whole, 250000), Path("e.pb")),
-              absl::InvalidArgumentError("tie refused"));
-    EXPECT_FALSE(std::filesystem::exists(Path("e.pb")));
+    for (const std::string name : {"e.pb", "e-csv"}) {
+      EXPECT_EQ(WriteDistrict(roster, FailingTies(whole, 250000), Path(name)),
+                absl::InvalidArgumentError("tie refused"));
+      EXPECT_FALSE(std::filesystem::exists(Path(name)));
+    }
   }
   omp_set_num_threads(threads);
 }
