@@ -7,6 +7,11 @@
 #include <utility>
 
 namespace collabnet {
+namespace {
+
+constexpr std::size_t kBytesPerTie = 64;
+
+}  // namespace
 
 absl::Status WriteTieBlocks(
     const TieStream& ties,
@@ -27,7 +32,12 @@ absl::Status WriteTieBlocks(
     std::string bytes;
     absl::Status made;
     if (!stop.load(std::memory_order_relaxed)) {
-      made = make(b * block, std::min(n, (b + 1) * block), bytes);
+      const std::int64_t begin = b * block;
+      const std::int64_t end = std::min(n, (b + 1) * block);
+      // Ties take some tens of bytes in every format: a block's bytes are
+      // not copied as they grow.
+      bytes.reserve(static_cast<std::size_t>(end - begin) * kBytesPerTie);
+      made = make(begin, end, bytes);
     }
 #pragma omp ordered
     {
