@@ -975,15 +975,7 @@ class Ingester {
       return;
     }
     // An end not on the roster (yet: kKeep adds it).
-    if (!file.dropped_rows.insert(r.key).second) {
-      ++file.source.duplicate_rows;
-      return;
-    }
-    if (!InWindow(r.first, r.last)) {
-      ++file.source.outside_window;
-      return;
-    }
-    if (r.first == kNoDay) ++file.source.undated;
+    if (!FirstInWindow(r, file.dropped_rows, file.source)) return;
     from = Resolve(r.from, r.line, r.from_field, file.errors);
     to = Resolve(r.to, r.line, r.to_field, file.errors);
     if (!from || !to) {
@@ -996,16 +988,25 @@ class Ingester {
         r.last, r.key.first, file.source_index, kRow | kCounted, r.seq);
   }
 
-  void Membership(const HandledRecord& r, File& file) {
-    if (!file.group_rows.insert(r.key).second) {
-      ++file.source.duplicate_rows;
-      return;
+  // Whether a row handled here is the first of its repeats (in `seen`)
+  // and in the time window; a repeat, a row outside it and an undated row
+  // are counted.
+  bool FirstInWindow(const HandledRecord& r, RowSet& seen,
+                     SourceReport& source) const {
+    if (!seen.insert(r.key).second) {
+      ++source.duplicate_rows;
+      return false;
     }
     if (!InWindow(r.first, r.last)) {
-      ++file.source.outside_window;
-      return;
+      ++source.outside_window;
+      return false;
     }
-    if (r.first == kNoDay) ++file.source.undated;
+    if (r.first == kNoDay) ++source.undated;
+    return true;
+  }
+
+  void Membership(const HandledRecord& r, File& file) {
+    if (!FirstInWindow(r, file.group_rows, file.source)) return;
     const std::optional<std::uint32_t> from =
         Resolve(r.from, r.line, r.from_field, file.errors);
     if (!from) {

@@ -199,6 +199,29 @@ TEST(SourceIngestTest, HeldTiesAreTheDistrictsTiesMadeOneAtATime) {
   EXPECT_EQ(pseudonymous.SerializeAsString(), renamed.SerializeAsString());
 }
 
+// Ingests with `o` on each thread count and chunk size: the same status
+// as `one`'s (on one thread, whole files) and, when that is a district,
+// the same district and report, byte for byte.
+void ExpectTheSameOnEveryThreadAndChunk(
+    IngestOptions o, const absl::StatusOr<District>& one,
+    const IngestReport& one_report, std::initializer_list<int> thread_counts,
+    std::initializer_list<std::size_t> chunk_sizes) {
+  for (int threads : thread_counts) {
+    for (std::size_t chunk_bytes : chunk_sizes) {
+      o.threads = threads;
+      o.chunk_bytes = chunk_bytes;
+      IngestReport report;
+      absl::StatusOr<District> many = IngestSources(o, &report);
+      ASSERT_EQ(many.status(), one.status())
+          << threads << " threads, chunks of " << chunk_bytes;
+      if (!one.ok()) continue;
+      EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString())
+          << threads << " threads, chunks of " << chunk_bytes;
+      EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
+    }
+  }
+}
+
 TEST(SourceIngestTest, TheDistrictIsTheSameOnOneThreadOrMany) {
   const std::string ex = SourceDir() + "/data/examples/";
   IngestOptions o;
@@ -219,18 +242,8 @@ TEST(SourceIngestTest, TheDistrictIsTheSameOnOneThreadOrMany) {
   ASSERT_TRUE(one.ok()) << one.status();
   EXPECT_GT(one->ties_size(), 10);
   // Chunks of one record each, of a few, and whole files.
-  for (int threads : {1, 2, 3, 8}) {
-    for (std::size_t chunk_bytes : {1, 100, 1 << 20}) {
-      o.threads = threads;
-      o.chunk_bytes = chunk_bytes;
-      IngestReport report;
-      absl::StatusOr<District> many = IngestSources(o, &report);
-      ASSERT_TRUE(many.ok()) << many.status();
-      EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString())
-          << threads << " threads, chunks of " << chunk_bytes;
-      EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
-    }
-  }
+  ExpectTheSameOnEveryThreadAndChunk(o, one, one_report, {1, 2, 3, 8},
+                                     {1, 100, 1 << 20});
 }
 
 // Rows of observations and pd attendance over a roster T0..T99, with
@@ -315,18 +328,8 @@ TEST(SourceIngestTest, NoisyRecordsMergeTheSameOnOneThreadOrMany) {
     }
     EXPECT_GT(obs.self_loops, 0);
     EXPECT_GT(one_report.ids_case_folded, 0);
-    for (int threads : {1, 2, 5}) {
-      for (std::size_t chunk_bytes : {1, 300, 1 << 20}) {
-        o.threads = threads;
-        o.chunk_bytes = chunk_bytes;
-        IngestReport report;
-        absl::StatusOr<District> many = IngestSources(o, &report);
-        ASSERT_TRUE(many.ok()) << many.status();
-        EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString())
-            << threads << " threads, chunks of " << chunk_bytes;
-        EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
-      }
-    }
+    ExpectTheSameOnEveryThreadAndChunk(o, one, one_report, {1, 2, 5},
+                                       {1, 300, 1 << 20});
   }
 }
 
@@ -358,14 +361,8 @@ TEST(SourceIngestTest, ErrorsFoundReadingAndHandlingKeepTheFilesOrder) {
         << file;
     EXPECT_TRUE(std::is_sorted(in_file.begin(), in_file.end())) << file;
   }
-  for (int threads : {2, 3}) {
-    for (std::size_t chunk_bytes : {1, 500, 1 << 20}) {
-      o.threads = threads;
-      o.chunk_bytes = chunk_bytes;
-      EXPECT_EQ(IngestSources(o).status(), one)
-          << threads << " threads, chunks of " << chunk_bytes;
-    }
-  }
+  ExpectTheSameOnEveryThreadAndChunk(o, absl::StatusOr<District>(one), {},
+                                     {2, 3}, {1, 500, 1 << 20});
 }
 
 TEST(SourceIngestTest, TiesComeInTheOrderTheFilesFirstMadeThem) {
@@ -767,21 +764,8 @@ TEST(SourceIngestTest, QuotedRowsAndEveryLineEndReadTheSameInChunks) {
       ASSERT_TRUE(one.ok()) << one.status();
       EXPECT_GT(one->ties_size(), 80);
     }
-    for (int threads : {1, 2, 4}) {
-      for (std::size_t chunk_bytes : {1, 40, 1 << 20}) {
-        o.threads = threads;
-        o.chunk_bytes = chunk_bytes;
-        IngestReport report;
-        absl::StatusOr<District> many = IngestSources(o, &report);
-        ASSERT_EQ(many.status(), one.status())
-            << threads << " threads, chunks of " << chunk_bytes;
-        if (!broken) {
-          EXPECT_EQ(many->SerializeAsString(), one->SerializeAsString())
-              << threads << " threads, chunks of " << chunk_bytes;
-          EXPECT_EQ(FormatIngestReport(report), FormatIngestReport(one_report));
-        }
-      }
-    }
+    ExpectTheSameOnEveryThreadAndChunk(o, one, one_report, {1, 2, 4},
+                                       {1, 40, 1 << 20});
   }
 }
 
