@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <utility>
 
 namespace collabnet {
 namespace {
@@ -23,7 +22,7 @@ absl::Status WriteTieBlocks(
   // Enough blocks to keep every core busy; each large enough to be worth
   // a turn.
   const std::int64_t block = std::max<std::int64_t>(
-      std::int64_t{1} << 16, n / (8 * omp_get_max_threads()) + 1);
+      std::int64_t{1} << 16, n / (std::int64_t{8} * omp_get_max_threads()) + 1);
   const std::int64_t blocks = (n + block - 1) / block;
   std::atomic<bool> stop{false};
   absl::Status error;
@@ -45,7 +44,7 @@ absl::Status WriteTieBlocks(
         if (!write(bytes)) {
           stop = true;
         } else if (!made.ok()) {
-          error = std::move(made);
+          error = made;
           stop = true;
         }
       }
