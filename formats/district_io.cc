@@ -496,11 +496,9 @@ absl::Status CheckSibling(const std::string& path, const std::string& sibling,
 
 // The message's bytes: the district's own, then a field 4 for each of
 // `ties` (ties are District's last field, so this is the serialization of
-// the district with those ties added), serialized straight into the file: a
-// state's district is hundreds of megabytes, which a string would hold twice
-// over.
-// A district's bytes, then its stream's ties as more of field 4: what the
-// district with those ties would serialize to.
+// the district with those ties added), written to the file a block of ties
+// at a time (formats/tie_blocks.h): a state's district is hundreds of
+// megabytes, which a string would hold twice over.
 absl::Status WriteBinaryDistrict(const District& district,
                                  const TieStream& ties,
                                  const std::string& path) {

@@ -43,6 +43,9 @@ namespace {
 constexpr absl::string_view kOffRosterSchool = "off_roster";
 // Contributions name their source in 16 bits.
 constexpr std::size_t kMaxSources = 65535;
+// A chunk's records are numbered in 32 bits (SeqSpace), and a record takes
+// two bytes at the least.
+constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 30;
 
 // A day as a count of days, in 4 bytes where an optional CivilDay takes 16:
 // a district's records make millions of these.
@@ -1324,6 +1327,11 @@ absl::Status CheckIngestOptions(const IngestOptions& options) {
     return absl::InvalidArgumentError(
         absl::StrCat(options.sources.size(), " source files; at most ",
                      kMaxSources, " can be ingested at once"));
+  }
+  if (options.chunk_bytes > kMaxChunkBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("chunks of ", options.chunk_bytes,
+                     " bytes; at most 1 GiB (", kMaxChunkBytes, ")"));
   }
   if (absl::Status s = once(options.roster_path, "the roster"); !s.ok()) {
     return s;

@@ -11,12 +11,14 @@
 // Every record becomes a contribution to the tie from `from` to `to` in its
 // source's channel; contributions to the same tie merge into one weighted
 // tie (its weight the sum, its first and last seen the span of the dates),
-// and every such change is counted in the report. Files are streamed: memory
-// grows with the records (48 bytes each until they merge) and the ties, not
-// with the files' text; a district's tie messages take several times what
-// IngestedTies holds. Ties come in the order the files first made them,
-// each tie's records merged in file order: the district is the same on any
-// number of threads.
+// and every such change is counted in the report. Files are read in chunks
+// of whole records: memory grows with the records (48 bytes each until
+// they merge) and the ties, not with the files' text, except for the
+// records naming someone off the roster, which are kept (64 bytes and
+// their ids each) until their file is read; a district's tie messages take
+// several times what IngestedTies holds. Ties come in the order the files
+// first made them, each tie's records merged in file order: the district
+// is the same on any number of threads and any chunk size.
 #ifndef COLLABNET_RECORDS_SOURCE_INGEST_H_
 #define COLLABNET_RECORDS_SOURCE_INGEST_H_
 
@@ -71,7 +73,8 @@ struct IngestOptions {
   // are read on one). The district, the report and the errors are the same
   // whatever the count.
   int threads = 0;
-  // The text a thread reads at a time; it changes nothing but speed.
+  // The text a thread reads at a time, at most 1 GiB; it changes nothing
+  // but speed.
   std::size_t chunk_bytes = std::size_t{1} << 20;
 };
 
@@ -110,7 +113,7 @@ struct IngestReport {
 // InvalidArgument when the options cannot be right whatever the files
 // hold: no roster, a time window that ends before it starts, a bad
 // half-life, a file given twice (its records would count twice), more than
-// 65,535 sources.
+// 65,535 sources, chunks over 1 GiB.
 absl::Status CheckIngestOptions(const IngestOptions& options);
 
 // The ties an ingest made, in their order, 32 bytes each where a message

@@ -659,6 +659,17 @@ TEST(SourceIngestTest, FoldCaseRefusesRosterIdsThatAreOneIgnoringCase) {
                         "ignoring case"));
 }
 
+TEST(SourceIngestTest, ChunksOverAGibibyteAreRefused) {
+  // A chunk's records are numbered in 32 bits.
+  SourceFiles f;
+  IngestOptions o = f.Options();
+  o.chunk_bytes = std::size_t{1} << 30;
+  EXPECT_TRUE(CheckIngestOptions(o).ok());
+  o.chunk_bytes = (std::size_t{1} << 30) + 1;
+  EXPECT_THAT(CheckIngestOptions(o).message(), HasSubstr("at most 1 GiB"));
+  EXPECT_FALSE(IngestSources(o).ok());
+}
+
 TEST(SourceIngestTest, AFileGivenTwiceIsRefused) {
   SourceFiles f;
   IngestOptions o = f.Options();
