@@ -469,40 +469,12 @@ HandledRecord Handled(const SourceRecord& r, std::uint64_t seq) {
 }
 
 // Records kept past the text they were read from: a chunk's records that
-// must wait to be handled in turn. An item is one cache line; its ids and
-// group follow the previous item's in `text`, and its column names are in
-// `fields`.
+// wait to be handled in turn. Their ids and group are copied into `text`,
+// each record's after the one before; the views in `records` keep only
+// their sizes until ForEach points them there.
 struct RecordBatch {
-  struct alignas(64) Item {
-    std::pair<std::uint64_t, std::uint64_t> key;
-    std::int64_t line;
-    std::uint64_t seq;
-    double amount;
-    DayNumber first;
-    DayNumber last;
-    std::uint32_t from_size;
-    std::uint32_t to_size;
-    std::uint32_t group_size;
-    std::uint8_t fields;
-    bool directed;
-  };
-  static_assert(sizeof(Item) == 64);
-
   void Add(const HandledRecord& r) {
-    Item item;
-    item.key = r.key;
-    item.line = r.line;
-    item.seq = r.seq;
-    item.amount = r.amount;
-    item.first = r.first;
-    item.last = r.last;
-    // Ids are at most a line long, and lines are bounded (io/input_file.h).
-    item.from_size = static_cast<std::uint32_t>(r.from.size());
-    item.to_size = static_cast<std::uint32_t>(r.to.size());
-    item.group_size = static_cast<std::uint32_t>(r.group.size());
-    item.fields = FieldsIndex(r.from_field, r.to_field);
-    item.directed = r.directed;
-    items.push_back(item);
+    records.push_back(r);
     text.append(r.from.data(), r.from.size());
     text.append(r.to.data(), r.to.size());
     text.append(r.group.data(), r.group.size());
@@ -512,44 +484,21 @@ struct RecordBatch {
   template <typename Handle>
   void ForEach(Handle handle) const {
     const absl::string_view all = text;
-    HandledRecord r;
     std::size_t at = 0;
-    for (const Item& item : items) {
-      r.from = all.substr(at, item.from_size);
-      at += item.from_size;
-      r.to = all.substr(at, item.to_size);
-      at += item.to_size;
-      r.group = all.substr(at, item.group_size);
-      at += item.group_size;
-      std::tie(r.from_field, r.to_field) = fields[item.fields];
-      r.key = item.key;
-      r.line = item.line;
-      r.seq = item.seq;
-      r.amount = item.amount;
-      r.first = item.first;
-      r.last = item.last;
-      r.directed = item.directed;
+    auto take = [&](absl::string_view& view) {
+      view = all.substr(at, view.size());
+      at += view.size();
+    };
+    for (HandledRecord r : records) {
+      take(r.from);
+      take(r.to);
+      take(r.group);
       handle(r);
     }
   }
 
-  std::vector<Item> items;
+  std::vector<HandledRecord> records;
   std::string text;
-  // The column names records name, a few a layout (they are the layout's
-  // own constants, compared by address).
-  std::vector<std::pair<absl::string_view, absl::string_view>> fields;
-
- private:
-  std::uint8_t FieldsIndex(absl::string_view from, absl::string_view to) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (fields[i].first.data() == from.data() &&
-          fields[i].second.data() == to.data()) {
-        return static_cast<std::uint8_t>(i);
-      }
-    }
-    fields.emplace_back(from, to);
-    return static_cast<std::uint8_t>(fields.size() - 1);
-  }
 };
 
 // What reading one chunk of a file found, kept until the chunks before it
