@@ -14,11 +14,11 @@
 // and every such change is counted in the report. Files are read in chunks
 // of whole records: memory grows with the records (48 bytes each until
 // they merge) and the ties, not with the files' text, except for the
-// records naming someone off the roster, which are kept (64 bytes and
-// their ids each) until their file is read; a district's tie messages take
-// several times what IngestedTies holds. Ties come in the order the files
-// first made them, each tie's records merged in file order: the district
-// is the same on any number of threads and any chunk size.
+// records naming someone off the roster, which are kept (some 140 bytes
+// and their ids each) until their file is read; a district's tie messages
+// take several times what IngestedTies holds. Ties come in the order the
+// files first made them, each tie's records merged in file order: the
+// district is the same on any number of threads and any chunk size.
 #ifndef COLLABNET_RECORDS_SOURCE_INGEST_H_
 #define COLLABNET_RECORDS_SOURCE_INGEST_H_
 
