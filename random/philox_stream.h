@@ -37,6 +37,8 @@ enum RandomPurpose : std::uint32_t {
                              // long they practise
   kPurposeBroadcast = 9,     // whether a broadcast reaches a teacher
   kPurposeLiveEdge = 10,     // the live-edge reference estimators
+  kPurposeReverseSample = 11,  // a reverse-reachable sample (placement)
+  kPurposeRandomPlacement = 12,  // leaders placed at random (a baseline)
 };
 
 class PhiloxStream {

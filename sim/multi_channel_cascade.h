@@ -131,6 +131,21 @@ class MultiChannelCascade : public ModelBase {
   std::array<bool, kNumChannels> capacity_channel_{};
 };
 
+// p(u, v) of every arc under a valid multi-channel scenario: the channel's
+// probability times the tie's weight and context, capped at 1.
+std::vector<double> MultiChannelArcProbabilities(const DistrictGraph& graph,
+                                                 const Scenario& scenario);
+
+// Each teacher's probability of adopting once reached, from their school's
+// readiness, under a valid multi-channel scenario.
+std::vector<double> AdoptionProbabilities(const DistrictGraph& graph,
+                                          const Scenario& scenario);
+
+// The weeks a valid multi-channel scenario's broadcast falls on, sorted
+// and distinct: its own, or the calendar's PD weeks within the horizon.
+std::vector<int> BroadcastWeeks(const Scenario& scenario,
+                                const SchoolCalendar& calendar);
+
 }  // namespace collabnet
 
 #endif  // COLLABNET_SIM_MULTI_CHANNEL_CASCADE_H_

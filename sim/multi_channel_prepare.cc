@@ -10,6 +10,50 @@
 
 namespace collabnet {
 
+std::vector<double> MultiChannelArcProbabilities(const DistrictGraph& graph,
+                                                 const Scenario& scenario) {
+  std::array<double, kNumChannels> probability{};
+  for (const ChannelParams& c : scenario.channels()) {
+    probability[c.channel()] = c.probability();
+  }
+  const std::vector<double> factor =
+      TieContextFactors(graph, TieContextOf(scenario));
+  std::vector<double> p(graph.num_arcs());
+  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
+    p[a] =
+        std::min(1.0, probability[graph.arc_channel(a)] * graph.arc_weight(a) *
+                          (factor.empty() ? 1.0 : factor[a]));
+  }
+  return p;
+}
+
+std::vector<double> AdoptionProbabilities(const DistrictGraph& graph,
+                                          const Scenario& scenario) {
+  const MultiChannelParams& m = scenario.multi_channel();
+  const double a0 =
+      m.has_adoption_at_zero_readiness() ? m.adoption_at_zero_readiness() : 1.0;
+  const double a1 =
+      m.has_adoption_at_full_readiness() ? m.adoption_at_full_readiness() : 1.0;
+  std::vector<double> adopt(graph.num_vertices());
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+    const double r = graph.school_readiness(graph.school_of(v));
+    adopt[v] = a0 + (a1 - a0) * r;
+  }
+  return adopt;
+}
+
+std::vector<int> BroadcastWeeks(const Scenario& scenario,
+                                const SchoolCalendar& calendar) {
+  const Broadcast& broadcast = scenario.multi_channel().broadcast();
+  std::vector<int> weeks(broadcast.weeks().begin(), broadcast.weeks().end());
+  if (broadcast.weeks().empty() && broadcast.probability() > 0) {
+    weeks = calendar.PdWeeks(scenario.horizon());
+  }
+  std::sort(weeks.begin(), weeks.end());
+  weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
+  return weeks;
+}
+
 absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
     const DistrictGraph& graph, const Scenario& scenario, DrawMode mode) {
   MultiChannelCascade model;
@@ -21,21 +65,12 @@ absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
   const MultiChannelParams& m = scenario.multi_channel();
   model.mode_ = mode;
 
-  std::array<double, kNumChannels> probability{};
   for (const ChannelParams& c : scenario.channels()) {
-    probability[c.channel()] = c.probability();
     const double mean = c.has_mean_delay_weeks() ? c.mean_delay_weeks() : 1;
     model.delay_scale_[c.channel()] =
         mean == 1 ? 0 : 1.0 / std::log1p(-1.0 / mean);
   }
-  const std::vector<double> factor =
-      TieContextFactors(graph, TieContextOf(scenario));
-  std::vector<double> p(graph.num_arcs());
-  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
-    p[a] =
-        std::min(1.0, probability[graph.arc_channel(a)] * graph.arc_weight(a) *
-                          (factor.empty() ? 1.0 : factor[a]));
-  }
+  const std::vector<double> p = MultiChannelArcProbabilities(graph, scenario);
   if (mode == DrawMode::kCoupled) {
     model.coins_ = ArcCoins::PerArc(graph, p);
   } else {
@@ -45,14 +80,10 @@ absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
     }
   }
 
-  const double a0 =
-      m.has_adoption_at_zero_readiness() ? m.adoption_at_zero_readiness() : 1.0;
-  const double a1 =
-      m.has_adoption_at_full_readiness() ? m.adoption_at_full_readiness() : 1.0;
+  const std::vector<double> adopt = AdoptionProbabilities(graph, scenario);
   model.adopt_threshold_.resize(graph.num_vertices());
   for (VertexId v = 0; v < graph.num_vertices(); ++v) {
-    const double r = graph.school_readiness(graph.school_of(v));
-    model.adopt_threshold_[v] = ProbabilityThreshold(a0 + (a1 - a0) * r);
+    model.adopt_threshold_[v] = ProbabilityThreshold(adopt[v]);
   }
 
   const double lapse = m.lapse_probability();
@@ -60,16 +91,8 @@ absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
   model.lapse_scale_ = lapse > 0 && lapse < 1 ? 1.0 / std::log1p(-lapse) : 0;
 
   model.calendar_ = *SchoolCalendar::Make(m.calendar());
+  model.broadcast_weeks_ = BroadcastWeeks(scenario, model.calendar_);
   const Broadcast& broadcast = m.broadcast();
-  model.broadcast_weeks_.assign(broadcast.weeks().begin(),
-                                broadcast.weeks().end());
-  if (broadcast.weeks().empty() && broadcast.probability() > 0) {
-    model.broadcast_weeks_ = model.calendar_.PdWeeks(model.horizon_);
-  }
-  std::sort(model.broadcast_weeks_.begin(), model.broadcast_weeks_.end());
-  model.broadcast_weeks_.erase(
-      std::unique(model.broadcast_weeks_.begin(), model.broadcast_weeks_.end()),
-      model.broadcast_weeks_.end());
   model.broadcast_threshold_ = ProbabilityThreshold(broadcast.probability());
   model.broadcast_planes_ = UniformThreshold(model.broadcast_threshold_);
   const double q = broadcast.probability();

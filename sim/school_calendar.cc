@@ -20,6 +20,18 @@ std::vector<int> NextMeetingTable(const std::vector<int>& weeks, int year) {
   return next;
 }
 
+// Last-meeting table for the same: the week of the year of the last
+// meeting at or before each week, the year before's as 0 or less.
+std::vector<int> LastMeetingTable(const std::vector<int>& weeks, int year) {
+  std::vector<int> last(static_cast<std::size_t>(year));
+  int previous = weeks.back() - year;  // the last meeting of last year
+  for (int w = 1; w <= year; ++w) {
+    if (std::binary_search(weeks.begin(), weeks.end(), w)) previous = w;
+    last[static_cast<std::size_t>(w - 1)] = previous;
+  }
+  return last;
+}
+
 }  // namespace
 
 SchoolCalendar::SchoolCalendar() = default;
@@ -61,6 +73,7 @@ absl::StatusOr<SchoolCalendar> SchoolCalendar::Make(const Calendar& calendar) {
                     c.pd_weeks_.end());
   if (!c.pd_weeks_.empty()) {
     c.next_meeting_[PD_WORKSHOP] = NextMeetingTable(c.pd_weeks_, year);
+    c.last_meeting_[PD_WORKSHOP] = LastMeetingTable(c.pd_weeks_, year);
   }
   const int every = calendar.plc_every_weeks();
   if (every < 0 || every > year) {
@@ -72,6 +85,7 @@ absl::StatusOr<SchoolCalendar> SchoolCalendar::Make(const Calendar& calendar) {
     std::vector<int> meetings;
     for (int w = 1; w <= year; w += every) meetings.push_back(w);
     c.next_meeting_[PLC] = NextMeetingTable(meetings, year);
+    c.last_meeting_[PLC] = LastMeetingTable(meetings, year);
   }
   return c;
 }

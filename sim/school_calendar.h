@@ -38,6 +38,19 @@ class SchoolCalendar {
            next[static_cast<std::size_t>((week - 1) % teaching_weeks_)];
   }
 
+  // The last week at or before `week` (>= 0) when channel `ch` meets: 0
+  // when it has not met by then. A contact sent in week t with delay d
+  // lands by week w exactly when t + d <= LastMeeting(ch, w), the reverse
+  // of NextMeeting, which placement's reverse samples walk.
+  int LastMeeting(int ch, int week) const {
+    const std::vector<int>& last = last_meeting_[static_cast<std::size_t>(ch)];
+    if (last.empty() || week < 1) return week;
+    const int year = (week - 1) / teaching_weeks_;
+    const int at = year * teaching_weeks_ +
+                   last[static_cast<std::size_t>((week - 1) % teaching_weeks_)];
+    return at > 0 ? at : 0;
+  }
+
   // A number for the term of `week`, the same for every week of a term.
   int TermOf(int week) const {
     const int year = (week - 1) / teaching_weeks_;
@@ -68,6 +81,9 @@ class SchoolCalendar {
   // Per channel, indexed by week of the year - 1: the week of the year of
   // the next meeting, past teaching_weeks_ when it is in the next year.
   std::array<std::vector<int>, kNumChannels> next_meeting_;
+  // The same for the last meeting at or before a week: 0 or less when it
+  // is in the year before.
+  std::array<std::vector<int>, kNumChannels> last_meeting_;
 };
 
 }  // namespace collabnet

@@ -74,6 +74,30 @@ TEST(SchoolCalendar, PlcCadenceStartsEachYearAfresh) {
   EXPECT_EQ(c.NextMeeting(PLC, 38), 39);
 }
 
+// LastMeeting undoes NextMeeting: a contact sent to arrive on or after
+// week t lands by week w exactly when t <= LastMeeting(w), for every
+// channel and pair of weeks over three years.
+TEST(SchoolCalendar, LastMeetingIsTheReverseOfNextMeeting) {
+  Calendar spec;
+  spec.set_teaching_weeks(10);
+  spec.add_pd_weeks(3);
+  spec.add_pd_weeks(8);
+  spec.set_plc_every_weeks(4);
+  const SchoolCalendar c = MakeCalendar(spec);
+  for (int ch : {static_cast<int>(PD_WORKSHOP), static_cast<int>(PLC),
+                 static_cast<int>(SOCIAL_MEDIA)}) {
+    for (int t = 1; t <= 30; ++t) {
+      for (int w = 0; w <= 30; ++w) {
+        EXPECT_EQ(c.NextMeeting(ch, t) <= w, t <= c.LastMeeting(ch, w))
+            << "channel " << ch << ", sent for week " << t << ", by " << w;
+      }
+    }
+  }
+  EXPECT_EQ(c.LastMeeting(PD_WORKSHOP, 2), 0);   // none yet
+  EXPECT_EQ(c.LastMeeting(PD_WORKSHOP, 12), 8);  // last year's week 8
+  EXPECT_EQ(c.LastMeeting(PLC, 12), 11);  // next year's week 1
+}
+
 TEST(SchoolCalendar, TermsSplitEachYear) {
   const SchoolCalendar c = MakeCalendar(Calendar());  // 3 terms of 12
   EXPECT_EQ(c.TermOf(1), c.TermOf(12));

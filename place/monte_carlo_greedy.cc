@@ -1,0 +1,144 @@
+#include "place/monte_carlo_greedy.h"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+#include <tuple>
+
+#include "sim/runner.h"
+
+namespace collabnet {
+namespace {
+
+constexpr int kPilotReplicates = 200;
+constexpr int kFewestReplicates = 100;
+constexpr int kMostReplicates = 5000;
+
+}  // namespace
+
+absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
+    const DistrictGraph& graph, const Scenario& scenario,
+    const PlacementConstraints& c, PlacementObjective objective,
+    int replicates, int threads,
+    const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  if (absl::Status s = CheckConstraints(graph, c); !s.ok()) return s;
+  MonteCarloGreedyResult result;
+  // The objective of a leader set, leaders counted, on `count` replicates.
+  auto evaluate = [&](const std::vector<VertexId>& leaders,
+                      int count) -> absl::StatusOr<double> {
+    if (leaders.empty()) return 0.0;
+    Scenario s = scenario;
+    s.clear_leaders();
+    for (VertexId v : leaders) s.add_leaders(graph.teacher_id(v));
+    s.set_replicates(count);
+    absl::StatusOr<RunResult> run =
+        RunScenario(graph, s, RunOptions{.threads = threads});
+    if (!run.ok()) return run.status();
+    ++result.evaluations;
+    const Estimate& e = objective == PlacementObjective::kAdopting
+                            ? run->adopting()
+                            : run->reached();
+    return e.mean() + static_cast<double>(leaders.size());
+  };
+
+  FeasibleSet set(graph, c);
+  std::vector<VertexId> leaders = c.existing;
+  if (replicates <= 0) {
+    // The pilot: the leaders in place, or the best-connected candidate.
+    std::vector<VertexId> pilot = leaders;
+    if (pilot.empty()) {
+      VertexId best = graph.num_vertices();
+      for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+        if (set.Fits(v) && (best == graph.num_vertices() ||
+                            graph.arc_end(v) - graph.arc_begin(v) >
+                                graph.arc_end(best) - graph.arc_begin(best))) {
+          best = v;
+        }
+      }
+      pilot.push_back(best);
+    }
+    Scenario s = scenario;
+    s.clear_leaders();
+    for (VertexId v : pilot) s.add_leaders(graph.teacher_id(v));
+    s.set_replicates(kPilotReplicates);
+    absl::StatusOr<RunResult> run =
+        RunScenario(graph, s, RunOptions{.threads = threads});
+    if (!run.ok()) return run.status();
+    const Estimate& e = run->reached();
+    const double half = std::max(
+        0.5, 0.01 * (e.mean() + static_cast<double>(pilot.size())));
+    const double wanted = std::ceil(std::pow(1.96 * e.sd() / half, 2));
+    replicates = static_cast<int>(std::clamp<double>(
+        wanted, kFewestReplicates, kMostReplicates));
+  }
+  result.replicates = replicates;
+
+  absl::StatusOr<double> base = evaluate(leaders, replicates);
+  if (!base.ok()) return base.status();
+  // (score, -vertex, step the score is from): the best score first, ties
+  // to the lower id.
+  using Entry = std::tuple<double, std::int64_t, int>;
+  std::priority_queue<Entry> heap;
+  std::vector<double> gain_of(graph.num_vertices(), 0);
+  auto score = [&](VertexId v, double gain) {
+    if (!c.has_costs()) return gain;
+    return c.cost[v] == 0 ? (gain > 0 ? 1e300 : 0) : gain / c.cost[v];
+  };
+  std::int64_t planned = 0;
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) planned += set.Fits(v);
+  planned += 2 * c.budget;
+  std::int64_t done = 0;
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+    if (!set.Fits(v)) continue;
+    leaders.push_back(v);
+    absl::StatusOr<double> with = evaluate(leaders, replicates);
+    leaders.pop_back();
+    if (!with.ok()) return with.status();
+    gain_of[v] = *with - *base;
+    heap.emplace(score(v, gain_of[v]), -static_cast<std::int64_t>(v), 0);
+    if (progress) progress(++done, planned);
+  }
+  // The best single leader, for the fallback with costs.
+  VertexId single = graph.num_vertices();
+  double single_gain = -1;
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+    if (set.Fits(v) && gain_of[v] > single_gain) {
+      single = v;
+      single_gain = gain_of[v];
+    }
+  }
+  int step = 0;
+  double total = *base;
+  while (!set.full() && !heap.empty()) {
+    auto [s, negative, from] = heap.top();
+    heap.pop();
+    const auto v = static_cast<VertexId>(-negative);
+    if (!set.Fits(v)) continue;
+    if (from == step) {
+      if (c.has_costs() && gain_of[v] <= 0) break;
+      set.Take(v);
+      leaders.push_back(v);
+      result.gains.push_back(gain_of[v]);
+      total += gain_of[v];
+      ++step;
+      continue;
+    }
+    leaders.push_back(v);
+    absl::StatusOr<double> with = evaluate(leaders, replicates);
+    leaders.pop_back();
+    if (!with.ok()) return with.status();
+    gain_of[v] = *with - total;
+    heap.emplace(score(v, gain_of[v]), negative, step);
+    ++done;
+    if (progress) progress(done, std::max(planned, done + 1));
+  }
+  result.chosen = set.taken();
+  if (c.has_costs() && single != graph.num_vertices() &&
+      single_gain > total - *base) {
+    result.chosen.assign(1, single);
+    result.gains.assign(1, single_gain);
+  }
+  return result;
+}
+
+}  // namespace collabnet
