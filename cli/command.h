@@ -39,6 +39,7 @@ Command GenerateCommand();
 Command ConvertCommand();
 Command FitCommand();
 Command SweepCommand();
+Command PlaceCommand();
 
 }  // namespace collabnet::cli
 

@@ -14,7 +14,8 @@ namespace {
 // The table of commands, in the order --help lists them.
 std::vector<Command> Commands() {
   return {SimulateCommand(), IngestCommand(), GenerateCommand(),
-          ConvertCommand(),  FitCommand(),    SweepCommand()};
+          ConvertCommand(),  FitCommand(),    SweepCommand(),
+          PlaceCommand()};
 }
 
 std::string Usage(const std::vector<Command>& commands) {

@@ -19,7 +19,7 @@
 #include "io/text_proto.h"
 #include "records/pseudonymize.h"
 #include "scenario/scenario_file.h"
-#include "scenario/threshold_csv.h"
+#include "scenario/teacher_numbers_csv.h"
 #include "sim/validate_scenario.h"
 #include "text/number_text.h"
 
@@ -382,6 +382,15 @@ absl::Status ApplySharedFlags(const Flags& flags, Scenario& s) {
   return absl::OkStatus();
 }
 
+// The district file or folder the flags and scenario name: --district, or
+// the scenario's, relative to the scenario file; "" for the embedded one.
+std::string DistrictPath(const Flags& flags, const Scenario& scenario,
+                         const std::string& scenario_dir) {
+  if (flags.count("district") > 0) return flags["district"].as<std::string>();
+  if (scenario.district().empty()) return "";
+  return (std::filesystem::path(scenario_dir) / scenario.district()).string();
+}
+
 // The graph to run on: a plain network, the scenario's district, or the
 // embedded one.
 absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
@@ -457,12 +466,7 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
     }
     return graph;
   }
-  std::string path;
-  if (flags.count("district") > 0) {
-    path = flags["district"].as<std::string>();
-  } else if (!scenario.district().empty()) {
-    path = (std::filesystem::path(scenario_dir) / scenario.district()).string();
-  }
+  const std::string path = DistrictPath(flags, scenario, scenario_dir);
   FreezeStats stats;
   FreezeOptions freeze;
   freeze.duplicates = *duplicates;
@@ -796,12 +800,13 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
   if (!key.ok()) return key.status();
   if (flags.count("thresholds") > 0) {
     const std::string path = flags["thresholds"].as<std::string>();
-    absl::StatusOr<std::vector<GivenThreshold>> given = ReadThresholdCsv(path);
+    absl::StatusOr<std::vector<TeacherNumber>> given =
+        ReadTeacherNumberCsv(path, kThresholdColumn);
     if (!given.ok()) return given.status();
     auto& thresholds =
         *scenario->mutable_linear_threshold()->mutable_thresholds();
     thresholds.clear();
-    for (const GivenThreshold& t : *given) {
+    for (const TeacherNumber& t : *given) {
       const std::string id =
           key->empty() ? t.teacher : Pseudonym(*key, t.teacher);
       if (!graph->FindTeacher(id)) {
@@ -810,7 +815,7 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
                          t.teacher, "'; expected a teacher of the network",
                          key->empty() ? NearestIds(*graph, t.teacher) : ""));
       }
-      thresholds[id] = t.threshold;
+      thresholds[id] = t.value;
     }
   }
   if (absl::Status s = PseudonymizeLeaders(*key, *scenario); !s.ok()) {
@@ -842,6 +847,9 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
           absl::StrCat(flags["scenario"].as<std::string>(), ": ", s.message()));
     }
     return UsageError(absl::StrCat(s.message(), " (as the flags set it)"));
+  }
+  if (flags.count("graph") == 0) {
+    setup.district_path = DistrictPath(flags, *scenario, scenario_dir);
   }
   setup.scenario = *std::move(scenario);
   setup.graph = *std::move(graph);

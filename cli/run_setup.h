@@ -34,6 +34,9 @@ void AddRunFlags(boost::program_options::options_description& options);
 struct RunSetup {
   Scenario scenario;  // passes ValidateScenario on `graph`
   DistrictGraph graph;
+  // The district file or folder the graph came from, as the user named
+  // it; "" for the embedded district and for plain networks (--graph).
+  std::string district_path;
   // What the user should know about how the inputs were read: self-loops
   // dropped, a model's parameters left out. For stderr.
   std::vector<std::string> notes;

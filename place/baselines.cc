@@ -26,9 +26,8 @@ std::vector<VertexId> TakeInOrder(const DistrictGraph& graph,
 std::vector<VertexId> ByScore(const std::vector<double>& score) {
   std::vector<VertexId> rank(score.size());
   std::iota(rank.begin(), rank.end(), 0);
-  std::stable_sort(rank.begin(), rank.end(), [&](VertexId a, VertexId b) {
-    return score[a] > score[b];
-  });
+  std::stable_sort(rank.begin(), rank.end(),
+                   [&](VertexId a, VertexId b) { return score[a] > score[b]; });
   return rank;
 }
 
@@ -93,7 +92,8 @@ std::vector<VertexId> PlaceByDegreeDiscount(const DistrictGraph& graph,
     for (ArcIndex a = graph.arc_begin(u); a < graph.arc_end(u); ++a) {
       const VertexId v = graph.arc_target(a);
       tied[v] += 1;
-      discounted[v] = degree[v] - 2 * tied[v] - (degree[v] - tied[v]) * tied[v] * p;
+      discounted[v] =
+          degree[v] - 2 * tied[v] - (degree[v] - tied[v]) * tied[v] * p;
     }
   };
   for (VertexId e : c.existing) pick(e);

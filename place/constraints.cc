@@ -48,7 +48,8 @@ absl::Status CheckConstraints(const DistrictGraph& graph,
                               const PlacementConstraints& c) {
   const VertexId n = graph.num_vertices();
   if (!c.eligible.empty() && c.eligible.size() != n) {
-    return absl::InvalidArgumentError("the eligible set is not one per teacher");
+    return absl::InvalidArgumentError(
+        "the eligible set is not one per teacher");
   }
   std::vector<std::uint8_t> seen(n, 0);
   for (VertexId e : c.existing) {
@@ -59,8 +60,8 @@ absl::Status CheckConstraints(const DistrictGraph& graph,
     seen[e] = 1;
   }
   if (c.budget < 1) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--budget: new leaders must be at least 1, got ", c.budget));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--budget: new leaders must be at least 1, got ", c.budget));
   }
   if (c.max_per_school < 0) {
     return absl::InvalidArgumentError(
@@ -94,14 +95,14 @@ absl::Status CheckConstraints(const DistrictGraph& graph,
     if (c.has_costs() && c.cost[v] <= c.cost_budget) ++affordable;
   }
   if (eligible < c.budget && !c.has_costs()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--budget ", c.budget, ": only ", eligible,
-        " teachers are eligible and not already leading"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--budget ", c.budget, ": only ", eligible,
+                     " teachers are eligible and not already leading"));
   }
   if (c.has_costs() && affordable == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--cost-budget ", c.cost_budget,
-        ": no eligible teacher costs that little"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--cost-budget ", c.cost_budget,
+                     ": no eligible teacher costs that little"));
   }
   if (c.max_per_school > 0 && !c.has_costs()) {
     std::int64_t fits = 0;
@@ -130,8 +131,8 @@ std::string DescribeConstraints(const PlacementConstraints& c) {
     parts.push_back(absl::StrCat("total cost at most ", c.cost_budget));
   }
   if (!c.existing.empty()) {
-    parts.push_back(absl::StrCat("adding to ", c.existing.size(),
-                                 " leaders in place"));
+    parts.push_back(
+        absl::StrCat("adding to ", c.existing.size(), " leaders in place"));
   }
   return parts.empty() ? "none" : absl::StrJoin(parts, ", ");
 }

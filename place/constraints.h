@@ -21,12 +21,12 @@
 namespace collabnet {
 
 struct PlacementConstraints {
-  int budget = 0;                 // new leaders: exactly, or at most with costs
+  int budget = 0;  // new leaders: exactly, or at most with costs
   std::vector<VertexId> existing;  // leaders in place, who stay
   // Per teacher, 1 when they may be chosen; empty: everyone. Folded in by
   // the caller: a role, a list of ids, a school readiness floor.
   std::vector<std::uint8_t> eligible;
-  int max_per_school = 0;  // 0: no limit
+  int max_per_school = 0;    // 0: no limit
   std::vector<double> cost;  // per teacher; empty: no costs
   double cost_budget = 0;    // with costs: the total new leaders may cost
   bool has_costs() const { return !cost.empty(); }
@@ -53,9 +53,7 @@ class FeasibleSet {
   // what is left, and the budget is not spent.
   bool Fits(VertexId v) const;
   void Take(VertexId v);
-  bool full() const {
-    return static_cast<int>(taken_.size()) >= c_->budget;
-  }
+  bool full() const { return static_cast<int>(taken_.size()) >= c_->budget; }
   const std::vector<VertexId>& taken() const { return taken_; }
   const Candidates& candidates() const { return candidates_; }
 

@@ -123,9 +123,8 @@ CoverageChoice GreedyCoverage(const DistrictGraph& graph,
   const Candidates candidates(graph, c);
   for (VertexId e : c.existing) cover(e);
   const std::uint64_t covered_in_place = covered;
-  const std::vector<std::int64_t> gain_in_place = c.has_costs()
-                                                      ? gain
-                                                      : std::vector<std::int64_t>();
+  const std::vector<std::int64_t> gain_in_place =
+      c.has_costs() ? gain : std::vector<std::int64_t>();
   FeasibleSet set(graph, c);
   CoverageChoice choice;
   double bound = std::numeric_limits<double>::infinity();
@@ -138,9 +137,10 @@ CoverageChoice GreedyCoverage(const DistrictGraph& graph,
       if (!set.Fits(v)) continue;
       double score = static_cast<double>(gain[v]);
       if (c.has_costs()) {
-        score = c.cost[v] == 0 ? (gain[v] > 0 ? std::numeric_limits<double>::infinity()
-                                              : 0)
-                               : score / c.cost[v];
+        score =
+            c.cost[v] == 0
+                ? (gain[v] > 0 ? std::numeric_limits<double>::infinity() : 0)
+                : score / c.cost[v];
       }
       if (score > best_score) {
         best_score = score;
@@ -178,7 +178,8 @@ CoverageChoice GreedyCoverage(const DistrictGraph& graph,
   }
   choice.covered += samples.reached_anyway();
   choice.upper_bound =
-      std::max(bound, static_cast<double>(choice.covered - samples.reached_anyway())) +
+      std::max(bound,
+               static_cast<double>(choice.covered - samples.reached_anyway())) +
       static_cast<double>(samples.reached_anyway());
   return choice;
 }
@@ -191,7 +192,8 @@ std::vector<std::uint64_t> MarginalCoverage(
   std::vector<std::uint32_t> rank(n, kNone);
   for (VertexId e : existing) rank[e] = 0;
   for (std::size_t i = 0; i < chosen.size(); ++i) {
-    rank[chosen[i]] = std::min(rank[chosen[i]], static_cast<std::uint32_t>(i + 1));
+    rank[chosen[i]] =
+        std::min(rank[chosen[i]], static_cast<std::uint32_t>(i + 1));
   }
   std::vector<std::uint64_t> gains(chosen.size() + 1, 0);
   gains[0] = samples.reached_anyway();

@@ -54,8 +54,7 @@ const char* GreedyRatioText(const PlacementConstraints& constraints);
 // samples the existing cover, then each new leader's gain over those before.
 std::vector<std::uint64_t> MarginalCoverage(
     const ReverseSamples& samples, VertexId n,
-    const std::vector<VertexId>& existing,
-    const std::vector<VertexId>& chosen);
+    const std::vector<VertexId>& existing, const std::vector<VertexId>& chosen);
 
 }  // namespace collabnet
 

@@ -5,6 +5,7 @@
 #include <queue>
 #include <tuple>
 
+#include "random/philox_stream.h"
 #include "sim/runner.h"
 
 namespace collabnet {
@@ -18,16 +19,23 @@ constexpr int kMostReplicates = 5000;
 
 absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
     const DistrictGraph& graph, const Scenario& scenario,
-    const PlacementConstraints& c, PlacementObjective objective,
-    int replicates, int threads,
+    const PlacementConstraints& c, PlacementObjective objective, int replicates,
+    int threads,
     const std::function<void(std::int64_t, std::int64_t)>& progress) {
   if (absl::Status s = CheckConstraints(graph, c); !s.ok()) return s;
   MonteCarloGreedyResult result;
+  // Its own replicates, so that the scenario's (the estimate of the set it
+  // chooses) are independent of those that chose it.
+  Scenario own = scenario;
+  {
+    PhiloxStream rng(scenario.seed(), 0, kPurposeGreedyRuns);
+    own.set_seed((std::uint64_t{rng.NextU32()} << 32) | rng.NextU32());
+  }
   // The objective of a leader set, leaders counted, on `count` replicates.
   auto evaluate = [&](const std::vector<VertexId>& leaders,
                       int count) -> absl::StatusOr<double> {
     if (leaders.empty()) return 0.0;
-    Scenario s = scenario;
+    Scenario s = own;
     s.clear_leaders();
     for (VertexId v : leaders) s.add_leaders(graph.teacher_id(v));
     s.set_replicates(count);
@@ -57,7 +65,7 @@ absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
       }
       pilot.push_back(best);
     }
-    Scenario s = scenario;
+    Scenario s = own;
     s.clear_leaders();
     for (VertexId v : pilot) s.add_leaders(graph.teacher_id(v));
     s.set_replicates(kPilotReplicates);
@@ -65,11 +73,11 @@ absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
         RunScenario(graph, s, RunOptions{.threads = threads});
     if (!run.ok()) return run.status();
     const Estimate& e = run->reached();
-    const double half = std::max(
-        0.5, 0.01 * (e.mean() + static_cast<double>(pilot.size())));
+    const double half =
+        std::max(0.5, 0.01 * (e.mean() + static_cast<double>(pilot.size())));
     const double wanted = std::ceil(std::pow(1.96 * e.sd() / half, 2));
-    replicates = static_cast<int>(std::clamp<double>(
-        wanted, kFewestReplicates, kMostReplicates));
+    replicates = static_cast<int>(
+        std::clamp<double>(wanted, kFewestReplicates, kMostReplicates));
   }
   result.replicates = replicates;
 

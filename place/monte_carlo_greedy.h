@@ -5,7 +5,9 @@
 // are compared on the same worlds and their difference is not noise.
 // A candidate's gain from an earlier step is kept as a bound and
 // re-evaluated only when it comes out on top: exact for submodular reach,
-// a heuristic here (reach is not submodular), as the output says.
+// a heuristic here (reach is not submodular), as the output says. Its
+// runs use a seed drawn from the scenario's (kPurposeGreedyRuns), so the
+// scenario's own replicates judge the chosen set independently.
 #ifndef COLLABNET_PLACE_MONTE_CARLO_GREEDY_H_
 #define COLLABNET_PLACE_MONTE_CARLO_GREEDY_H_
 

@@ -9,9 +9,10 @@
 
 namespace collabnet {
 
-absl::StatusOr<OpimResult> PlaceByReverseSamples(
-    const DistrictGraph& graph, const ReverseSampler& sampler,
-    const PlacementConstraints& c, const OpimOptions& options) {
+absl::StatusOr<OpimResult> PlaceByReverseSamples(const DistrictGraph& graph,
+                                                 const ReverseSampler& sampler,
+                                                 const PlacementConstraints& c,
+                                                 const OpimOptions& options) {
   if (!(options.epsilon > 0 && options.epsilon < 1)) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--epsilon: must be above 0 and below 1, got ", options.epsilon));
@@ -33,8 +34,8 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(
   for (VertexId v = 0; v < graph.num_vertices(); ++v) pool += candidates(v);
   const double k = std::min<double>(c.budget, pool);
   // Every leader reaches themselves: the best set reaches at least this.
-  const double least = (c.has_costs() ? 1.0 : k) +
-                       static_cast<double>(c.existing.size());
+  const double least =
+      (c.has_costs() ? 1.0 : k) + static_cast<double>(c.existing.size());
   const double log_choose =
       std::lgamma(pool + 1) - std::lgamma(k + 1) - std::lgamma(pool - k + 1);
   const double l6 = std::log(6 / delta);
@@ -65,8 +66,7 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(
     checked = static_cast<double>(check.Covered(set, graph.num_vertices()));
     const double scale = n / static_cast<double>(theta);
     const double low_root = std::sqrt(checked + 2 * a / 9) - std::sqrt(a / 2);
-    const double lower =
-        std::max(0.0, (low_root * low_root - a / 18) * scale);
+    const double lower = std::max(0.0, (low_root * low_root - a / 18) * scale);
     const double high_root =
         std::sqrt(choice.upper_bound + a / 2) + std::sqrt(a / 2);
     const double upper = high_root * high_root * scale;
@@ -84,8 +84,8 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(
   const double scale = n / static_cast<double>(check.size());
   result.chosen = choice.chosen;
   result.estimate = checked * scale;
-  const std::vector<std::uint64_t> gains = MarginalCoverage(
-      check, graph.num_vertices(), c.existing, choice.chosen);
+  const std::vector<std::uint64_t> gains =
+      MarginalCoverage(check, graph.num_vertices(), c.existing, choice.chosen);
   result.gain_in_place = static_cast<double>(gains[0]) * scale;
   for (std::size_t i = 1; i < gains.size(); ++i) {
     result.gains.push_back(static_cast<double>(gains[i]) * scale);

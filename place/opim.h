@@ -48,8 +48,8 @@ struct OpimResult {
   // the checking collection; gain_in_place is the leaders in place's.
   std::vector<double> gains;
   double gain_in_place = 0;
-  double target_ratio = 0;  // the proven ratio minus epsilon (0: none)
-  bool certified = false;   // lower / upper reached the target ratio
+  double target_ratio = 0;    // the proven ratio minus epsilon (0: none)
+  bool certified = false;     // lower / upper reached the target ratio
   std::uint64_t samples = 0;  // in both collections
   std::size_t sample_bytes = 0;
   std::uint64_t sample_members = 0;

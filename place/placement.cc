@@ -47,8 +47,8 @@ absl::StatusOr<PlacementStrategy> ParseStrategy(absl::string_view name) {
   for (const Named& n : kStrategies) {
     if (n.name == name) return n.strategy;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "--strategy: '", name, "' is not one of ", StrategyNames()));
+  return absl::InvalidArgumentError(
+      absl::StrCat("--strategy: '", name, "' is not one of ", StrategyNames()));
 }
 
 std::string StrategyNames() {

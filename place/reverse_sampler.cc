@@ -68,8 +68,8 @@ absl::StatusOr<ReverseSampler> ReverseSampler::Prepare(
       absl::StatusOr<SchoolCalendar> calendar =
           SchoolCalendar::Make(m.calendar());
       if (!calendar.ok()) return calendar.status();
-      const bool meetings =
-          !m.calendar().pd_weeks().empty() || m.calendar().plc_every_weeks() > 1;
+      const bool meetings = !m.calendar().pd_weeks().empty() ||
+                            m.calendar().plc_every_weeks() > 1;
       if (m.lapse_probability() > 0 && meetings) {
         return NotCoverage("lapse together with a school calendar");
       }
@@ -149,9 +149,9 @@ absl::StatusOr<ReverseSampler> ReverseSampler::Prepare(
   for (VertexId v = 0; v < s.n_; ++v) {
     const ArcIndex b = s.in_offsets_[v];
     const ArcIndex e = s.in_offsets_[v + 1];
-    const bool same = std::all_of(
-        s.in_arcs_.begin() + b, s.in_arcs_.begin() + e,
-        [&](ArcIndex a) { return p[a] == p[s.in_arcs_[b]]; });
+    const bool same =
+        std::all_of(s.in_arcs_.begin() + b, s.in_arcs_.begin() + e,
+                    [&](ArcIndex a) { return p[a] == p[s.in_arcs_[b]]; });
     if (b == e || (same && p[s.in_arcs_[b]] == 0)) {
       s.in_rule_[v] = InRule::kNone;
     } else if (same && s.in_threshold_[b] == kAlways) {
@@ -169,7 +169,8 @@ absl::StatusOr<ReverseSampler> ReverseSampler::Prepare(
   const MultiChannelParams& m = scenario.multi_channel();
   s.in_channel_.resize(in_count);
   for (std::size_t i = 0; i < in_count; ++i) {
-    s.in_channel_[i] = static_cast<std::uint8_t>(graph.arc_channel(s.in_arcs_[i]));
+    s.in_channel_[i] =
+        static_cast<std::uint8_t>(graph.arc_channel(s.in_arcs_[i]));
   }
   const std::vector<double> adopt = AdoptionProbabilities(graph, scenario);
   s.adopt_threshold_.resize(s.n_);
@@ -251,7 +252,8 @@ void ReverseSampler::SampleCascade(VertexId /*v*/, PhiloxStream& rng,
           const float scale = jump_scale_[x];
           // The next success is J ties on, J geometric on {0, 1, ...}.
           for (ArcIndex i = b;;) {
-            const float jump = std::floor(std::log(rng.NextOpenFloat()) * scale);
+            const float jump =
+                std::floor(std::log(rng.NextOpenFloat()) * scale);
             if (jump >= static_cast<float>(e - i)) break;
             i += static_cast<ArcIndex>(jump);
             visit(in_sources_[i]);
@@ -304,11 +306,11 @@ void ReverseSampler::SampleMultiChannel(VertexId v, PhiloxStream& rng,
       ws.drawn_[x] = epoch;
       std::int32_t weeks = -1;
       if (Below(rng.NextU32(), adopt_threshold_[x])) {
-        weeks = lapse_always_      ? 1
-                : lapse_scale_ == 0 ? kForever
-                                    : GeometricAtLeastOne(rng.NextOpenDouble(),
-                                                          lapse_scale_,
-                                                          kForever);
+        weeks = lapse_always_ ? 1
+                : lapse_scale_ == 0
+                    ? kForever
+                    : GeometricAtLeastOne(rng.NextOpenDouble(), lapse_scale_,
+                                          kForever);
       }
       ws.spell_[x] = weeks;
     }

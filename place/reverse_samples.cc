@@ -43,7 +43,8 @@ void ReverseSamples::GrowTo(const ReverseSampler& sampler, std::uint64_t count,
           ++block.anyway;
           continue;
         }
-        block.sizes.push_back(static_cast<std::uint32_t>(sample.members.size()));
+        block.sizes.push_back(
+            static_cast<std::uint32_t>(sample.members.size()));
         block.members.insert(block.members.end(), sample.members.begin(),
                              sample.members.end());
       }

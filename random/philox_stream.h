@@ -26,19 +26,20 @@ namespace collabnet {
 // The simulator's coupled draws (sim/coupled_draws.h) are keyed by their
 // purpose, the replicate and the item they are about.
 enum RandomPurpose : std::uint32_t {
-  kPurposeCascade = 1,       // a replicate's one stream (DrawMode::kStream)
-  kPurposeGenerator = 2,     // synthetic districts
-  kPurposeThresholds = 3,    // a teacher's linear-threshold threshold
-  kPurposeTieBreak = 4,      // ties in rankings
-  kPurposeCalibration = 5,   // parameter fitting
-  kPurposeArcSuccess = 6,    // whether a tie carries the practice
-  kPurposeContactDelay = 7,  // the weeks a successful contact takes
-  kPurposeAdoption = 8,      // whether a reached teacher adopts, and for how
-                             // long they practise
-  kPurposeBroadcast = 9,     // whether a broadcast reaches a teacher
-  kPurposeLiveEdge = 10,     // the live-edge reference estimators
+  kPurposeCascade = 1,         // a replicate's one stream (DrawMode::kStream)
+  kPurposeGenerator = 2,       // synthetic districts
+  kPurposeThresholds = 3,      // a teacher's linear-threshold threshold
+  kPurposeTieBreak = 4,        // ties in rankings
+  kPurposeCalibration = 5,     // parameter fitting
+  kPurposeArcSuccess = 6,      // whether a tie carries the practice
+  kPurposeContactDelay = 7,    // the weeks a successful contact takes
+  kPurposeAdoption = 8,        // whether a reached teacher adopts, and for how
+                               // long they practise
+  kPurposeBroadcast = 9,       // whether a broadcast reaches a teacher
+  kPurposeLiveEdge = 10,       // the live-edge reference estimators
   kPurposeReverseSample = 11,  // a reverse-reachable sample (placement)
   kPurposeRandomPlacement = 12,  // leaders placed at random (a baseline)
+  kPurposeGreedyRuns = 13,       // the seed of greedy placement's own runs
 };
 
 class PhiloxStream {

@@ -12,12 +12,15 @@
 #include "text/count_text.h"
 
 namespace collabnet {
-namespace {
 
-std::string Interval(const Estimate& e) {
+std::string FormatInterval(const Estimate& e) {
   return absl::StrFormat("%.1f [%.1f, %.1f]", e.mean(), e.ci_low(),
                          e.ci_high());
 }
+
+namespace {
+
+std::string Interval(const Estimate& e) { return FormatInterval(e); }
 
 std::string Difference(double simulated, double observed) {
   if (observed == 0) return "";

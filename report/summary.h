@@ -10,6 +10,10 @@
 
 namespace collabnet {
 
+// "mean [low, high]" of an estimate with its 95% interval, as every text
+// report shows one.
+std::string FormatInterval(const Estimate& e);
+
 // `schools_listed` bounds the most- and least-reached school lists.
 std::string FormatSummary(const RunResult& result, int schools_listed = 5);
 

@@ -194,8 +194,8 @@ TEST(PlacementBruteForce, OpimBoundsHoldAndTheBestIsFoundWithoutConstraints) {
     scenario.add_leaders("t0");
     scenario.set_seed(seed);
     scenario.mutable_independent_cascade()->set_probability(kP);
-    absl::StatusOr<ReverseSampler> sampler = ReverseSampler::Prepare(
-        *graph, scenario, PlacementObjective::kReached);
+    absl::StatusOr<ReverseSampler> sampler =
+        ReverseSampler::Prepare(*graph, scenario, PlacementObjective::kReached);
     ASSERT_TRUE(sampler.ok());
     for (int budget = 1; budget <= 3; ++budget) {
       PlacementConstraints c;
@@ -211,8 +211,8 @@ TEST(PlacementBruteForce, OpimBoundsHoldAndTheBestIsFoundWithoutConstraints) {
           PlaceByReverseSamples(*graph, *sampler, c, options);
       ASSERT_TRUE(r.ok()) << r.status();
       const double got = exact[Mask(r->chosen)];
-      SCOPED_TRACE(::testing::Message() << "seed " << seed << ", budget "
-                                        << budget);
+      SCOPED_TRACE(::testing::Message()
+                   << "seed " << seed << ", budget " << budget);
       EXPECT_LE(r->lower, got);
       EXPECT_GE(r->upper, best);
       EXPECT_GE(got, (1 - 1 / std::exp(1.0) - 0.05) * best);
@@ -233,8 +233,8 @@ TEST(Placement, ConstraintsHoldOnRandomDistrictsForEveryStrategy) {
     scenario.set_seed(seed);
     scenario.set_replicates(50);
     scenario.set_horizon(10);
-    for (Channel ch : {PD_WORKSHOP, PLC, CO_TEACHING, SOCIAL_MEDIA,
-                       JOB_EMBEDDED_COACHING}) {
+    for (Channel ch :
+         {PD_WORKSHOP, PLC, CO_TEACHING, SOCIAL_MEDIA, JOB_EMBEDDED_COACHING}) {
       ChannelParams* p = scenario.add_channels();
       p->set_channel(ch);
       p->set_probability(0.2);
@@ -284,8 +284,8 @@ TEST(Placement, TheSameLeadersOnOneAndTwoThreads) {
   scenario.set_seed(3);
   scenario.set_replicates(50);
   scenario.set_horizon(12);
-  for (Channel ch : {PD_WORKSHOP, PLC, CO_TEACHING, SOCIAL_MEDIA,
-                     JOB_EMBEDDED_COACHING}) {
+  for (Channel ch :
+       {PD_WORKSHOP, PLC, CO_TEACHING, SOCIAL_MEDIA, JOB_EMBEDDED_COACHING}) {
     ChannelParams* p = scenario.add_channels();
     p->set_channel(ch);
     p->set_probability(0.1);
@@ -299,7 +299,8 @@ TEST(Placement, TheSameLeadersOnOneAndTwoThreads) {
     for (int threads : {1, 2}) {
       PlacementRequest request;
       request.strategy = strategy;
-      request.constraints.budget = strategy == PlacementStrategy::kGreedy ? 2 : 8;
+      request.constraints.budget =
+          strategy == PlacementStrategy::kGreedy ? 2 : 8;
       request.replicates = 60;
       request.threads = threads;
       absl::StatusOr<Placement> placement =
@@ -324,8 +325,7 @@ TEST(Placement, RefusesConstraintsNoSetMeets) {
     request.constraints = std::move(c);
     absl::StatusOr<Placement> p = PlaceLeaders(*graph, scenario, request);
     EXPECT_TRUE(absl::IsInvalidArgument(p.status())) << p.status();
-    EXPECT_NE(p.status().message().find(says), std::string::npos)
-        << p.status();
+    EXPECT_NE(p.status().message().find(says), std::string::npos) << p.status();
   };
   PlacementConstraints too_many;
   too_many.budget = 13;

@@ -107,21 +107,19 @@ INSTANTIATE_TEST_SUITE_P(
                   SetDelays(s);
                   s.set_horizon(5);
                 }},
-        Feature{"adoption_reached",
-                [](Scenario& s) {
-                  s.mutable_multi_channel()->set_adoption_at_zero_readiness(
-                      0.2);
-                  s.mutable_multi_channel()->set_adoption_at_full_readiness(
-                      0.9);
-                }},
-        Feature{"adoption_adopting",
-                [](Scenario& s) {
-                  s.mutable_multi_channel()->set_adoption_at_zero_readiness(
-                      0.2);
-                  s.mutable_multi_channel()->set_adoption_at_full_readiness(
-                      0.9);
-                },
-                PlacementObjective::kAdopting},
+        Feature{
+            "adoption_reached",
+            [](Scenario& s) {
+              s.mutable_multi_channel()->set_adoption_at_zero_readiness(0.2);
+              s.mutable_multi_channel()->set_adoption_at_full_readiness(0.9);
+            }},
+        Feature{
+            "adoption_adopting",
+            [](Scenario& s) {
+              s.mutable_multi_channel()->set_adoption_at_zero_readiness(0.2);
+              s.mutable_multi_channel()->set_adoption_at_full_readiness(0.9);
+            },
+            PlacementObjective::kAdopting},
         Feature{"lapse_with_delays",
                 [](Scenario& s) {
                   SetDelays(s);

@@ -1,4 +1,4 @@
-#include "scenario/threshold_csv.h"
+#include "scenario/teacher_numbers_csv.h"
 
 #include <cmath>
 
@@ -12,33 +12,38 @@
 
 namespace collabnet {
 
-absl::StatusOr<std::vector<GivenThreshold>> ReadThresholdCsv(
-    const std::string& path) {
+absl::StatusOr<std::vector<TeacherNumber>> ReadTeacherNumberCsv(
+    const std::string& path, const TeacherNumberColumn& column) {
   InputFile file;
-  if (absl::Status s =
-          file.Open(path, InputFile::Content::kText, "the thresholds file");
+  if (absl::Status s = file.Open(path, InputFile::Content::kText, column.file);
       !s.ok()) {
     return s;
   }
   std::istream& in = file.stream();
   FileErrors errors(path);
-  std::vector<GivenThreshold> out;
+  std::vector<TeacherNumber> out;
   absl::flat_hash_map<std::string, std::int64_t> first_line;
   ForEachCsvRow(
-      in, errors, {"teacher", "threshold"}, {"teacher", "threshold"},
+      in, errors, {"teacher", column.name}, {"teacher", column.name},
       [&](const CsvHeader& h, const CsvRecord& r) {
         const absl::string_view teacher = h.Get(r, "teacher");
-        const absl::string_view text = h.Get(r, "threshold");
+        const absl::string_view text = h.Get(r, column.name);
         if (teacher.empty()) {
           errors.Add(r.line, "teacher",
                      "found an empty id; expected a teacher");
           return;
         }
         double value = 0;
-        if (!ParseNumber(text, &value) || !(value >= 0 && value <= 1)) {
-          errors.Add(r.line, "threshold",
-                     absl::StrCat("found ", Quoted(text),
-                                  "; expected a number from 0 to 1"));
+        if (!ParseNumber(text, &value) ||
+            !(value >= column.min && value <= column.max)) {
+          errors.Add(
+              r.line, column.name,
+              absl::StrCat(
+                  "found ", Quoted(text), "; expected ",
+                  std::isinf(column.max)
+                      ? absl::StrCat("a number, ", column.min, " or more")
+                      : absl::StrCat("a number from ", column.min, " to ",
+                                     column.max)));
           return;
         }
         const auto [it, added] = first_line.emplace(teacher, r.line);
