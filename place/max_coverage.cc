@@ -10,38 +10,53 @@ namespace {
 
 constexpr double kOneMinusInvE = 1.0 - 0.36787944117144233;
 
-// The most coverage a feasible set's teachers can add, each by their gain
-// `gain` over the current set: exact for the count and per-school limit,
-// and with costs also at most the fractional knapsack's value.
-double BestGainSum(const DistrictGraph& graph, const PlacementConstraints& c,
-                   const Candidates& candidates,
-                   const std::vector<std::int64_t>& gain) {
-  const VertexId n = graph.num_vertices();
-  std::vector<std::pair<std::int64_t, VertexId>> heap;
-  for (VertexId v = 0; v < n; ++v) {
-    if (candidates(v) && gain[v] > 0) heap.emplace_back(gain[v], v);
+// A max-heap of teachers by a key that only falls as the set grows (a
+// gain, a gain per cost): entries are checked against the current key when
+// they come to the top and pushed back if stale (lazy evaluation, as in
+// CELF), so each step costs a few heap operations, not a scan of every
+// teacher. Ties go to the lower vertex id.
+class LazyHeap {
+ public:
+  using Entry = std::pair<double, std::int64_t>;  // (key, -vertex)
+  void Push(double key, VertexId v) {
+    heap_.emplace_back(key, -static_cast<std::int64_t>(v));
+    std::push_heap(heap_.begin(), heap_.end());
   }
-  std::make_heap(heap.begin(), heap.end());
-  std::vector<int> taken(c.max_per_school > 0 ? graph.num_schools() : 0, 0);
-  double sum = 0;
-  int count = 0;
-  while (count < c.budget && !heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end());
-    const auto [g, v] = heap.back();
-    heap.pop_back();
-    if (c.max_per_school > 0) {
-      const std::uint32_t s = graph.school_of(v);
-      if (candidates.in_place(s) + taken[s] >= c.max_per_school) continue;
-      ++taken[s];
+  // The teacher on top whose key is current (as `key` gives it), stale
+  // entries refreshed on the way; false when none is left with key > 0.
+  template <typename Key>
+  bool Top(const Key& key, VertexId& v) {
+    while (!heap_.empty()) {
+      const Entry top = heap_.front();
+      const auto u = static_cast<VertexId>(-top.second);
+      const double now = key(u);
+      if (now == top.first) {
+        v = u;
+        return true;
+      }
+      Pop();
+      if (now > 0) Push(now, u);
     }
-    sum += static_cast<double>(g);
-    ++count;
+    return false;
   }
-  if (!c.has_costs()) return sum;
-  // Fractional knapsack: by gain per unit of cost, the last one in part.
+  void Pop() {
+    std::pop_heap(heap_.begin(), heap_.end());
+    heap_.pop_back();
+  }
+  std::size_t size() const { return heap_.size(); }
+
+ private:
+  std::vector<Entry> heap_;
+};
+
+// The fractional knapsack over every candidate's gain per unit of cost: at
+// least what any set within the cost budget adds.
+double KnapsackBound(const DistrictGraph& graph, const PlacementConstraints& c,
+                     const Candidates& candidates,
+                     const std::vector<std::int64_t>& gain) {
   std::vector<std::pair<double, VertexId>> by_ratio;
   double free_gain = 0;
-  for (VertexId v = 0; v < n; ++v) {
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
     if (!candidates(v) || gain[v] <= 0) continue;
     if (c.cost[v] == 0) {
       free_gain += static_cast<double>(gain[v]);
@@ -61,7 +76,7 @@ double BestGainSum(const DistrictGraph& graph, const PlacementConstraints& c,
       break;
     }
   }
-  return std::min(sum, knapsack);
+  return knapsack;
 }
 
 }  // namespace
@@ -125,36 +140,88 @@ CoverageChoice GreedyCoverage(const DistrictGraph& graph,
   const std::uint64_t covered_in_place = covered;
   const std::vector<std::int64_t> gain_in_place =
       c.has_costs() ? gain : std::vector<std::int64_t>();
-  FeasibleSet set(graph, c);
-  CoverageChoice choice;
-  double bound = std::numeric_limits<double>::infinity();
-  for (int step = 0; step < c.budget; ++step) {
-    bound = std::min(bound, static_cast<double>(covered) +
-                                BestGainSum(graph, c, candidates, gain));
-    VertexId best = n;
-    double best_score = -1;
-    for (VertexId v = 0; v < n; ++v) {
-      if (!set.Fits(v)) continue;
-      double score = static_cast<double>(gain[v]);
-      if (c.has_costs()) {
-        score =
-            c.cost[v] == 0
-                ? (gain[v] > 0 ? std::numeric_limits<double>::infinity() : 0)
-                : score / c.cost[v];
+
+  auto gain_of = [&](VertexId v) { return static_cast<double>(gain[v]); };
+  auto score_of = [&](VertexId v) {
+    if (!c.has_costs()) return static_cast<double>(gain[v]);
+    if (c.cost[v] == 0) {
+      return gain[v] > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+    }
+    return static_cast<double>(gain[v]) / c.cost[v];
+  };
+  LazyHeap choose;  // by score, feasible for the set being built
+  LazyHeap bound;   // by gain, for the upper bound
+  for (VertexId v = 0; v < n; ++v) {
+    if (candidates(v) && gain[v] > 0) {
+      choose.Push(score_of(v), v);
+      bound.Push(gain_of(v), v);
+    }
+  }
+  // The most the teachers of a feasible set can add, each by their gain
+  // over the current set: greedy on the gains under the count and the
+  // per-school limit, exact for a linear objective on that matroid.
+  std::vector<VertexId> popped;
+  std::vector<int> taken(graph.num_schools(), 0);
+  auto best_gain_sum = [&]() {
+    double sum = 0;
+    int count = 0;
+    popped.clear();
+    VertexId v = 0;
+    while (count < c.budget && bound.Top(gain_of, v)) {
+      bound.Pop();
+      popped.push_back(v);
+      if (c.max_per_school > 0) {
+        const std::uint32_t s = graph.school_of(v);
+        if (candidates.in_place(s) + taken[s] >= c.max_per_school) continue;
+        ++taken[s];
       }
-      if (score > best_score) {
-        best_score = score;
+      sum += gain_of(v);
+      ++count;
+    }
+    for (VertexId u : popped) {
+      bound.Push(gain_of(u), u);
+      taken[graph.school_of(u)] = 0;
+    }
+    return sum;
+  };
+
+  FeasibleSet set(graph, c);
+  double upper = std::numeric_limits<double>::infinity();
+  if (c.has_costs()) {
+    upper = static_cast<double>(covered) +
+            KnapsackBound(graph, c, candidates, gain);
+  }
+  for (int step = 0; step < c.budget; ++step) {
+    upper = std::min(upper, static_cast<double>(covered) + best_gain_sum());
+    VertexId best = n;
+    VertexId v = 0;
+    while (choose.Top(score_of, v)) {
+      choose.Pop();
+      // A teacher who does not fit now never will: schools and the cost
+      // budget only fill.
+      if (set.Fits(v)) {
         best = v;
+        break;
       }
     }
-    if (best == n) break;
-    // With costs a leader who adds nothing only spends the budget.
-    if (c.has_costs() && gain[best] == 0) break;
+    if (best == n) {
+      // Every teacher left adds nothing: without costs the budget is still
+      // to be met, by the lowest ids that fit.
+      if (c.has_costs()) break;
+      for (VertexId u = 0; u < n && best == n; ++u) {
+        if (set.Fits(u)) best = u;
+      }
+      if (best == n) break;
+    }
     set.Take(best);
     cover(best);
   }
-  bound = std::min(bound, static_cast<double>(covered) +
-                              BestGainSum(graph, c, candidates, gain));
+  upper = std::min(upper, static_cast<double>(covered) + best_gain_sum());
+  if (c.has_costs()) {
+    upper = std::min(upper, static_cast<double>(covered) +
+                                KnapsackBound(graph, c, candidates, gain));
+  }
+  CoverageChoice choice;
   choice.chosen = set.taken();
   choice.covered = covered;
   if (c.has_costs()) {
@@ -176,11 +243,10 @@ CoverageChoice GreedyCoverage(const DistrictGraph& graph,
           covered_in_place + static_cast<std::uint64_t>(gain_in_place[single]);
     }
   }
-  choice.covered += samples.reached_anyway();
+  const auto anyway = static_cast<double>(samples.reached_anyway());
   choice.upper_bound =
-      std::max(bound,
-               static_cast<double>(choice.covered - samples.reached_anyway())) +
-      static_cast<double>(samples.reached_anyway());
+      std::max(upper, static_cast<double>(choice.covered)) + anyway;
+  choice.covered += samples.reached_anyway();
   return choice;
 }
 
