@@ -27,6 +27,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "bench/peak_rss.h"
 #include "benchmark/benchmark.h"
 #include "formats/district_csv.h"
 #include "formats/district_io.h"
@@ -121,26 +122,6 @@ void MakeFiles(std::int64_t ties) {
              absl::StrAppendFormat(&out, "T%07d,T%07d,2018-%02d-%02d\n", u, v,
                                    1 + i % 12, 1 + i % 28);
            });
-}
-
-// Resets the kernel's peak-RSS mark so VmHWM measures this run alone.
-void ResetPeakRss() {
-  // Freed heap goes back first, or an earlier run's pages would still count.
-  malloc_trim(0);
-  std::ofstream("/proc/self/clear_refs") << "5";
-}
-
-double PeakRssMb() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == "VmHWM:") {
-      double kb = 0;
-      status >> kb;
-      return kb / 1024;
-    }
-  }
-  return 0;
 }
 
 void Report(benchmark::State& state, std::int64_t bytes, std::int64_t ties,

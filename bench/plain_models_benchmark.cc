@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 
+#include "bench/bench_graphs.h"
 #include "bench/cascade_counters.h"
 #include "benchmark/benchmark.h"
 #include "formats/edge_list.h"
@@ -29,83 +30,6 @@
 
 namespace collabnet {
 namespace {
-
-struct BenchGraph {
-  DistrictGraph graph;
-  std::vector<VertexId> seeds;
-  std::string error;
-};
-
-std::string GraphDir() {
-  const char* dir = std::getenv("COLLABNET_BENCH_GRAPHS");
-  return dir != nullptr
-             ? dir
-             : std::string(COLLABNET_SOURCE_DIR) + "/../shared/bench-graphs";
-}
-
-const BenchGraph& Load(const std::string& name) {
-  static auto* cache = new std::map<std::string, std::unique_ptr<BenchGraph>>;
-  auto& slot = (*cache)[name];
-  if (slot) return *slot;
-  slot = std::make_unique<BenchGraph>();
-  if (name.rfind("generated:", 0) == 0) {
-    const int teachers = std::stoi(name.substr(name.find(':') + 1));
-    GeneratorOptions o;
-    o.name = name;
-    o.teachers = teachers;
-    o.schools = std::max(1, teachers * 41 / 1400);
-    o.seed = 2019;
-    absl::StatusOr<GeneratedDistrict> d = GenerateDistrict(o);
-    absl::StatusOr<DistrictGraph> g =
-        d.ok() ? FreezeDistrict(d->district) : d.status();
-    if (!g.ok()) {
-      slot->error = std::string(g.status().message());
-      return *slot;
-    }
-    slot->graph = *std::move(g);
-    for (const std::string& id : d->featured_leaders) {
-      slot->seeds.push_back(*slot->graph.FindTeacher(id));
-    }
-    return *slot;
-  }
-  if (name == "ba1m") {
-    // Generated, as the peers' ba1m: a million nodes, m = 10, four random
-    // seeds.
-    absl::StatusOr<DistrictGraph> g =
-        GenerateBarabasiAlbert(1000000, 10, 20190601);
-    if (!g.ok()) {
-      slot->error = std::string(g.status().message());
-      return *slot;
-    }
-    slot->graph = *std::move(g);
-    PhiloxStream rng(20190601, 1, kPurposeGenerator);
-    while (slot->seeds.size() < 4) {
-      const VertexId v = rng.NextBelow(slot->graph.num_vertices());
-      if (std::find(slot->seeds.begin(), slot->seeds.end(), v) ==
-          slot->seeds.end()) {
-        slot->seeds.push_back(v);
-      }
-    }
-    return *slot;
-  }
-  const std::string base = GraphDir() + "/" + name;
-  std::string edges = base + ".edges";
-  if (name == "state") edges += ".gz";
-  EdgeListOptions options;
-  options.nodes_path = base + (name == "state" ? ".nodes.gz" : ".nodes");
-  absl::StatusOr<DistrictGraph> g = ReadEdgeListGraph(edges, options);
-  absl::StatusOr<std::vector<std::string>> seeds = ReadIdList(base + ".seeds4");
-  if (!g.ok() || !seeds.ok()) {
-    slot->error = !g.ok() ? std::string(g.status().message())
-                          : std::string(seeds.status().message());
-    return *slot;
-  }
-  slot->graph = *std::move(g);
-  for (const std::string& id : *seeds) {
-    slot->seeds.push_back(*slot->graph.FindTeacher(id));
-  }
-  return *slot;
-}
 
 void Report(benchmark::State& state, const DistrictGraph& g, std::int64_t arcs,
             std::int64_t reached) {

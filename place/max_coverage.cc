@@ -1,5 +1,7 @@
 #include "place/max_coverage.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -99,22 +101,46 @@ const char* GreedyRatioText(const PlacementConstraints& c) {
 
 CoverageChoice GreedyCoverage(const DistrictGraph& graph,
                               const ReverseSamples& samples,
-                              const PlacementConstraints& c) {
+                              const PlacementConstraints& c, int threads) {
   const VertexId n = graph.num_vertices();
   const std::span<const std::uint64_t> offsets = samples.offsets();
   const std::span<const VertexId> members = samples.members();
   const std::size_t stored = samples.stored();
 
-  // The samples each teacher is in.
+  // The samples each teacher is in, in sample order: each thread counts
+  // and then files a contiguous run of samples, its slots for a teacher
+  // after those of the threads before it.
   std::vector<std::uint64_t> index_at(static_cast<std::size_t>(n) + 1, 0);
-  for (VertexId m : members) ++index_at[m + 1];
-  for (VertexId v = 0; v < n; ++v) index_at[v + 1] += index_at[v];
-  std::vector<std::uint64_t> next(index_at.begin(), index_at.end() - 1);
   // Sample numbers fit 32 bits: OPIM-C's samples stay far below 2^32.
   std::vector<std::uint32_t> index(members.size());
-  for (std::size_t s = 0; s < stored; ++s) {
-    for (std::uint64_t i = offsets[s]; i < offsets[s + 1]; ++i) {
-      index[next[members[i]]++] = static_cast<std::uint32_t>(s);
+  const int team = threads > 0 ? threads : omp_get_max_threads();
+  std::vector<std::vector<std::uint64_t>> slot(static_cast<std::size_t>(team));
+#pragma omp parallel num_threads(team)
+  {
+    const int t = omp_get_thread_num();
+    const int used = omp_get_num_threads();
+    const std::size_t first = stored * static_cast<std::size_t>(t) / used;
+    const std::size_t last = stored * static_cast<std::size_t>(t + 1) / used;
+    std::vector<std::uint64_t>& mine = slot[static_cast<std::size_t>(t)];
+    mine.assign(n, 0);
+    for (std::uint64_t i = offsets[first]; i < offsets[last]; ++i) {
+      ++mine[members[i]];
+    }
+#pragma omp barrier
+#pragma omp single
+    for (VertexId v = 0; v < n; ++v) {
+      std::uint64_t at = index_at[v];
+      for (int k = 0; k < used; ++k) {
+        const std::uint64_t count = slot[static_cast<std::size_t>(k)][v];
+        slot[static_cast<std::size_t>(k)][v] = at;
+        at += count;
+      }
+      index_at[v + 1] = at;
+    }
+    for (std::size_t s = first; s < last; ++s) {
+      for (std::uint64_t i = offsets[s]; i < offsets[s + 1]; ++i) {
+        index[mine[members[i]]++] = static_cast<std::uint32_t>(s);
+      }
     }
   }
   std::vector<std::int64_t> gain(n);

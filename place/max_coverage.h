@@ -40,10 +40,12 @@ struct CoverageChoice {
   double upper_bound = 0;
 };
 
-// The constraints must pass CheckConstraints.
+// The constraints must pass CheckConstraints. `threads` (0: every core)
+// index the samples; the choice is the same on any number.
 CoverageChoice GreedyCoverage(const DistrictGraph& graph,
                               const ReverseSamples& samples,
-                              const PlacementConstraints& constraints);
+                              const PlacementConstraints& constraints,
+                              int threads = 0);
 
 // The greedy's proven ratio on the samples under `constraints` (0 when
 // none is proven), and the same in words.

@@ -8,6 +8,11 @@
 #include "place/reverse_samples.h"
 
 namespace collabnet {
+namespace {
+
+constexpr double kGrowth = 1.4142135623730951;  // the square root of 2
+
+}  // namespace
 
 absl::StatusOr<OpimResult> PlaceByReverseSamples(const DistrictGraph& graph,
                                                  const ReverseSampler& sampler,
@@ -43,8 +48,14 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(const DistrictGraph& graph,
       ratio * std::sqrt(l6) + std::sqrt(ratio * (log_choose + l6));
   const double theta_max = 2 * n * root * root / (eps * eps * least);
   const double theta_0 = std::max(1.0, theta_max * eps * eps * least / n);
-  const int rounds = std::max(
-      1, static_cast<int>(std::ceil(std::log2(theta_max / theta_0))) + 1);
+  // Collections grow by kGrowth a round, not OPIM-C's doubling: the
+  // analysis holds for any schedule fixed beforehand (the union bound is
+  // over its rounds, in `a`), and a finer one stops nearer the size the
+  // check needs, for a slightly larger a.
+  const int rounds =
+      std::max(1, static_cast<int>(std::ceil(std::log(theta_max / theta_0) /
+                                             std::log(kGrowth))) +
+                      1);
   const double a = std::log(3 * rounds / delta);
 
   ReverseSamples choose(0);
@@ -60,10 +71,11 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(const DistrictGraph& graph,
     if (options.progress) options.progress(2 * choose.size(), 2 * most);
     choose.GrowTo(sampler, theta, options.threads);
     check.GrowTo(sampler, theta, options.threads);
-    choice = GreedyCoverage(graph, choose, c);
+    choice = GreedyCoverage(graph, choose, c, options.threads);
     std::vector<VertexId> set = c.existing;
     set.insert(set.end(), choice.chosen.begin(), choice.chosen.end());
-    checked = static_cast<double>(check.Covered(set, graph.num_vertices()));
+    checked = static_cast<double>(
+        check.Covered(set, graph.num_vertices(), options.threads));
     const double scale = n / static_cast<double>(theta);
     const double low_root = std::sqrt(checked + 2 * a / 9) - std::sqrt(a / 2);
     const double lower = std::max(0.0, (low_root * low_root - a / 18) * scale);
@@ -78,7 +90,8 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(const DistrictGraph& graph,
       break;
     }
     if (theta >= most) break;
-    theta *= 2;
+    theta = static_cast<std::uint64_t>(
+        std::ceil(static_cast<double>(theta) * kGrowth));
   }
   if (options.progress) options.progress(2 * check.size(), 2 * most);
   const double scale = n / static_cast<double>(check.size());

@@ -2,7 +2,8 @@
 // (Tang, Tang, Xiao and Yuan, "Online processing algorithms for influence
 // maximization", SIGMOD 2018).
 //
-// Two independent collections grow together, doubling: greedy chooses on
+// Two independent collections grow together, by a factor of the square
+// root of 2 a round (OPIM-C doubles; see opim.cc): greedy chooses on
 // the first (place/max_coverage.h), the second gives a lower confidence
 // bound on the chosen set's reach, and the first an upper confidence bound
 // on the best feasible set's. Once lower / upper reaches ratio - epsilon

@@ -16,6 +16,10 @@ namespace {
 
 // Geometric jumps are cheaper than a draw per tie below this probability.
 constexpr double kJumpBelow = 0.3;
+// How far ahead in the queue a reverse search fetches a teacher's tie
+// offsets, and their ties.
+constexpr std::size_t kFetchOffsets = 16;
+constexpr std::size_t kFetchTies = 8;
 // A practising spell that outlasts any run.
 constexpr std::int32_t kForever = std::numeric_limits<std::int32_t>::max();
 
@@ -239,6 +243,17 @@ void ReverseSampler::SampleCascade(VertexId /*v*/, PhiloxStream& rng,
   for (int depth = 0; head < found.size(); ++depth) {
     if (horizon_ > 0 && depth >= horizon_) return;
     for (const std::size_t end = found.size(); head < end; ++head) {
+      // The in-ties of a teacher queued a few places on are fetched while
+      // this one's are drawn: their offsets further ahead, then the ties
+      // themselves, so the expansion rarely waits on memory.
+      if (head + kFetchOffsets < found.size()) {
+        __builtin_prefetch(&in_offsets_[found[head + kFetchOffsets]]);
+      }
+      if (head + kFetchTies < found.size()) {
+        const VertexId ahead = found[head + kFetchTies];
+        __builtin_prefetch(&in_sources_[in_offsets_[ahead]]);
+        __builtin_prefetch(&in_rule_[ahead]);
+      }
       const VertexId x = found[head];
       const ArcIndex b = in_offsets_[x];
       const ArcIndex e = in_offsets_[x + 1];

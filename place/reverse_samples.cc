@@ -50,29 +50,42 @@ void ReverseSamples::GrowTo(const ReverseSampler& sampler, std::uint64_t count,
       }
     }
   }
-  std::size_t members = members_.size();
-  std::size_t samples = offsets_.size();
-  for (const Block& block : made) {
-    members += block.members.size();
-    samples += block.sizes.size();
+  // Stored in index order, each block copied in parallel into its place.
+  std::vector<std::size_t> member_at(blocks + 1, members_.size());
+  std::vector<std::size_t> sample_at(blocks + 1, offsets_.size());
+  for (std::uint64_t b = 0; b < blocks; ++b) {
+    member_at[b + 1] = member_at[b] + made[b].members.size();
+    sample_at[b + 1] = sample_at[b] + made[b].sizes.size();
+    anyway_ += made[b].anyway;
   }
-  members_.reserve(members);
-  offsets_.reserve(samples);
-  for (Block& block : made) {
-    anyway_ += block.anyway;
-    for (std::uint32_t s : block.sizes) offsets_.push_back(offsets_.back() + s);
-    members_.insert(members_.end(), block.members.begin(), block.members.end());
+  const std::uint64_t base = offsets_.back();
+  members_.resize(member_at[blocks]);
+  offsets_.resize(sample_at[blocks]);
+#pragma omp parallel for schedule(dynamic, 4) num_threads(team)
+  for (std::uint64_t b = 0; b < blocks; ++b) {
+    Block& block = made[b];
+    std::copy(block.members.begin(), block.members.end(),
+              members_.begin() + static_cast<std::ptrdiff_t>(member_at[b]));
+    std::uint64_t end = base + (member_at[b] - member_at[0]);
+    for (std::size_t i = 0; i < block.sizes.size(); ++i) {
+      end += block.sizes[i];
+      offsets_[sample_at[b] + i] = end;
+    }
     block = Block{};
   }
   size_ = count;
 }
 
-std::uint64_t ReverseSamples::Covered(std::span<const VertexId> set,
-                                      VertexId n) const {
+std::uint64_t ReverseSamples::Covered(std::span<const VertexId> set, VertexId n,
+                                      int threads) const {
   std::vector<std::uint8_t> in(n, 0);
   for (VertexId v : set) in[v] = 1;
   std::uint64_t covered = anyway_;
-  for (std::size_t s = 0; s + 1 < offsets_.size(); ++s) {
+  const auto stored = static_cast<std::int64_t>(offsets_.size()) - 1;
+  const int team = threads > 0 ? threads : omp_get_max_threads();
+#pragma omp parallel for schedule(static) reduction(+ : covered) \
+    num_threads(team)
+  for (std::int64_t s = 0; s < stored; ++s) {
     for (std::uint64_t i = offsets_[s]; i < offsets_[s + 1]; ++i) {
       if (in[members_[i]] != 0) {
         ++covered;

@@ -40,8 +40,9 @@ class ReverseSamples {
            members_.capacity() * sizeof(VertexId);
   }
 
-  // Samples (stored or not) that `set` covers.
-  std::uint64_t Covered(std::span<const VertexId> set, VertexId n) const;
+  // Samples (stored or not) that `set` covers; threads 0 means every core.
+  std::uint64_t Covered(std::span<const VertexId> set, VertexId n,
+                        int threads = 0) const;
 
  private:
   int collection_;
