@@ -5,7 +5,8 @@ Usage: bench/compare.py BASELINE.json NEW.json [--tolerance 0.25]
 
 For every benchmark in both files, prints new/baseline of each throughput
 counter (items_per_second, cascades_per_s, ties_examined_per_s,
-bytes_per_second, ties_per_s) and exits 1
+bytes_per_second, ties_per_s) and of placement's `reach` (the chosen
+leaders' expected reach, which must not fall either) and exits 1
 if any ratio falls below 1 - tolerance: a regression. Machines differ and are
 noisy, so compare runs made on the same machine, and keep the tolerance wide
 enough for the noise seen there (median of repetitions helps: run with
@@ -21,6 +22,7 @@ COUNTERS = (
     "ties_examined_per_s",
     "bytes_per_second",
     "ties_per_s",
+    "reach",
 )
 
 

@@ -341,6 +341,7 @@ absl::Status Run(const Flags& flags) {
     RunOptions run;
     run.threads = *threads;
     run.max_memory_bytes = *max_memory;
+    run.draws = DrawMode::kStream;  // as simulate draws by default
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);
     };

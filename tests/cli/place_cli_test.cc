@@ -1,0 +1,125 @@
+// `collabnet place` end to end: the chosen set runs unchanged in simulate
+// with the very numbers place reported, constraints hold in the output,
+// and bad input is refused with exit 1 naming what is wrong.
+#include <set>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "proto/result.pb.h"
+#include "tests/cli/cli_fixture.h"
+
+namespace collabnet {
+namespace {
+
+using ::testing::HasSubstr;
+
+PlacementResult ParsePlacement(const std::string& json) {
+  PlacementResult p;
+  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(json, &p).ok());
+  return p;
+}
+
+TEST_F(CliTest, PlacedLeadersRunInSimulateWithTheNumbersPlaceReported) {
+  std::filesystem::create_directories(Path("plan"));
+  const Outcome o = Run(absl::StrCat(
+      "place --budget 6 --add-to-leaders --max-per-school 1 --replicates 400 "
+      "--format json --out ",
+      Path("p.json"), " --leaders-out ", Path("plan/leaders.textproto")));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const PlacementResult p =
+      ParsePlacement(*testing::ReadFileToString(Path("p.json")));
+  EXPECT_EQ(p.strategy(), "reverse-samples");
+  ASSERT_EQ(p.leaders_size(), 6);
+  EXPECT_EQ(p.leaders_in_place_size(), 4);
+  EXPECT_THAT(p.guarantee(), HasSubstr("1/2 - 0.1"));
+  EXPECT_GT(p.certified_ratio(), 0.4);
+  EXPECT_LE(p.lower_bound(), p.upper_bound());
+  std::set<std::string> schools;
+  for (const PlacedLeader& l : p.leaders()) {
+    EXPECT_TRUE(l.has_gain());
+    EXPECT_TRUE(schools.insert(l.school_id()).second) << l.school_id();
+  }
+  // The file's leaders are those in place and the new ones, and simulate
+  // runs it as written to the same figures (the same seed and replicates).
+  const Outcome s =
+      Run(absl::StrCat("simulate --scenario ", Path("plan/leaders.textproto"),
+                       " --format json --out ", Path("s.json")));
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  RunResult r;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(
+                  *testing::ReadFileToString(Path("s.json")), &r)
+                  .ok());
+  EXPECT_EQ(r.leaders_size(), 10);
+  EXPECT_DOUBLE_EQ(r.reached().mean(), p.estimate().reached().mean());
+  EXPECT_DOUBLE_EQ(r.adopting().mean(), p.estimate().adopting().mean());
+}
+
+TEST_F(CliTest, PlaceTextNamesEachLeaderAndTheGuarantee) {
+  const Outcome o =
+      Run("place --budget 3 --strategy degree --replicates 200 --eligible-role "
+          "teacher_leader");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("3 new leaders by degree"));
+  EXPECT_THAT(o.out, HasSubstr("guarantee: none"));
+  EXPECT_THAT(o.out, HasSubstr("teacher_leader"));
+  EXPECT_THAT(o.out, HasSubstr("teachers reached"));
+}
+
+TEST_F(CliTest, PlaceOnAPlainNetwork) {
+  std::string edges;
+  for (int v = 1; v < 30; ++v) {
+    absl::StrAppend(&edges, v - 1, " ", v, "\n", v % 7, " ", v, "\n");
+  }
+  Write("net.edges", edges);
+  const Outcome o = Run(absl::StrCat("place --graph ", Path("net.edges"),
+                                     " --model ic --p 0.2 --budget 2 "
+                                     "--replicates 200 --threads 2"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("2 new leaders by reverse-samples"));
+  const Outcome greedy = Run(absl::StrCat(
+      "place --graph ", Path("net.edges"),
+      " --model cc --k 2 --budget 2 --replicates 100 --greedy-replicates 50"));
+  ASSERT_EQ(greedy.exit_code, 0) << greedy.err;
+  EXPECT_THAT(greedy.out, HasSubstr("by greedy"));
+  EXPECT_THAT(greedy.out, HasSubstr("heuristic"));
+}
+
+TEST_F(CliTest, PlaceRefusesBadConstraintsWithExitOne) {
+  Write("costs.csv", "teacher,cost\nT0001,2\nT0002,two days\n");
+  Outcome o = Run(absl::StrCat("place --budget 3 --costs ", Path("costs.csv"),
+                               " --cost-budget 10"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("costs.csv:3: field 'cost': found 'two days'"));
+
+  Write("eligible.txt", "T0001 T0002 NOBODY\n");
+  o = Run(absl::StrCat("place --budget 1 --eligible ", Path("eligible.txt")));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("NOBODY"));
+
+  Write("two.txt", "T0001 T0002\n");
+  o = Run(absl::StrCat("place --budget 3 --eligible ", Path("two.txt")));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("only 2 teachers are eligible"));
+
+  o = Run("place --budget 2000");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("--budget 2000"));
+
+  o = Run("place --budget 50 --max-per-school 1");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("room for 41"));
+
+  o = Run("place --budget 2 --strategy best");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("reverse-samples"));
+
+  o = Run("place --budget 2 --leader-capacity 3 --strategy reverse-samples");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("leader capacity"));
+  EXPECT_THAT(o.err, HasSubstr("--strategy greedy"));
+}
+
+}  // namespace
+}  // namespace collabnet
