@@ -25,6 +25,9 @@ struct Command {
   const char* help;     // the text atop `collabnet NAME --help`
   void (*add_flags)(boost::program_options::options_description& options);
   absl::Status (*run)(const Flags& flags);
+  // The flag that words given without one fill (`collabnet compare
+  // A.textproto B.textproto`), a list; nullptr: such words are refused.
+  const char* positional = nullptr;
 };
 
 // An error in the flags themselves (they do not fit together, or a value
@@ -40,6 +43,7 @@ Command ConvertCommand();
 Command FitCommand();
 Command SweepCommand();
 Command PlaceCommand();
+Command CompareCommand();
 
 }  // namespace collabnet::cli
 

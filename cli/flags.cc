@@ -112,12 +112,21 @@ std::optional<int> ParseFlags(const Command& command,
       "the most a gzip input may expand, as a multiple of its size");
   options.add(limits);
   try {
-    const po::parsed_options parsed =
-        po::command_line_parser(args).options(options).run();
+    po::command_line_parser parser(args);
+    parser.options(options);
+    po::positional_options_description positional;
+    if (command.positional != nullptr) {
+      positional.add(command.positional, -1);
+      parser.positional(positional);
+    }
+    const po::parsed_options parsed = parser.run();
     // Without a positional description, Boost keeps a stray word aside
     // rather than refusing it; a word that is no flag is a mistake.
     const std::vector<std::string> stray =
-        po::collect_unrecognized(parsed.options, po::include_positional);
+        po::collect_unrecognized(parsed.options,
+                                 command.positional != nullptr
+                                     ? po::exclude_positional
+                                     : po::include_positional);
     if (!stray.empty()) {
       std::cerr << "collabnet " << command.name << ": '" << stray.front()
                 << "' is not a flag (flags start with --; a value follows "
@@ -128,7 +137,11 @@ std::optional<int> ParseFlags(const Command& command,
     po::store(parsed, values);
     // Help first: required flags are not required to ask for help.
     if (values.count("help") > 0) {
-      std::cout << "Usage: collabnet " << command.name << " [FLAGS]\n\n"
+      std::cout << "Usage: collabnet " << command.name << " [FLAGS]"
+                << (command.positional != nullptr
+                        ? absl::StrCat(" [", command.positional, "...]")
+                        : std::string())
+                << "\n\n"
                 << command.help << "\n\n"
                 << options << "\n";
       return kExitOk;

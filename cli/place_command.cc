@@ -211,6 +211,8 @@ std::string LeadersScenario(const RunSetup& setup, const std::string& out,
   Scenario s = setup.scenario;
   s.clear_leaders();
   for (const std::string& id : leaders) s.add_leaders(id);
+  // Named for how it was made, as compare lists it: "degree-40".
+  s.set_name(absl::StrCat(result.strategy(), "-", leaders.size()));
   if (!setup.district_path.empty()) {
     namespace fs = std::filesystem;
     const fs::path dir = fs::absolute(fs::path(out)).parent_path();

@@ -56,10 +56,11 @@ std::size_t DistrictGraph::TeacherBytes() const {
 }
 
 std::uint32_t DistrictGraphBuilder::AddSchool(std::string id, std::string name,
-                                              double readiness) {
+                                              double readiness, bool title_i) {
   g_.school_ids_.push_back(std::move(id));
   g_.school_names_.push_back(std::move(name));
   g_.readiness_.push_back(readiness);
+  g_.title_i_.push_back(title_i ? 1 : 0);
   return static_cast<std::uint32_t>(g_.school_ids_.size() - 1);
 }
 
@@ -276,7 +277,8 @@ absl::Status AddRoster(const District& district, DistrictGraphBuilder& b) {
           "school '", school.id(),
           "': field 'readiness' must be in [0, 1], got ", school.readiness()));
     }
-    b.AddSchool(school.id(), school.name(), school.readiness());
+    b.AddSchool(school.id(), school.name(), school.readiness(),
+                school.title_i());
   }
   absl::flat_hash_map<std::string, int> subject_bit;
   for (int v = 0; v < district.teachers_size(); ++v) {

@@ -128,6 +128,9 @@ class DistrictGraph {
     return school_names_[s];
   }
   double school_readiness(std::uint32_t s) const { return readiness_[s]; }
+  // Whether the school receives Title I funds (a high share of low-income
+  // students): equity figures are reported for them.
+  bool school_title_i(std::uint32_t s) const { return title_i_[s] != 0; }
   const std::string& district_name() const { return district_name_; }
 
   const Csr& csr() const { return csr_; }
@@ -163,6 +166,7 @@ class DistrictGraph {
   std::vector<std::string> school_ids_;
   std::vector<std::string> school_names_;
   std::vector<double> readiness_;
+  std::vector<std::uint8_t> title_i_;
   std::string district_name_;
 };
 
@@ -191,7 +195,8 @@ class DistrictGraphBuilder {
   }
 
   // Adds a school; ids are not checked here (FreezeDistrict checks them).
-  std::uint32_t AddSchool(std::string id, std::string name, double readiness);
+  std::uint32_t AddSchool(std::string id, std::string name, double readiness,
+                          bool title_i = false);
   // Adds a teacher, or fails with InvalidArgument on a duplicate id.
   absl::StatusOr<VertexId> AddTeacher(std::string id, std::uint32_t school,
                                       Role role);

@@ -85,8 +85,8 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(const DistrictGraph& graph,
     result.lower = lower;
     result.upper = std::min(upper, n);
     result.rounds = round;
-    if (lower >= (ratio - eps) * result.upper) {
-      result.certified = true;
+    result.certified = lower >= (ratio - eps) * result.upper;
+    if (result.certified && choose.members().size() >= options.min_members) {
       break;
     }
     if (theta >= most) break;

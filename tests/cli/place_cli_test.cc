@@ -123,3 +123,83 @@ TEST_F(CliTest, PlaceRefusesBadConstraintsWithExitOne) {
 
 }  // namespace
 }  // namespace collabnet
+
+namespace collabnet {
+namespace {
+
+ComparisonResult ParseComparison(const std::string& json) {
+  ComparisonResult c;
+  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(json, &c).ok());
+  return c;
+}
+
+// The sample district's scenarios, as the README's table shows them:
+// placement beats the baselines planners use.
+TEST_F(CliTest, CompareRunsTheSampleScenariosAndPlacementBeatsTheBaselines) {
+  const std::string dir = testing::SourceDir() + "/data/scenarios/";
+  const Outcome o = Run(absl::StrCat(
+      "compare ", dir, "co-teachers.textproto ", dir,
+      "random-per-school-40.textproto ", dir, "degree-40.textproto ", dir,
+      "reverse-samples-40.textproto --replicates 3000 --format json"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const ComparisonResult c = ParseComparison(o.out);
+  ASSERT_EQ(c.rows_size(), 4);
+  EXPECT_EQ(c.rows(0).name(), "co-teachers");
+  EXPECT_EQ(c.rows(0).leaders(), 4);
+  const ComparisonRow& random = c.rows(1);
+  const ComparisonRow& degree = c.rows(2);
+  const ComparisonRow& placed = c.rows(3);
+  EXPECT_EQ(placed.leaders(), 40);
+  EXPECT_TRUE(placed.reached_significant());
+  EXPECT_GT(placed.reached().ci_low(), degree.reached().ci_high());
+  EXPECT_GT(placed.reached().ci_low(), random.reached().ci_high());
+  EXPECT_GT(placed.reached_difference().ci_low(), 0);
+}
+
+TEST_F(CliTest, CompareLeaderSetsAndTheirCosts) {
+  Write("costs.csv", "teacher,cost\nT0001,1\nT0002,2.5\nT0150,4\n");
+  const Outcome o = Run(absl::StrCat(
+      "compare --leaders-set now=T0001,T0002 --leaders-set "
+      "more=T0001,T0002,T0150 --replicates 500 --format csv --costs ",
+      Path("costs.csv")));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("scenario,leaders,cost,reached_mean"));
+  EXPECT_THAT(o.out, HasSubstr("\nnow,2,3.5,"));
+  EXPECT_THAT(o.out, HasSubstr("\nmore,3,7.5,"));
+  const Outcome text =
+      Run("compare --leaders-set now=T0001,T0002 --leaders-set "
+          "more=T0001,T0002,T0150 --replicates 500");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("paired by replicate"));
+  EXPECT_THAT(text.out, HasSubstr("(first)"));
+}
+
+TEST_F(CliTest, CompareRefusesWhatCannotBePaired) {
+  Outcome o = Run("compare --leaders-set only=T0001");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("at least two scenarios"));
+  o = Run("compare --leaders-set a=T0001 --leaders-set b=NOBODY");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("NOBODY"));
+  o = Run("compare --leaders-set a --leaders-set b=T0001");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("NAME=ID"));
+  // Two files on different districts.
+  ASSERT_EQ(Run(absl::StrCat("generate --out ", Path("other"),
+                             " --teachers 60 --schools 3 --seed 4"))
+                .exit_code,
+            0);
+  Write("a.textproto",
+        "name: \"a\" leaders: \"T0001\" replicates: 10 channels { channel: "
+        "PLC probability: 0.2 } multi_channel {}");
+  Write("b.textproto",
+        "name: \"b\" district: \"other\" leaders: \"T0001\" replicates: 10 "
+        "channels { channel: PLC probability: 0.2 } multi_channel {}");
+  o = Run(
+      absl::StrCat("compare ", Path("a.textproto"), " ", Path("b.textproto")));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("one district"));
+}
+
+}  // namespace
+}  // namespace collabnet
