@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/command.h"
 #include "cli/flags.h"
@@ -77,8 +79,9 @@ void AddFlags(po::options_description& options) {
        "auto, reverse-samples, greedy, degree, pagerank, degree-discount or "
        "random-per-school (see above)")
       ("objective", po::value<std::string>()->default_value("reached"),
-       "what to maximise: reached (teachers reached) or adopting (teachers "
-       "adopting); both are reported")
+       "what to maximise: reached (teachers reached), adopting (teachers "
+       "adopting), or either in Title I schools only (reached-title-i, "
+       "adopting-title-i); all are reported")
       ("epsilon", DoubleValue(0.1),
        "reverse samples: the approximation's slack, above 0 and below 1")
       ("add-to-leaders", po::bool_switch(),
@@ -242,10 +245,19 @@ absl::Status Run(const Flags& flags) {
   absl::StatusOr<PlacementStrategy> strategy =
       ParseStrategy(flags["strategy"].as<std::string>());
   if (!strategy.ok()) return UsageError(strategy.status().message());
-  const std::string objective_name = flags["objective"].as<std::string>();
-  if (objective_name != "reached" && objective_name != "adopting") {
-    return UsageError("--objective: must be reached or adopting");
+  const std::string objective_flag = flags["objective"].as<std::string>();
+  if (objective_flag != "reached" && objective_flag != "adopting" &&
+      objective_flag != "reached-title-i" &&
+      objective_flag != "adopting-title-i") {
+    return UsageError(
+        "--objective: must be reached, adopting, reached-title-i or "
+        "adopting-title-i");
   }
+  const bool title_i_only = absl::EndsWith(objective_flag, "-title-i");
+  const bool adopting = absl::StartsWith(objective_flag, "adopting");
+  const std::string objective_name =
+      absl::StrCat(adopting ? "adopting" : "reached",
+                   title_i_only ? " in Title I schools" : "");
   absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
   if (!key.ok()) return key.status();
 
@@ -267,9 +279,10 @@ absl::Status Run(const Flags& flags) {
 
   PlacementRequest request;
   request.strategy = *strategy;
-  request.objective = objective_name == "adopting"
-                          ? PlacementObjective::kAdopting
-                          : PlacementObjective::kReached;
+  request.objective =
+      adopting ? PlacementObjective::kAdopting : PlacementObjective::kReached;
+  request.targets =
+      title_i_only ? PlacementTargets::kTitleI : PlacementTargets::kAll;
   request.epsilon = flags["epsilon"].as<double>();
   request.threads = *threads;
   request.replicates = flags["greedy-replicates"].as<int>();
@@ -350,6 +363,26 @@ absl::Status Run(const Flags& flags) {
     absl::StatusOr<RunResult> mc = RunScenario(graph, estimate, run);
     if (!mc.ok()) return mc.status();
     *result.mutable_estimate() = *std::move(mc);
+  }
+  std::int32_t title_i_teachers = 0;
+  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
+    title_i_teachers += graph.school_title_i(graph.school_of(v));
+  }
+  if (title_i_teachers > 0) {
+    absl::flat_hash_set<std::string> title_i;
+    for (std::uint32_t s = 0; s < graph.num_schools(); ++s) {
+      if (graph.school_title_i(s)) title_i.insert(graph.school_id(s));
+    }
+    double reached = 0;
+    double adopters = 0;
+    for (const SchoolReach& school : result.estimate().schools()) {
+      if (!title_i.contains(school.school_id())) continue;
+      reached += school.reached().mean();
+      adopters += school.adopting().mean();
+    }
+    result.set_title_i_teachers(title_i_teachers);
+    result.set_title_i_reached(reached);
+    result.set_title_i_adopting(adopters);
   }
 
   std::string output;

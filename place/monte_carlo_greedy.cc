@@ -5,6 +5,7 @@
 #include <queue>
 #include <tuple>
 
+#include "absl/container/flat_hash_set.h"
 #include "random/philox_stream.h"
 #include "sim/runner.h"
 
@@ -19,11 +20,20 @@ constexpr int kMostReplicates = 5000;
 
 absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
     const DistrictGraph& graph, const Scenario& scenario,
-    const PlacementConstraints& c, PlacementObjective objective, int replicates,
-    int threads,
+    const PlacementConstraints& c, PlacementObjective objective,
+    PlacementTargets targets, int replicates, int threads,
     const std::function<void(std::int64_t, std::int64_t)>& progress) {
   if (absl::Status s = CheckConstraints(graph, c); !s.ok()) return s;
   MonteCarloGreedyResult result;
+  absl::flat_hash_set<std::string> title_i;
+  for (std::uint32_t s = 0; s < graph.num_schools(); ++s) {
+    if (graph.school_title_i(s)) title_i.insert(graph.school_id(s));
+  }
+  if (targets == PlacementTargets::kTitleI && title_i.empty()) {
+    return absl::InvalidArgumentError(
+        "the objective counts Title I schools' teachers, and no school is "
+        "Title I (schools.csv column title_i)");
+  }
   // Its own replicates, so that the scenario's (the estimate of the set it
   // chooses) are independent of those that chose it.
   Scenario own = scenario;
@@ -43,10 +53,19 @@ absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
         RunScenario(graph, s, RunOptions{.threads = threads});
     if (!run.ok()) return run.status();
     ++result.evaluations;
-    const Estimate& e = objective == PlacementObjective::kAdopting
-                            ? run->adopting()
-                            : run->reached();
-    return e.mean() + static_cast<double>(leaders.size());
+    const bool adopting = objective == PlacementObjective::kAdopting;
+    if (targets == PlacementTargets::kAll) {
+      const Estimate& e = adopting ? run->adopting() : run->reached();
+      return e.mean() + static_cast<double>(leaders.size());
+    }
+    double sum = 0;
+    for (const SchoolReach& school : run->schools()) {
+      if (title_i.contains(school.school_id())) {
+        sum += (adopting ? school.adopting() : school.reached()).mean() +
+               school.leaders();
+      }
+    }
+    return sum;
   };
 
   FeasibleSet set(graph, c);

@@ -35,7 +35,7 @@ struct MonteCarloGreedyResult {
 absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
     const DistrictGraph& graph, const Scenario& scenario,
     const PlacementConstraints& constraints, PlacementObjective objective,
-    int replicates, int threads,
+    PlacementTargets targets, int replicates, int threads,
     const std::function<void(std::int64_t, std::int64_t)>& progress);
 
 }  // namespace collabnet

@@ -22,8 +22,10 @@ absl::StatusOr<OpimResult> PlaceByReverseSamples(const DistrictGraph& graph,
     return absl::InvalidArgumentError(absl::StrCat(
         "--epsilon: must be above 0 and below 1, got ", options.epsilon));
   }
-  const double n = graph.num_vertices();
-  const double delta = options.delta == 0 ? 1 / n : options.delta;
+  const double teachers = graph.num_vertices();
+  const double delta = options.delta == 0 ? 1 / teachers : options.delta;
+  // Expected objectives are the targets' count times the share covered.
+  const double n = sampler.num_targets();
   if (!(delta > 0 && delta < 1)) {
     return absl::InvalidArgumentError(
         absl::StrCat("delta: must be above 0 and below 1, got ", delta));

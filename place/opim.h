@@ -40,7 +40,7 @@ struct OpimOptions {
   // 1,192 on 16,000); a floor of 2^20 members costs a fraction of a
   // second and changes nothing where samples are many. The guarantee is
   // the same: more samples only tighten it. Up to the worst-case size.
-  std::uint64_t min_members = std::uint64_t{1} << 20;
+  std::uint64_t min_members = std::uint64_t{1} << 18;
   // Called between rounds with the samples made so far and the most the
   // run can make; from the calling thread.
   std::function<void(std::uint64_t made, std::uint64_t most)> progress;

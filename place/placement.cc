@@ -97,7 +97,8 @@ absl::StatusOr<Placement> PlaceLeaders(const DistrictGraph& graph,
       absl::FailedPreconditionError("not prepared");
   if (strategy == PlacementStrategy::kAuto ||
       strategy == PlacementStrategy::kReverseSamples) {
-    sampler = ReverseSampler::Prepare(graph, scenario, request.objective);
+    sampler = ReverseSampler::Prepare(graph, scenario, request.objective,
+                                      request.targets);
     if (!sampler.ok()) {
       if (strategy == PlacementStrategy::kReverseSamples ||
           !absl::IsFailedPrecondition(sampler.status())) {
@@ -148,14 +149,14 @@ absl::StatusOr<Placement> PlaceLeaders(const DistrictGraph& graph,
     }
     case PlacementStrategy::kGreedy: {
       absl::StatusOr<MonteCarloGreedyResult> greedy = PlaceByMonteCarloGreedy(
-          graph, scenario, c, request.objective, request.replicates,
-          request.threads, request.progress);
+          graph, scenario, c, request.objective, request.targets,
+          request.replicates, request.threads, request.progress);
       if (!greedy.ok()) return greedy.status();
       placement.chosen = greedy->chosen;
       placement.gains = greedy->gains;
       placement.replicates = greedy->replicates;
-      absl::StatusOr<ReverseSampler> coverage =
-          ReverseSampler::Prepare(graph, scenario, request.objective);
+      absl::StatusOr<ReverseSampler> coverage = ReverseSampler::Prepare(
+          graph, scenario, request.objective, request.targets);
       placement.guarantee =
           coverage.ok()
               ? absl::StrCat("greedy over Monte Carlo: ", GreedyRatioText(c),

@@ -56,6 +56,7 @@ std::string StrategyNames();
 struct PlacementRequest {
   PlacementStrategy strategy = PlacementStrategy::kAuto;
   PlacementObjective objective = PlacementObjective::kReached;
+  PlacementTargets targets = PlacementTargets::kAll;
   PlacementConstraints constraints;
   double epsilon = 0.1;
   int threads = 0;  // 0: every core

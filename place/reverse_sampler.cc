@@ -52,7 +52,7 @@ ReverseSampler::Workspace::Workspace(const ReverseSampler& sampler)
 
 absl::StatusOr<ReverseSampler> ReverseSampler::Prepare(
     const DistrictGraph& graph, const Scenario& scenario,
-    PlacementObjective objective) {
+    PlacementObjective objective, PlacementTargets targets) {
   ReverseSampler s;
   s.graph_ = &graph;
   s.n_ = graph.num_vertices();
@@ -61,6 +61,16 @@ absl::StatusOr<ReverseSampler> ReverseSampler::Prepare(
   s.objective_ = objective;
   if (s.n_ == 0) {
     return absl::InvalidArgumentError("placement needs at least one teacher");
+  }
+  if (targets == PlacementTargets::kTitleI) {
+    for (VertexId v = 0; v < s.n_; ++v) {
+      if (graph.school_title_i(graph.school_of(v))) s.targets_.push_back(v);
+    }
+    if (s.targets_.empty()) {
+      return absl::InvalidArgumentError(
+          "the objective counts Title I schools' teachers, and no school is "
+          "Title I (schools.csv column title_i)");
+    }
   }
 
   switch (scenario.model_case()) {
@@ -208,7 +218,8 @@ void ReverseSampler::Sample(std::uint64_t index, Workspace& ws,
     ws.epoch_ = 1;
   }
   PhiloxStream rng(seed_, index, kPurposeReverseSample);
-  const VertexId v = rng.NextBelow(n_);
+  const VertexId v = targets_.empty() ? rng.NextBelow(n_)
+                                      : targets_[rng.NextBelow(num_targets())];
   out.members.clear();
   out.reached_anyway = false;
   out.members.push_back(v);

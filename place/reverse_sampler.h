@@ -1,10 +1,10 @@
 // Reverse-reachable samples (Borgs, Brautbar, Chayes and Lucier, SODA
-// 2014): a teacher v drawn uniformly, one random world of the model drawn,
-// and the set of teachers who, made leaders, would reach v in that world.
-// A leader set S reaches v with probability P(S meets the sample), so the
-// expected reach of S is n times the share of samples S meets: a coverage
-// function, monotone and submodular, which greedy selection maximises with
-// the (1 - 1/e) guarantee (place/opim.h).
+// 2014): a teacher v drawn uniformly (among the objective's targets), one
+// random world of the model drawn, and the set of teachers who, made leaders,
+// would reach v in that world. A leader set S reaches v with probability P(S
+// meets the sample), so the expected reach of S is n times the share of samples
+// S meets: a coverage function, monotone and submodular, which greedy selection
+// maximises with the (1 - 1/e) guarantee (place/opim.h).
 //
 // Why each model's reach is a coverage function, feature by feature (the
 // live-edge argument of Kempe, Kleinberg and Tardos 2003): fix every draw
@@ -69,6 +69,11 @@ namespace collabnet {
 // as reached and adopting here; results report reach without them.
 enum class PlacementObjective { kReached, kAdopting };
 
+// Whom the objective counts: every teacher, or the teachers of Title I
+// schools (an equity target). Either is linear in sample coverage, so the
+// sample-size bounds carry over: a sample's target is drawn among them.
+enum class PlacementTargets { kAll, kTitleI };
+
 // One sample, as written by ReverseSampler::Sample.
 struct ReverseSample {
   // The target teacher first, then every other teacher who reaches it.
@@ -83,9 +88,12 @@ class ReverseSampler {
   // `objective`. FailedPrecondition naming the feature when its reach is
   // not a coverage function (see above). The graph must outlive the
   // sampler; its reverse arcs are used when it has them, else built here.
-  static absl::StatusOr<ReverseSampler> Prepare(const DistrictGraph& graph,
-                                                const Scenario& scenario,
-                                                PlacementObjective objective);
+  // InvalidArgument for Title I targets in a district with no Title I
+  // school.
+  static absl::StatusOr<ReverseSampler> Prepare(
+      const DistrictGraph& graph, const Scenario& scenario,
+      PlacementObjective objective,
+      PlacementTargets targets = PlacementTargets::kAll);
 
   // Per-thread scratch, reused across samples.
   class Workspace {
@@ -107,6 +115,15 @@ class ReverseSampler {
   void Sample(std::uint64_t index, Workspace& ws, ReverseSample& out) const;
 
   VertexId num_vertices() const { return n_; }
+  // The teachers a sample's target is drawn from: all, or Title I's. The
+  // expected objective of a set is num_targets() times its share covered.
+  VertexId num_targets() const {
+    return targets_.empty() ? n_ : static_cast<VertexId>(targets_.size());
+  }
+  // Whether v is one of them.
+  bool IsTarget(VertexId v) const {
+    return targets_.empty() || graph_->school_title_i(graph_->school_of(v));
+  }
   std::uint64_t seed() const { return seed_; }
 
  private:
@@ -127,6 +144,7 @@ class ReverseSampler {
   std::uint64_t seed_ = 0;
   int horizon_ = 0;
   const DistrictGraph* graph_ = nullptr;
+  std::vector<VertexId> targets_;  // empty: every teacher
   // In-ties: those of the graph, or built here. In-tie i of v comes from
   // in_sources_[i], is forward arc in_arcs_[i], and succeeds against
   // in_threshold_[i] (the cascades) or is kept when the uniform falls

@@ -52,6 +52,13 @@ std::string FormatPlacement(const PlacementResult& p) {
                   "\n");
   absl::StrAppend(&out, "  teachers adopting  ", FormatInterval(e.adopting()),
                   "\n");
+  if (p.has_title_i_reached()) {
+    absl::StrAppend(
+        &out, absl::StrFormat("  of the %d teachers of Title I schools: %.1f "
+                              "reached, %.1f adopting (means)\n",
+                              p.title_i_teachers(), p.title_i_reached(),
+                              p.title_i_adopting()));
+  }
   if (costs) {
     absl::StrAppend(
         &out, absl::StrFormat("  total cost         %g\n", p.total_cost()));

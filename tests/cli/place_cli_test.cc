@@ -65,6 +65,13 @@ TEST_F(CliTest, PlaceTextNamesEachLeaderAndTheGuarantee) {
   EXPECT_THAT(o.out, HasSubstr("guarantee: none"));
   EXPECT_THAT(o.out, HasSubstr("teacher_leader"));
   EXPECT_THAT(o.out, HasSubstr("teachers reached"));
+  EXPECT_THAT(o.out, HasSubstr("teachers of Title I schools"));
+  const Outcome title_i =
+      Run("place --budget 2 --objective reached-title-i --replicates 200");
+  ASSERT_EQ(title_i.exit_code, 0) << title_i.err;
+  EXPECT_THAT(title_i.out,
+              HasSubstr("for teachers reached in Title I schools"));
+  EXPECT_EQ(Run("place --budget 2 --objective most").exit_code, 2);
 }
 
 TEST_F(CliTest, PlaceOnAPlainNetwork) {

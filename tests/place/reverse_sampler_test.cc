@@ -53,6 +53,7 @@ struct Feature {
   std::string name;
   std::function<void(Scenario&)> edit;
   PlacementObjective objective = PlacementObjective::kReached;
+  PlacementTargets targets = PlacementTargets::kAll;
 };
 
 class ReverseSamplerAgreement : public ::testing::TestWithParam<Feature> {};
@@ -65,17 +66,45 @@ TEST_P(ReverseSamplerAgreement, CoverageEstimatesTheSimulatedReach) {
   Scenario scenario = District3Leaders();
   GetParam().edit(scenario);
 
-  absl::StatusOr<RunResult> mc = RunScenario(*graph, scenario);
+  // Per replicate, the objective's teachers reached (or adopting) among
+  // its targets, leaders not counted.
+  const bool adopting = GetParam().objective == PlacementObjective::kAdopting;
+  const bool title_i = GetParam().targets == PlacementTargets::kTitleI;
+  auto counted = [&](VertexId v) {
+    return !title_i || graph->school_title_i(graph->school_of(v));
+  };
+  std::vector<std::int64_t> per_replicate(
+      static_cast<std::size_t>(scenario.replicates()), 0);
+  RunOptions options;
+  options.on_replicate = [&](std::uint32_t replicate,
+                             const ReplicateCounts& counts) {
+    std::int64_t k = 0;
+    for (const ReachRecord& r : counts.reached()) {
+      k += counted(r.teacher) && (!adopting || r.adopted != 0);
+    }
+    per_replicate[replicate] = k;
+  };
+  absl::StatusOr<RunResult> mc = RunScenario(*graph, scenario, options);
   ASSERT_TRUE(mc.ok()) << mc.status();
-  const Estimate& e = GetParam().objective == PlacementObjective::kAdopting
-                          ? mc->adopting()
-                          : mc->reached();
-  const double leaders = scenario.leaders_size();
-  const double mc_mean = e.mean() + leaders;
-  const double mc_se = e.sd() / std::sqrt(static_cast<double>(e.n()));
+  double leaders = 0;
+  for (const std::string& id : scenario.leaders()) {
+    leaders += counted(*graph->FindTeacher(id));
+  }
+  double teachers = 0;
+  for (VertexId v = 0; v < graph->num_vertices(); ++v) teachers += counted(v);
+  double sum = 0;
+  double squares = 0;
+  for (std::int64_t k : per_replicate) {
+    sum += static_cast<double>(k);
+    squares += static_cast<double>(k) * static_cast<double>(k);
+  }
+  const auto r = static_cast<double>(per_replicate.size());
+  const double mc_mean = sum / r + leaders;
+  const double mc_se =
+      std::sqrt((squares - sum * sum / r) / (r - 1)) / std::sqrt(r);
 
-  absl::StatusOr<ReverseSampler> sampler =
-      ReverseSampler::Prepare(*graph, scenario, GetParam().objective);
+  absl::StatusOr<ReverseSampler> sampler = ReverseSampler::Prepare(
+      *graph, scenario, GetParam().objective, GetParam().targets);
   ASSERT_TRUE(sampler.ok()) << sampler.status();
   ReverseSamples samples(0);
   constexpr std::uint64_t kSamples = 200000;
@@ -87,15 +116,16 @@ TEST_P(ReverseSamplerAgreement, CoverageEstimatesTheSimulatedReach) {
   const double share =
       static_cast<double>(samples.Covered(set, graph->num_vertices())) /
       kSamples;
-  const double rr_mean = kTeachers * share;
-  const double rr_se = kTeachers * std::sqrt(share * (1 - share) / kSamples);
+  ASSERT_EQ(sampler->num_targets(), teachers);
+  const double rr_mean = teachers * share;
+  const double rr_se = teachers * std::sqrt(share * (1 - share) / kSamples);
   const double tolerance = 4 * std::hypot(mc_se, rr_se);
   EXPECT_NEAR(rr_mean, mc_mean, tolerance)
       << GetParam().name << ": Monte Carlo " << mc_mean << " +- " << mc_se
       << ", reverse samples " << rr_mean << " +- " << rr_se;
   // The feature must matter: a test of nothing would pass anyway.
   EXPECT_GT(mc_mean, leaders + 1) << GetParam().name;
-  EXPECT_LT(mc_mean, kTeachers - 1) << GetParam().name;
+  EXPECT_LT(mc_mean, teachers - 1) << GetParam().name;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -161,6 +191,18 @@ INSTANTIATE_TEST_SUITE_P(
                       0.3);
                 },
                 PlacementObjective::kAdopting},
+        Feature{"title_i_reached",
+                [](Scenario& s) {
+                  SetDelays(s);
+                  s.set_horizon(8);
+                },
+                PlacementObjective::kReached, PlacementTargets::kTitleI},
+        Feature{"title_i_adopting",
+                [](Scenario& s) {
+                  s.mutable_multi_channel()->set_adoption_at_zero_readiness(
+                      0.3);
+                },
+                PlacementObjective::kAdopting, PlacementTargets::kTitleI},
         Feature{"tie_context",
                 [](Scenario& s) {
                   s.set_leader_credibility(2);
