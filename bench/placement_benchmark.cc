@@ -23,6 +23,9 @@
 namespace collabnet {
 namespace {
 
+// The default sample floor, as `collabnet place` uses it.
+const auto kFloor = static_cast<std::int64_t>(OpimOptions().min_members);
+
 enum Model { kIc005, kIc001, kWc, kLt, kDistrictModel };
 
 Scenario ModelScenario(Model model) {
@@ -52,7 +55,8 @@ Scenario ModelScenario(Model model) {
   return s;
 }
 
-// range(0): budget; range(1): threads.
+// range(0): budget; range(1): threads; range(2): the sample floor in
+// members (OpimOptions::min_members; 0 is OPIM-C's own rule).
 void Place(benchmark::State& state, const std::string& graph, Model model) {
   const BenchGraph& g = Load(graph);
   if (!g.error.empty()) {
@@ -67,6 +71,7 @@ void Place(benchmark::State& state, const std::string& graph, Model model) {
   c.budget = static_cast<int>(state.range(0));
   OpimOptions options;
   options.threads = static_cast<int>(state.range(1));
+  options.min_members = static_cast<std::uint64_t>(state.range(2));
   OpimResult last;
   double peak = 0;
   for (auto _ : state) {
@@ -104,59 +109,81 @@ void Place(benchmark::State& state, const std::string& graph, Model model) {
 }
 
 void Threads(benchmark::internal::Benchmark* b) {
-  b->ArgNames({"budget", "threads"})->Unit(benchmark::kSecond);
+  b->ArgNames({"budget", "threads", "floor"})->Unit(benchmark::kSecond);
+}
+// The same work as the peers: OPIM-C's stopping rule, no sample floor.
+void PeersRule(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"budget", "threads", "floor"})->Unit(benchmark::kSecond);
 }
 
 // The peers' rows.
 BENCHMARK_CAPTURE(Place, District_IC_p0_05, "district", kIc005)
     ->Apply(Threads)
-    ->Args({40, 1})
-    ->Args({40, 2});
+    ->Args({40, 1, kFloor})
+    ->Args({40, 2, kFloor});
 BENCHMARK_CAPTURE(Place, District_WeightedCascade, "district", kWc)
     ->Apply(Threads)
-    ->Args({40, 1})
-    ->Args({40, 2});
+    ->Args({40, 1, kFloor})
+    ->Args({40, 2, kFloor});
 BENCHMARK_CAPTURE(Place, State_WeightedCascade, "state", kWc)
     ->Apply(Threads)
-    ->Args({40, 1})
-    ->Args({40, 2});
+    ->Args({40, 1, kFloor})
+    ->Args({40, 2, kFloor});
 BENCHMARK_CAPTURE(Place, State_IC_p0_05, "state", kIc005)
     ->Apply(Threads)
-    ->Args({4, 1})
-    ->Args({4, 2})
-    ->Args({40, 1})
-    ->Args({40, 2})
+    ->Args({4, 1, kFloor})
+    ->Args({4, 2, kFloor})
+    ->Args({40, 1, kFloor})
+    ->Args({40, 2, kFloor})
     ->Iterations(1);
 BENCHMARK_CAPTURE(Place, State_IC_p0_01, "state", kIc001)
     ->Apply(Threads)
-    ->Args({40, 1})
-    ->Args({40, 2});
+    ->Args({40, 1, kFloor})
+    ->Args({40, 2, kFloor});
 BENCHMARK_CAPTURE(Place, State_LinearThreshold, "state", kLt)
     ->Apply(Threads)
-    ->Args({40, 1})
-    ->Args({40, 2});
+    ->Args({40, 1, kFloor})
+    ->Args({40, 2, kFloor});
+
+// The peers' rows under the peers' own stopping rule.
+BENCHMARK_CAPTURE(Place, PeersRule_District_IC_p0_05, "district", kIc005)
+    ->Apply(PeersRule)
+    ->Args({40, 1, 0})
+    ->Args({40, 2, 0});
+BENCHMARK_CAPTURE(Place, PeersRule_District_WeightedCascade, "district", kWc)
+    ->Apply(PeersRule)
+    ->Args({40, 1, 0})
+    ->Args({40, 2, 0});
+BENCHMARK_CAPTURE(Place, PeersRule_State_WeightedCascade, "state", kWc)
+    ->Apply(PeersRule)
+    ->Args({40, 1, 0})
+    ->Args({40, 2, 0});
+BENCHMARK_CAPTURE(Place, PeersRule_State_LinearThreshold, "state", kLt)
+    ->Apply(PeersRule)
+    ->Args({40, 1, 0})
+    ->Args({40, 2, 0});
 
 // Time against budget.
 BENCHMARK_CAPTURE(Place, StateBudget_WeightedCascade, "state", kWc)
     ->Apply(Threads)
-    ->Args({1, 2})
-    ->Args({10, 2})
-    ->Args({100, 2})
-    ->Args({400, 2});
+    ->Args({1, 2, kFloor})
+    ->Args({10, 2, kFloor})
+    ->Args({100, 2, kFloor})
+    ->Args({400, 2, kFloor});
 
 // Time against network size: the district model on generated districts.
 BENCHMARK_CAPTURE(Place, Generated1400_District, "generated:1400",
                   kDistrictModel)
     ->Apply(Threads)
-    ->Args({40, 2});
+    ->Args({40, 2, kFloor});
 BENCHMARK_CAPTURE(Place, Generated30000_District, "generated:30000",
                   kDistrictModel)
     ->Apply(Threads)
-    ->Args({40, 2});
+    ->Args({40, 2, kFloor});
 BENCHMARK_CAPTURE(Place, Generated300000_District, "generated:300000",
                   kDistrictModel)
     ->Apply(Threads)
-    ->Args({40, 2})
+    ->Args({40, 2, kFloor})
     ->Iterations(1);
 
 }  // namespace

@@ -116,6 +116,7 @@ absl::StatusOr<Placement> PlaceLeaders(const DistrictGraph& graph,
     case PlacementStrategy::kReverseSamples: {
       OpimOptions options;
       options.epsilon = request.epsilon;
+      options.min_members = request.min_sample_members;
       options.threads = request.threads;
       if (request.progress) {
         options.progress = [&](std::uint64_t made, std::uint64_t most) {

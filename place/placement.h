@@ -59,6 +59,8 @@ struct PlacementRequest {
   PlacementTargets targets = PlacementTargets::kAll;
   PlacementConstraints constraints;
   double epsilon = 0.1;
+  // Reverse samples: OpimOptions::min_members.
+  std::uint64_t min_sample_members = OpimOptions().min_members;
   int threads = 0;  // 0: every core
   // Greedy: Monte Carlo replicates per evaluation; 0 chooses them from the
   // standard error of the leaders in place's reach.
