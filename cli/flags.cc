@@ -122,11 +122,9 @@ std::optional<int> ParseFlags(const Command& command,
     const po::parsed_options parsed = parser.run();
     // Without a positional description, Boost keeps a stray word aside
     // rather than refusing it; a word that is no flag is a mistake.
-    const std::vector<std::string> stray =
-        po::collect_unrecognized(parsed.options,
-                                 command.positional != nullptr
-                                     ? po::exclude_positional
-                                     : po::include_positional);
+    const std::vector<std::string> stray = po::collect_unrecognized(
+        parsed.options, command.positional != nullptr ? po::exclude_positional
+                                                      : po::include_positional);
     if (!stray.empty()) {
       std::cerr << "collabnet " << command.name << ": '" << stray.front()
                 << "' is not a flag (flags start with --; a value follows "
@@ -208,11 +206,13 @@ absl::StatusOr<std::string> OutputFlags::Format(const Flags& flags) const {
                                  format, "'"));
 }
 
-absl::Status EmitOutput(const Flags& flags, const std::string& output) {
+absl::Status EmitOutput(const Flags& flags, const std::string& output,
+                        std::vector<std::pair<std::string, std::string>> also) {
   if (flags.count("out") > 0) {
-    return WriteFileAtomically(flags["out"].as<std::string>(), output);
+    also.emplace_back(flags["out"].as<std::string>(), output);
   }
-  std::cout << output << std::flush;
+  if (absl::Status s = WriteFilesAtomically(also); !s.ok()) return s;
+  if (flags.count("out") == 0) std::cout << output << std::flush;
   return absl::OkStatus();
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -55,9 +56,13 @@ struct OutputFlags {
   absl::StatusOr<std::string> Format(const Flags& flags) const;
 };
 
-// Writes `output` to the file --out names (atomically), or to stdout when
-// there is no --out.
-absl::Status EmitOutput(const Flags& flags, const std::string& output);
+// Writes `output` to the file --out names, or to stdout when there is no
+// --out, and the files of `also` (path, content) beside it: every file is
+// complete before any is written, and they are written together, so a
+// failed write leaves each as it was.
+absl::Status EmitOutput(
+    const Flags& flags, const std::string& output,
+    std::vector<std::pair<std::string, std::string>> also = {});
 
 // --threads N: worker threads, 0 for every core; --max-memory GIB: the
 // most memory a run may need (RunOptions::max_memory_bytes).

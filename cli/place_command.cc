@@ -120,6 +120,7 @@ absl::StatusOr<std::vector<VertexId>> Vertices(
     absl::string_view from) {
   if (absl::Status s = CheckLeaderIds(ids, graph, from); !s.ok()) return s;
   std::vector<VertexId> out;
+  out.reserve(ids.size());
   for (const std::string& id : ids) out.push_back(*graph.FindTeacher(id));
   return out;
 }
@@ -408,12 +409,7 @@ absl::Status Run(const Flags& flags) {
     const std::string path = flags["leaders-out"].as<std::string>();
     files.emplace_back(path, LeadersScenario(*setup, path, leaders, result));
   }
-  if (flags.count("out") > 0) {
-    files.emplace_back(flags["out"].as<std::string>(), output);
-  }
-  if (absl::Status s = WriteFilesAtomically(files); !s.ok()) return s;
-  if (flags.count("out") == 0) std::cout << output << std::flush;
-  return absl::OkStatus();
+  return EmitOutput(flags, output, std::move(files));
 }
 
 }  // namespace

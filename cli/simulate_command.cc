@@ -127,8 +127,6 @@ absl::Status Run(const Flags& flags) {
   } else {
     output = FormatSummary(*result);
   }
-  // Every output is complete before any is written, and the files are
-  // written together: a failed write leaves every one as it was.
   std::vector<std::pair<std::string, std::string>> files;
   if (flags.count("per-teacher") > 0) {
     files.emplace_back(flags["per-teacher"].as<std::string>(),
@@ -138,12 +136,7 @@ absl::Status Run(const Flags& flags) {
     files.emplace_back(flags["weekly"].as<std::string>(),
                        FormatWeeklyCsv(*result));
   }
-  if (flags.count("out") > 0) {
-    files.emplace_back(flags["out"].as<std::string>(), output);
-  }
-  if (absl::Status s = WriteFilesAtomically(files); !s.ok()) return s;
-  if (flags.count("out") == 0) std::cout << output << std::flush;
-  return absl::OkStatus();
+  return EmitOutput(flags, output, std::move(files));
 }
 
 }  // namespace

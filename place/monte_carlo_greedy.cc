@@ -41,16 +41,19 @@ absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
     PhiloxStream rng(scenario.seed(), 0, kPurposeGreedyRuns);
     own.set_seed((std::uint64_t{rng.NextU32()} << 32) | rng.NextU32());
   }
-  // The objective of a leader set, leaders counted, on `count` replicates.
-  auto evaluate = [&](const std::vector<VertexId>& leaders,
-                      int count) -> absl::StatusOr<double> {
-    if (leaders.empty()) return 0.0;
+  // The greedy's own run of a leader set on `count` replicates.
+  auto run_with = [&](const std::vector<VertexId>& leaders, int count) {
     Scenario s = own;
     s.clear_leaders();
     for (VertexId v : leaders) s.add_leaders(graph.teacher_id(v));
     s.set_replicates(count);
-    absl::StatusOr<RunResult> run =
-        RunScenario(graph, s, RunOptions{.threads = threads});
+    return RunScenario(graph, s, RunOptions{.threads = threads});
+  };
+  // The objective of a leader set, leaders counted, on `count` replicates.
+  auto evaluate = [&](const std::vector<VertexId>& leaders,
+                      int count) -> absl::StatusOr<double> {
+    if (leaders.empty()) return 0.0;
+    absl::StatusOr<RunResult> run = run_with(leaders, count);
     if (!run.ok()) return run.status();
     ++result.evaluations;
     const bool adopting = objective == PlacementObjective::kAdopting;
@@ -84,12 +87,7 @@ absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
       }
       pilot.push_back(best);
     }
-    Scenario s = own;
-    s.clear_leaders();
-    for (VertexId v : pilot) s.add_leaders(graph.teacher_id(v));
-    s.set_replicates(kPilotReplicates);
-    absl::StatusOr<RunResult> run =
-        RunScenario(graph, s, RunOptions{.threads = threads});
+    absl::StatusOr<RunResult> run = run_with(pilot, kPilotReplicates);
     if (!run.ok()) return run.status();
     const Estimate& e = run->reached();
     const double half =
@@ -113,7 +111,7 @@ absl::StatusOr<MonteCarloGreedyResult> PlaceByMonteCarloGreedy(
   };
   std::int64_t planned = 0;
   for (VertexId v = 0; v < graph.num_vertices(); ++v) planned += set.Fits(v);
-  planned += 2 * c.budget;
+  planned += 2 * std::int64_t{c.budget};
   std::int64_t done = 0;
   for (VertexId v = 0; v < graph.num_vertices(); ++v) {
     if (!set.Fits(v)) continue;

@@ -53,6 +53,7 @@ absl::StatusOr<PlacementStrategy> ParseStrategy(absl::string_view name) {
 
 std::string StrategyNames() {
   std::vector<std::string> names;
+  names.reserve(kStrategies.size());
   for (const Named& n : kStrategies) names.emplace_back(n.name);
   return absl::StrJoin(names, ", ");
 }
