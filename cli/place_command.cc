@@ -1,5 +1,6 @@
 #include <google/protobuf/text_format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -58,7 +59,12 @@ constexpr char kHelp[] =
     "--max-per-school M (counting leaders in place), --min-readiness R,\n"
     "--costs FILE (teacher,cost) with --cost-budget C (then --budget is the\n"
     "most new leaders), and --add-to-leaders: the scenario's leaders (or\n"
-    "--leaders) stay and the new ones add to them. Example:\n"
+    "--leaders) stay and the new ones add to them. A scenario may hold\n"
+    "them too, in a block that the flags override field by field:\n"
+    "  placement { budget: 36 add_to_leaders: true max_per_school: 1\n"
+    "              eligible_roles: TEACHER_LEADER costs: \"costs.csv\"\n"
+    "              cost_budget: 60 }\n"
+    "Example:\n"
     "  collabnet place --budget 36 --add-to-leaders --max-per-school 1 \\\n"
     "                  --leaders-out plan.textproto\n"
     "The same seed gives the same leaders on any number of threads.";
@@ -74,7 +80,8 @@ void AddFlags(po::options_description& options) {
   AddRunResourceFlags(options);
   // clang-format off
   options.add_options()
-      ("budget", po::value<int>()->required(), "new leaders to choose")
+      ("budget", po::value<int>(),
+       "new leaders to choose (or the scenario's placement { budget })")
       ("strategy", po::value<std::string>()->default_value("auto"),
        "auto, reverse-samples, greedy, degree, pagerank, degree-discount or "
        "random-per-school (see above)")
@@ -97,7 +104,7 @@ void AddFlags(po::options_description& options) {
       ("eligible-role", po::value<std::string>(),
        "only teachers of this role may be chosen (teacher, teacher_leader, "
        "coach, specialist, administrator)")
-      ("max-per-school", po::value<int>()->default_value(0),
+      ("max-per-school", po::value<int>(),
        "at most this many leaders in any school, leaders in place counted "
        "(0: no limit)")
       ("min-readiness", po::value<double>(),
@@ -125,18 +132,29 @@ absl::StatusOr<std::vector<VertexId>> Vertices(
   return out;
 }
 
+// The constraints of the scenario's placement block, each replaced by its
+// flag when given; the block's costs file is relative to the scenario.
 absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
     const Flags& flags, const RunSetup& setup,
     const std::vector<std::string>& in_place, const std::string& key) {
   const DistrictGraph& graph = setup.graph;
   const VertexId n = graph.num_vertices();
+  const PlacementRules& rules = setup.scenario.placement();
   PlacementConstraints c;
-  c.budget = flags["budget"].as<int>();
-  c.max_per_school = flags["max-per-school"].as<int>();
+  c.budget =
+      flags.count("budget") > 0 ? flags["budget"].as<int>() : rules.budget();
+  if (flags.count("budget") == 0 && rules.budget() == 0) {
+    return UsageError(
+        "give --budget N, the new leaders to choose (or placement { budget: "
+        "N } in the scenario)");
+  }
+  c.max_per_school = flags.count("max-per-school") > 0
+                         ? flags["max-per-school"].as<int>()
+                         : rules.max_per_school();
   if (c.max_per_school < 0) {
     return UsageError("--max-per-school: must be 0 (no limit) or more");
   }
-  if (flags["add-to-leaders"].as<bool>()) {
+  if (flags["add-to-leaders"].as<bool>() || rules.add_to_leaders()) {
     absl::StatusOr<std::vector<VertexId>> existing =
         Vertices(in_place, graph, "the leaders in place");
     if (!existing.ok()) return existing.status();
@@ -146,20 +164,28 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
     if (c.eligible.empty()) c.eligible.assign(n, 1);
     for (VertexId v = 0; v < n; ++v) c.eligible[v] &= allowed[v];
   };
-  if (flags.count("eligible") > 0) {
-    const std::string path = flags["eligible"].as<std::string>();
-    absl::StatusOr<std::vector<std::string>> ids = ReadIdList(path);
-    if (!ids.ok()) return ids.status();
-    if (!key.empty()) {
-      for (std::string& id : *ids) id = Pseudonym(key, id);
+  if (flags.count("eligible") > 0 || !rules.eligible().empty()) {
+    std::string from = "the scenario's placement.eligible";
+    std::vector<std::string> ids(rules.eligible().begin(),
+                                 rules.eligible().end());
+    if (flags.count("eligible") > 0) {
+      const std::string path = flags["eligible"].as<std::string>();
+      absl::StatusOr<std::vector<std::string>> read = ReadIdList(path);
+      if (!read.ok()) return read.status();
+      ids = *std::move(read);
+      from = absl::StrCat("--eligible ", path);
     }
-    absl::StatusOr<std::vector<VertexId>> listed =
-        Vertices(*ids, graph, absl::StrCat("--eligible ", path));
+    if (!key.empty()) {
+      for (std::string& id : ids) id = Pseudonym(key, id);
+    }
+    absl::StatusOr<std::vector<VertexId>> listed = Vertices(ids, graph, from);
     if (!listed.ok()) return listed.status();
     std::vector<std::uint8_t> allowed(n, 0);
     for (VertexId v : *listed) allowed[v] = 1;
     restrict(allowed);
   }
+  std::vector<Role> roles;
+  for (int r : rules.eligible_roles()) roles.push_back(static_cast<Role>(r));
   if (flags.count("eligible-role") > 0) {
     const std::string name = flags["eligible-role"].as<std::string>();
     const std::optional<Role> role = ParseRole(name);
@@ -167,12 +193,20 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
       return UsageError(absl::StrCat("--eligible-role: '", name,
                                      "' is not one of ", RoleFileNames()));
     }
+    roles.assign(1, *role);
+  }
+  if (!roles.empty()) {
     std::vector<std::uint8_t> allowed(n, 0);
-    for (VertexId v = 0; v < n; ++v) allowed[v] = graph.role(v) == *role;
+    for (VertexId v = 0; v < n; ++v) {
+      allowed[v] =
+          std::find(roles.begin(), roles.end(), graph.role(v)) != roles.end();
+    }
     restrict(allowed);
   }
-  if (flags.count("min-readiness") > 0) {
-    const double r = flags["min-readiness"].as<double>();
+  if (flags.count("min-readiness") > 0 || rules.has_min_readiness()) {
+    const double r = flags.count("min-readiness") > 0
+                         ? flags["min-readiness"].as<double>()
+                         : rules.min_readiness();
     if (!(r >= 0 && r <= 1)) {
       return UsageError("--min-readiness: must be from 0 to 1");
     }
@@ -182,11 +216,22 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
     }
     restrict(allowed);
   }
-  if ((flags.count("costs") > 0) != (flags.count("cost-budget") > 0)) {
-    return UsageError("--costs and --cost-budget go together");
-  }
+  std::string costs_path;
   if (flags.count("costs") > 0) {
-    const std::string path = flags["costs"].as<std::string>();
+    costs_path = flags["costs"].as<std::string>();
+  } else if (!rules.costs().empty()) {
+    costs_path =
+        (std::filesystem::path(setup.scenario_dir) / rules.costs()).string();
+  }
+  const bool has_budget =
+      flags.count("cost-budget") > 0 || rules.has_cost_budget();
+  if (costs_path.empty() != !has_budget) {
+    return UsageError(
+        "--costs and --cost-budget go together (in the scenario, "
+        "placement.costs and placement.cost_budget)");
+  }
+  if (!costs_path.empty()) {
+    const std::string path = costs_path;
     absl::StatusOr<std::vector<TeacherNumber>> costs =
         ReadTeacherNumberCsv(path, kCostColumn);
     if (!costs.ok()) return costs.status();
@@ -206,7 +251,9 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
     }
     // A teacher with no cost given cannot be chosen: nothing is assumed.
     restrict(given);
-    c.cost_budget = flags["cost-budget"].as<double>();
+    c.cost_budget = flags.count("cost-budget") > 0
+                        ? flags["cost-budget"].as<double>()
+                        : rules.cost_budget();
   }
   return c;
 }
@@ -219,8 +266,10 @@ std::string LeadersScenario(const RunSetup& setup, const std::string& out,
   Scenario s = setup.scenario;
   s.clear_leaders();
   for (const std::string& id : leaders) s.add_leaders(id);
-  // Named for how it was made, as compare lists it: "degree-40".
+  // Named for how it was made, as compare lists it: "degree-40". The
+  // placement block is spent: its leaders are placed.
   s.set_name(absl::StrCat(result.strategy(), "-", leaders.size()));
+  s.clear_placement();
   if (!setup.district_path.empty()) {
     namespace fs = std::filesystem;
     const fs::path dir = fs::absolute(fs::path(out)).parent_path();

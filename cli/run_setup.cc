@@ -851,6 +851,7 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
   if (flags.count("graph") == 0) {
     setup.district_path = DistrictPath(flags, *scenario, scenario_dir);
   }
+  setup.scenario_dir = scenario_dir;
   setup.scenario = *std::move(scenario);
   setup.graph = *std::move(graph);
   return setup;

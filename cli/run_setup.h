@@ -37,6 +37,9 @@ struct RunSetup {
   // The district file or folder the graph came from, as the user named
   // it; "" for the embedded district and for plain networks (--graph).
   std::string district_path;
+  // The folder of the scenario file, what its relative paths start from;
+  // "" for the embedded scenario and plain networks' own.
+  std::string scenario_dir;
   // What the user should know about how the inputs were read: self-loops
   // dropped, a model's parameters left out. For stderr.
   std::vector<std::string> notes;

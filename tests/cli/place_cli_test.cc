@@ -93,6 +93,44 @@ TEST_F(CliTest, PlaceOnAPlainNetwork) {
   EXPECT_THAT(greedy.out, HasSubstr("heuristic"));
 }
 
+TEST_F(CliTest, PlaceTakesTheScenarioConstraintsAndFlagsReplaceThem) {
+  std::filesystem::create_directories(Path("plan"));
+  Write("plan/costs.csv", "teacher,cost\nT0001,1\nT0002,1\nT0003,5\n");
+  Write("plan/s.textproto",
+        "name: \"s\" leaders: \"T0001\" replicates: 100 seed: 3 "
+        "channels { channel: PLC probability: 0.3 } "
+        "channels { channel: PD_WORKSHOP probability: 0.3 } "
+        "multi_channel {} "
+        "placement { budget: 2 add_to_leaders: true costs: \"costs.csv\" "
+        "cost_budget: 2 }");
+  // The scenario's block: at most 2 new leaders costing 2 together, added
+  // to T0001 (so T0002 alone fits), and the costs file found beside it.
+  Outcome o = Run(absl::StrCat("place --scenario ", Path("plan/s.textproto"),
+                               " --format json --district ",
+                               testing::SourceDir(), "/data/district"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  PlacementResult p = ParsePlacement(o.out);
+  ASSERT_EQ(p.leaders_in_place_size(), 1);
+  ASSERT_EQ(p.leaders_size(), 1);
+  EXPECT_EQ(p.leaders(0).teacher_id(), "T0002");
+  EXPECT_EQ(p.total_cost(), 1);
+  // A flag replaces its field: a larger cost budget lets T0003 in too.
+  o = Run(absl::StrCat("place --scenario ", Path("plan/s.textproto"),
+                       " --format json --cost-budget 6 --district ",
+                       testing::SourceDir(), "/data/district"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  p = ParsePlacement(o.out);
+  EXPECT_EQ(p.leaders_size(), 2);
+  EXPECT_EQ(p.total_cost(), 6);
+  // No budget anywhere is a usage error.
+  Write("plan/none.textproto",
+        "name: \"n\" leaders: \"T0001\" replicates: 10 channels { channel: "
+        "PLC probability: 0.3 } multi_channel {}");
+  o = Run(absl::StrCat("place --scenario ", Path("plan/none.textproto")));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("--budget"));
+}
+
 TEST_F(CliTest, PlaceRefusesBadConstraintsWithExitOne) {
   Write("costs.csv", "teacher,cost\nT0001,2\nT0002,two days\n");
   Outcome o = Run(absl::StrCat("place --budget 3 --costs ", Path("costs.csv"),
