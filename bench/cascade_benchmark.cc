@@ -118,7 +118,7 @@ BENCHMARK(BM_CascadeLadder)
     ->Unit(benchmark::kMicrosecond);
 
 // The whole runner, as `collabnet simulate` uses it (one stream a
-// replicate), on 1 and 2 threads.
+// replicate, each leader's own reach), on 1 and 2 threads.
 void BM_MonteCarloSampleDistrict(benchmark::State& state) {
   const Fixture& f = SampleDistrict();
   Scenario s = f.scenario;
@@ -127,7 +127,8 @@ void BM_MonteCarloSampleDistrict(benchmark::State& state) {
     absl::StatusOr<RunResult> r =
         RunScenario(f.graph, s,
                     {.threads = static_cast<int>(state.range(0)),
-                     .draws = DrawMode::kStream});
+                     .draws = DrawMode::kStream,
+                     .per_leader = true});
     benchmark::DoNotOptimize(r->reached().mean());
   }
   state.SetItemsProcessed(state.iterations() * s.replicates());

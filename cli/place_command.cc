@@ -417,6 +417,7 @@ absl::Status Run(const Flags& flags) {
     run.threads = *threads;
     run.max_memory_bytes = *max_memory;
     run.draws = DrawMode::kStream;  // as simulate draws by default
+    run.per_leader = true;
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);
     };

@@ -4,14 +4,19 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "cli/command.h"
 #include "cli/flags.h"
 #include "cli/progress.h"
 #include "cli/run_setup.h"
 #include "io/atomic_file.h"
 #include "report/json.h"
+#include "report/leader_reach.h"
 #include "report/summary.h"
 #include "report/teacher_csv.h"
+#include "report/transmission_csv.h"
 #include "report/weekly_csv.h"
 #include "sim/runner.h"
 
@@ -24,7 +29,10 @@ constexpr char kHelp[] =
     "Runs a diffusion scenario: Monte Carlo replicates of the scenario's\n"
     "model from its leaders, and reports their direct reach by channel\n"
     "beside the observed figure, the spread by the horizon with 95%\n"
-    "confidence intervals, and the schools reached most and least.\n"
+    "confidence intervals, each leader's own reach (the teachers whose\n"
+    "chain of influence starts at them, by channel), and the schools\n"
+    "reached most and least; --tree writes who reached whom in chosen\n"
+    "replicates.\n"
     "With no flags: the default scenario on the embedded sample district\n"
     "(the case study's four co-teaching leaders over a 36-week school year).\n"
     "\n"
@@ -68,8 +76,55 @@ void AddFlags(po::options_description& options) {
       ("weekly", po::value<std::string>(),
        "also write the curves over time (reached, adopting, practising; by "
        "week, or by round for the plain models) with their intervals and "
-       "5%-95% bands to this CSV file");
+       "5%-95% bands to this CSV file")
+      ("per-leader", po::value<std::string>(),
+       "also write each leader's own reach (the teachers whose chain of "
+       "influence starts at them), in all and by channel, with 95% "
+       "intervals, to this CSV file")
+      ("tree", po::value<std::string>(),
+       "also write who reached whom in the replicates --tree-replicates "
+       "names (replicate, source, target, week or round, channel, hop, "
+       "adopted), the transmission trees, to this CSV file")
+      ("tree-replicates", po::value<std::string>()->default_value("0"),
+       "with --tree: the replicates, counted from 0, as a list and ranges "
+       "(e.g. 0,5,10-19; at most 1000)");
   // clang-format on
+}
+
+// The most replicates --tree-replicates may name: each holds a tree as
+// large as the reach.
+constexpr int kMaxTrees = 1000;
+
+// "0,5,10-19" -> {0, 5, 10, ..., 19}, each below `replicates`.
+absl::StatusOr<std::vector<std::uint32_t>> TreeReplicates(
+    const std::string& spec, std::int64_t replicates) {
+  std::vector<std::uint32_t> out;
+  auto bad = [&](absl::string_view why) {
+    return UsageError(absl::StrCat("--tree-replicates '", spec, "': ", why));
+  };
+  for (absl::string_view part : absl::StrSplit(spec, ',')) {
+    const std::pair<absl::string_view, absl::string_view> range =
+        absl::StrSplit(part, absl::MaxSplits('-', 1));
+    std::int64_t first = 0, last = 0;
+    if (!absl::SimpleAtoi(range.first, &first) ||
+        !absl::SimpleAtoi(range.second.empty() ? range.first : range.second,
+                          &last) ||
+        first < 0 || last < first) {
+      return bad(
+          "expected replicates counted from 0 and ranges, e.g. 0,5,10-19");
+    }
+    if (last >= replicates) {
+      return bad(absl::StrCat("replicate ", last, " is not run (the run has ",
+                              replicates, ", counted from 0)"));
+    }
+    if (last - first + 1 + static_cast<std::int64_t>(out.size()) > kMaxTrees) {
+      return bad(absl::StrCat("at most ", kMaxTrees, " replicates"));
+    }
+    for (std::int64_t r = first; r <= last; ++r) {
+      out.push_back(static_cast<std::uint32_t>(r));
+    }
+  }
+  return out;
 }
 
 absl::Status Run(const Flags& flags) {
@@ -92,6 +147,16 @@ absl::Status Run(const Flags& flags) {
     run.draws =
         flags["coupled"].as<bool>() ? DrawMode::kCoupled : DrawMode::kStream;
     run.per_teacher = flags.count("per-teacher") > 0;
+    run.per_leader = true;
+    if (flags.count("tree") > 0) {
+      const std::int64_t most = flags.count("precision") > 0
+                                    ? flags["max-replicates"].as<int>()
+                                    : setup->scenario.replicates();
+      absl::StatusOr<std::vector<std::uint32_t>> trees =
+          TreeReplicates(flags["tree-replicates"].as<std::string>(), most);
+      if (!trees.ok()) return trees.status();
+      run.tree_replicates = *std::move(trees);
+    }
     run.progress = [&bar](std::int64_t done, std::int64_t total) {
       bar.Update(done, total);
     };
@@ -120,7 +185,8 @@ absl::Status Run(const Flags& flags) {
   std::string output;
   if (*format == "json") {
     RunResult shown = *result;
-    shown.clear_teachers();  // they go to --per-teacher
+    shown.clear_teachers();       // they go to --per-teacher
+    shown.clear_transmissions();  // and these to --tree
     absl::StatusOr<std::string> json = ToJson(shown);
     if (!json.ok()) return json.status();
     output = *std::move(json);
@@ -135,6 +201,14 @@ absl::Status Run(const Flags& flags) {
   if (flags.count("weekly") > 0) {
     files.emplace_back(flags["weekly"].as<std::string>(),
                        FormatWeeklyCsv(*result));
+  }
+  if (flags.count("per-leader") > 0) {
+    files.emplace_back(flags["per-leader"].as<std::string>(),
+                       FormatLeaderReachCsv(*result));
+  }
+  if (flags.count("tree") > 0) {
+    files.emplace_back(flags["tree"].as<std::string>(),
+                       FormatTransmissionCsv(*result));
   }
   return EmitOutput(flags, output, std::move(files));
 }

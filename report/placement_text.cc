@@ -4,10 +4,17 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "report/leader_reach.h"
 #include "report/summary.h"
 #include "text/count_text.h"
 
 namespace collabnet {
+namespace {
+
+// The most leaders listed by their own reach.
+constexpr int kLeadersListed = 40;
+
+}  // namespace
 
 std::string FormatPlacement(const PlacementResult& p) {
   std::string out =
@@ -63,6 +70,7 @@ std::string FormatPlacement(const PlacementResult& p) {
     absl::StrAppend(
         &out, absl::StrFormat("  total cost         %g\n", p.total_cost()));
   }
+  AppendLeaderReach(e, kLeadersListed, out);
   if (p.samples() > 0) {
     absl::StrAppend(
         &out,

@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "proto/channel_names.h"
+#include "report/leader_reach.h"
 #include "text/count_text.h"
 
 namespace collabnet {
@@ -18,7 +19,28 @@ std::string FormatInterval(const Estimate& e) {
                          e.ci_high());
 }
 
+std::string FormatChannelMeans(
+    const google::protobuf::RepeatedPtrField<ChannelReach>& channels) {
+  std::vector<const ChannelReach*> positive;
+  for (const ChannelReach& c : channels) {
+    if (c.teachers().mean() > 0) positive.push_back(&c);
+  }
+  std::stable_sort(positive.begin(), positive.end(), [](auto* a, auto* b) {
+    return a->teachers().mean() > b->teachers().mean();
+  });
+  std::vector<std::string> parts;
+  parts.reserve(positive.size());
+  for (const ChannelReach* c : positive) {
+    parts.push_back(absl::StrFormat("%s %.1f", ChannelLabel(c->channel()),
+                                    c->teachers().mean()));
+  }
+  return absl::StrJoin(parts, ", ");
+}
+
 namespace {
+
+// The most leaders the summary lists by their own reach.
+constexpr int kLeadersListed = 20;
 
 std::string Interval(const Estimate& e) { return FormatInterval(e); }
 
@@ -71,22 +93,10 @@ void AppendDirectReach(const RunResult& r, std::string& out) {
   } else {
     absl::StrAppend(&out, "  total ", Interval(r.direct_reach()), "\n");
   }
-  std::vector<std::string> by_channel;
-  std::vector<const ChannelReach*> direct;
-  for (const ChannelReach& c : r.direct_reach_by_channel()) {
-    if (c.teachers().mean() > 0) direct.push_back(&c);
-  }
-  std::sort(direct.begin(), direct.end(), [](auto* a, auto* b) {
-    return a->teachers().mean() > b->teachers().mean();
-  });
-  by_channel.reserve(direct.size());
-  for (const ChannelReach* c : direct) {
-    by_channel.push_back(absl::StrFormat("%s %.1f", ChannelLabel(c->channel()),
-                                         c->teachers().mean()));
-  }
+  const std::string by_channel =
+      FormatChannelMeans(r.direct_reach_by_channel());
   if (!by_channel.empty()) {
-    absl::StrAppend(&out, "  by channel: ", absl::StrJoin(by_channel, ", "),
-                    "\n");
+    absl::StrAppend(&out, "  by channel: ", by_channel, "\n");
   }
 }
 
@@ -246,6 +256,8 @@ std::string FormatSummary(const RunResult& r, int schools_listed) {
                       absl::StrJoin(bands, ", "), "\n");
     }
   }
+
+  AppendLeaderReach(r, kLeadersListed, out);
 
   std::vector<const SchoolReach*> schools;
   for (const SchoolReach& s : r.schools()) {

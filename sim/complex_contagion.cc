@@ -69,7 +69,7 @@ void ComplexContagion::Run(std::uint32_t replicate, Workspace& ws,
       if (++exposures[v] >= needed_[v]) {
         plain.visited.Visit(v);
         plain.queue.push_back(v);
-        RecordActivation(counts, v, round, channels[a]);
+        RecordActivation(counts, u, v, round, channels[a]);
       }
     });
   });

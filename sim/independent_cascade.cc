@@ -135,7 +135,7 @@ void IndependentCascade::Spread(Draws& draws, Workspace& ws,
           const VertexId v = targets[a];
           if (plain.visited.Visit(v)) {
             plain.queue.push_back(v);
-            RecordActivation(counts, v, round, channels[a]);
+            RecordActivation(counts, u, v, round, channels[a]);
           }
         });
   });

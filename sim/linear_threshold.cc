@@ -81,7 +81,7 @@ void LinearThreshold::Run(std::uint32_t replicate, Workspace& ws,
       if (sum[v] >= theta[v]) {
         plain.visited.Visit(v);
         plain.queue.push_back(v);
-        RecordActivation(counts, v, round, channels[a]);
+        RecordActivation(counts, u, v, round, channels[a]);
       }
     }
   });

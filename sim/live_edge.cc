@@ -25,7 +25,7 @@ void Reach(const DistrictGraph& g, std::span<const VertexId> leaders,
       const VertexId v = g.arc_target(a);
       if (live(a) && ws.visited.Visit(v)) {
         ws.queue.push_back(v);
-        RecordActivation(counts, v, round, g.arc_channel(a));
+        RecordActivation(counts, u, v, round, g.arc_channel(a));
       }
     }
   });

@@ -169,7 +169,7 @@ void MultiChannelCascade::RunWith(Draws& draws, Workspace& ws,
   // Schedules the contacts of an adopter u that adopted in `week` and
   // practises for `spell` weeks.
   auto spread = [&](VertexId u, int week, int hop, int spell,
-                    std::uint8_t from_broadcast, std::uint32_t leader) {
+                    std::uint8_t from_broadcast) {
     const auto next_hop = static_cast<std::uint8_t>(std::min(hop + 1, kMaxHop));
     counts.Examine(g.arc_end(u) - g.arc_begin(u));
     draws.Successes(
@@ -185,15 +185,12 @@ void MultiChannelCascade::RunWith(Draws& draws, Workspace& ws,
           if (when - week > spell) return;  // lapsed before it lands
           grow(static_cast<std::size_t>(when));
           buckets[static_cast<std::size_t>(when)].push_back(
-              {v, ch, next_hop, from_broadcast, leader});
+              {v, u, ch, next_hop, from_broadcast});
         });
   };
 
   for (VertexId leader : leaders_) stamp[leader] = epoch;
-  for (std::size_t i = 0; i < leaders_.size(); ++i) {
-    spread(leaders_[i], 0, 0, kForever, 0,
-           capacity_ > 0 ? static_cast<std::uint32_t>(i) : kNoLeader);
-  }
+  for (VertexId leader : leaders_) spread(leader, 0, 0, kForever, 0);
   if (!broadcast_weeks_.empty()) {
     grow(static_cast<std::size_t>(broadcast_weeks_.back()));
   }
@@ -208,7 +205,7 @@ void MultiChannelCascade::RunWith(Draws& draws, Workspace& ws,
       if (broadcast_threshold_ != 0) {
         draws.Broadcast(week, [&](VertexId v) {
           if (stamp[v] != epoch) {
-            buckets[week].push_back({v, 0, 0, 1, kNoLeader});
+            buckets[week].push_back({v, kFromBroadcast, 0, 0, 1});
           }
         });
       }
@@ -219,8 +216,10 @@ void MultiChannelCascade::RunWith(Draws& draws, Workspace& ws,
       const Event e = buckets[week][i];
       const VertexId v = e.vertex;
       if (stamp[v] == epoch) continue;
-      if (e.leader != kNoLeader && capacity_channel_[e.channel]) {
-        Workspace::Load& load = ws.leader_load_[e.leader];
+      // A leader's own contact: first-hand, not the broadcast's.
+      if (capacity_ > 0 && e.hop == 1 && e.from_broadcast == 0 &&
+          capacity_channel_[e.channel]) {
+        Workspace::Load& load = ws.leader_load_[leader_index_[e.source]];
         const int term = calendar_.TermOf(static_cast<int>(week));
         if (load.term != term) load = {term, 0};
         if (load.used == capacity_) {
@@ -238,8 +237,9 @@ void MultiChannelCascade::RunWith(Draws& draws, Workspace& ws,
         ++load.used;
       }
       stamp[v] = epoch;
-      ReachRecord& record = counts.Reach(v, static_cast<int>(week), e.hop,
-                                         e.channel, e.from_broadcast != 0);
+      ReachRecord& record =
+          counts.Reach(v, e.source, static_cast<int>(week), e.hop, e.channel,
+                       e.from_broadcast != 0);
       int spell = 0;
       if (draws.Adopts(v, spell)) {
         const std::int64_t stops = static_cast<std::int64_t>(week) + spell;
@@ -247,8 +247,7 @@ void MultiChannelCascade::RunWith(Draws& draws, Workspace& ws,
             spell != kForever && (horizon == 0 || stops <= horizon);
         counts.Adopt(record, lapses ? static_cast<std::int32_t>(stops)
                                     : kStillPractising);
-        spread(v, static_cast<int>(week), e.hop, spell, e.from_broadcast,
-               kNoLeader);
+        spread(v, static_cast<int>(week), e.hop, spell, e.from_broadcast);
       }
     }
     buckets[week].clear();

@@ -75,10 +75,10 @@ class MultiChannelCascade : public ModelBase {
     friend class MultiChannelCascade;
     struct Event {
       VertexId vertex;
+      VertexId source;  // who made the contact, or kFromBroadcast
       std::uint8_t channel;
       std::uint8_t hop;             // from the leaders, or from the broadcast
       std::uint8_t from_broadcast;  // 1: descends from the broadcast
-      std::uint32_t leader;         // index of the leader it comes from
     };
     // Per leader: the term its count is for, and the new teachers reached
     // over capacity channels in that term.
@@ -99,7 +99,6 @@ class MultiChannelCascade : public ModelBase {
   absl::string_view name() const { return "multi_channel_cascade"; }
 
  private:
-  static constexpr std::uint32_t kNoLeader = 0xFFFFFFFFu;
   friend struct CoupledCascadeDraws;
   friend struct StreamCascadeDraws;
 
@@ -129,6 +128,8 @@ class MultiChannelCascade : public ModelBase {
   // the channels marked here.
   int capacity_ = 0;
   std::array<bool, kNumChannels> capacity_channel_{};
+  // With a capacity: each leader's index in leaders_, by vertex.
+  std::vector<std::uint32_t> leader_index_;
 };
 
 // p(u, v) of every arc under a valid multi-channel scenario: the channel's

@@ -105,6 +105,12 @@ absl::StatusOr<MultiChannelCascade> MultiChannelCascade::Prepare(
     model.capacity_channel_[CO_TEACHING] = true;
   }
   for (int ch : capacity.channels()) model.capacity_channel_[ch] = true;
+  if (model.capacity_ > 0) {
+    model.leader_index_.assign(graph.num_vertices(), 0);
+    for (std::size_t i = 0; i < model.leaders_.size(); ++i) {
+      model.leader_index_[model.leaders_[i]] = static_cast<std::uint32_t>(i);
+    }
+  }
   return model;
 }
 

@@ -55,11 +55,11 @@ void SpreadByRounds(PlainWorkspace& ws, int horizon, Spread spread) {
   }
 }
 
-// Records teacher v activated in `round` over arc channel `channel`: a
-// plain model's activated teacher is reached and adopting at once.
-inline void RecordActivation(ReplicateCounts& counts, VertexId v, int round,
-                             int channel) {
-  counts.ReachAndAdopt(v, round, round, channel);
+// Records teacher v activated by u in `round` over arc channel `channel`:
+// a plain model's activated teacher is reached and adopting at once.
+inline void RecordActivation(ReplicateCounts& counts, VertexId u, VertexId v,
+                             int round, int channel) {
+  counts.ReachAndAdopt(v, u, round, round, channel);
 }
 
 }  // namespace collabnet

@@ -4,7 +4,10 @@
 // them into every breakdown of a RunResult, the same way for every model.
 //
 // Leaders are not reached: they are active from the start and have no
-// record.
+// record. A record's source is a leader or a teacher whose record comes
+// earlier in the same replicate, so the records are the replicate's
+// transmission tree in order, and the leader a chain starts from is found
+// in one pass (sim/tally.h).
 #ifndef COLLABNET_SIM_REPLICATE_COUNTS_H_
 #define COLLABNET_SIM_REPLICATE_COUNTS_H_
 
@@ -19,9 +22,14 @@ namespace collabnet {
 inline constexpr int kMaxHop = 255;  // hops beyond are counted as 255
 // ReachRecord::lapse_time of an adopter still practising at the end.
 inline constexpr std::int32_t kStillPractising = -1;
+// ReachRecord::source of a teacher the broadcast reached.
+inline constexpr VertexId kFromBroadcast = 0xFFFFFFFFu;
 
 struct ReachRecord {
   VertexId teacher;
+  // Who reached the teacher: a leader, an earlier record's teacher, or
+  // kFromBroadcast.
+  VertexId source;
   std::int32_t time;  // the week (or round) the teacher was reached
   // The week an adopter stopped practising, or kStillPractising (also for
   // teachers who did not adopt).
@@ -45,22 +53,23 @@ class ReplicateCounts {
     arcs_examined_ = 0;
   }
 
-  // Records teacher v reached at `time` over `channel`, `hop` steps from
-  // the leaders (or the broadcast); the record can be marked adopted
-  // until the next Reach.
-  ReachRecord& Reach(VertexId v, int time, int hop, int channel,
-                     bool from_broadcast) {
+  // Records teacher v reached by `source` at `time` over `channel`, `hop`
+  // steps from the leaders (or the broadcast); the record can be marked
+  // adopted until the next Reach.
+  ReachRecord& Reach(VertexId v, VertexId source, int time, int hop,
+                     int channel, bool from_broadcast) {
     return reached_.emplace_back(
-        ReachRecord{v, time, kStillPractising,
+        ReachRecord{v, source, time, kStillPractising,
                     static_cast<std::uint8_t>(hop < kMaxHop ? hop : kMaxHop),
                     static_cast<std::uint8_t>(channel), 0,
                     static_cast<std::uint8_t>(from_broadcast ? 1 : 0)});
   }
   // The same for a teacher who adopts at once and for good, as every
   // teacher a plain model activates does.
-  void ReachAndAdopt(VertexId v, int time, int hop, int channel) {
+  void ReachAndAdopt(VertexId v, VertexId source, int time, int hop,
+                     int channel) {
     reached_.emplace_back(
-        ReachRecord{v, time, kStillPractising,
+        ReachRecord{v, source, time, kStillPractising,
                     static_cast<std::uint8_t>(hop < kMaxHop ? hop : kMaxHop),
                     static_cast<std::uint8_t>(channel), 1, 0});
     ++adopting_;

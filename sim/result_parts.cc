@@ -71,4 +71,30 @@ void AddSchoolReach(const DistrictGraph& graph,
   }
 }
 
+void AddTransmissions(const DistrictGraph& graph,
+                      std::span<const VertexId> leaders,
+                      std::uint32_t replicate,
+                      std::span<const ReachRecord> records, RunResult& result) {
+  const auto r = static_cast<std::int32_t>(replicate);
+  for (VertexId leader : leaders) {
+    Transmission* t = result.add_transmissions();
+    t->set_replicate(r);
+    t->set_target(graph.teacher_id(leader));
+    t->set_adopted(true);
+  }
+  for (const ReachRecord& rec : records) {
+    Transmission* t = result.add_transmissions();
+    t->set_replicate(r);
+    const bool broadcast = rec.source == kFromBroadcast;
+    if (!broadcast) t->set_source(graph.teacher_id(rec.source));
+    t->set_target(graph.teacher_id(rec.teacher));
+    t->set_time(rec.time);
+    t->set_channel(broadcast ? CHANNEL_UNSPECIFIED
+                             : static_cast<Channel>(rec.channel));
+    t->set_from_broadcast(broadcast);
+    t->set_hop(rec.hop);
+    t->set_adopted(rec.adopted != 0);
+  }
+}
+
 }  // namespace collabnet

@@ -11,6 +11,7 @@
 #include "proto/result.pb.h"
 #include "proto/scenario.pb.h"
 #include "sim/moments.h"
+#include "sim/replicate_counts.h"
 
 namespace collabnet {
 
@@ -33,6 +34,13 @@ void AddTeacherReach(const DistrictGraph& graph,
                      const std::vector<std::int64_t>& adopting,
                      std::span<const VertexId> leaders, std::int64_t replicates,
                      RunResult& result);
+
+// Replicate `replicate`'s transmission tree (RunResult.transmissions): a
+// row per leader, then one per record, in order.
+void AddTransmissions(const DistrictGraph& graph,
+                      std::span<const VertexId> leaders,
+                      std::uint32_t replicate,
+                      std::span<const ReachRecord> records, RunResult& result);
 
 }  // namespace collabnet
 

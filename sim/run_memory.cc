@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "sim/count_histogram.h"
+#include "sim/moments.h"
 
 namespace collabnet {
 namespace {
@@ -21,6 +22,15 @@ constexpr double kResultWeekBytes = 3 * 160;
 constexpr double kSchoolBytes = 2 * (sizeof(CountHistogram) + 64) + 16 + 96;
 constexpr double kTeacherWorkspaceBytes = 48;
 constexpr double kTeacherResultBytes = 2 * sizeof(std::int64_t) + 96;
+// Per leader with its own reach: a tally's moments and scratch for the
+// figures and channels, and their estimates in the result; per teacher,
+// the index of the leader its chain starts from.
+constexpr double kLeaderTallyBytes = 10 * (sizeof(Moments) + 8);
+constexpr double kLeaderResultBytes = 10 * 160;
+constexpr double kTeacherRootBytes = sizeof(std::uint32_t);
+// Per teacher of a transmission tree: the replicate's record, kept, and
+// its row in the result with the two ids.
+constexpr double kTreeTeacherBytes = 24 + 160;
 // A run without a horizon grows its curve to the last week anyone is
 // reached, which the input bounds honestly; judged at a year of weeks.
 constexpr double kWeeksWithoutHorizon = 64;
@@ -47,14 +57,21 @@ std::int64_t EstimateResultBytes(const DistrictGraph& graph,
 
 std::int64_t EstimateRunBytes(const DistrictGraph& graph,
                               const Scenario& scenario, int threads,
-                              bool per_teacher) {
+                              bool per_teacher, bool per_leader,
+                              std::size_t trees) {
   const double weeks = Weeks(scenario);
   const double teachers = static_cast<double>(graph.num_vertices());
   const double schools = static_cast<double>(graph.num_schools());
-  const double tally = weeks * kTallyWeekBytes + schools * kSchoolBytes +
-                       (per_teacher ? teachers * kTeacherResultBytes : 0);
+  const double leaders = per_leader ? scenario.leaders_size() : 0;
+  const double tally =
+      weeks * kTallyWeekBytes + schools * kSchoolBytes +
+      (per_teacher ? teachers * kTeacherResultBytes : 0) +
+      (per_leader ? leaders * kLeaderTallyBytes + teachers * kTeacherRootBytes
+                  : 0);
   const double workspace = teachers * kTeacherWorkspaceBytes;
-  const double result = ResultBytes(graph, scenario, per_teacher);
+  const double result =
+      ResultBytes(graph, scenario, per_teacher) + leaders * kLeaderResultBytes +
+      static_cast<double>(trees) * teachers * kTreeTeacherBytes;
   const double t = std::max(threads, 1);
   return static_cast<std::int64_t>((t + 1) * tally + t * workspace + result);
 }

@@ -4,6 +4,7 @@
 #ifndef COLLABNET_SIM_RUN_MEMORY_H_
 #define COLLABNET_SIM_RUN_MEMORY_H_
 
+#include <cstddef>
 #include <cstdint>
 
 #include "absl/status/status.h"
@@ -14,10 +15,13 @@ namespace collabnet {
 
 // An upper estimate of the bytes one run of `scenario` holds beyond the
 // graph: each thread's tally and workspace, the merged tally and the
-// result (its weekly curve is as long as the horizon).
+// result (its weekly curve is as long as the horizon), with per-teacher
+// and per-leader figures and `trees` replicates' transmission trees when
+// they are asked for.
 std::int64_t EstimateRunBytes(const DistrictGraph& graph,
                               const Scenario& scenario, int threads,
-                              bool per_teacher);
+                              bool per_teacher, bool per_leader = false,
+                              std::size_t trees = 0);
 
 // An upper estimate of the bytes of one run's RunResult, as a sweep keeps
 // one a point.

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -26,7 +28,8 @@ double Seconds(Clock::time_point from, Clock::time_point to) {
 }
 
 TallyLayout MakeLayout(const DistrictGraph& graph, const Scenario& scenario,
-                       const ModelTraits& traits, const RunOptions& options) {
+                       const ModelTraits& traits, const RunOptions& options,
+                       std::span<const VertexId> leaders) {
   TallyLayout layout;
   layout.graph = &graph;
   const Observed& observed = scenario.observed();
@@ -38,6 +41,7 @@ TallyLayout MakeLayout(const DistrictGraph& graph, const Scenario& scenario,
     }
   }
   layout.per_teacher = options.per_teacher;
+  if (options.per_leader) layout.leaders = leaders;
   layout.channels = TiesNameChannels(graph);
   layout.district_figures = traits.district_figures;
   layout.horizon = scenario.horizon();
@@ -52,13 +56,16 @@ struct Worker {
   typename M::Workspace workspace;
   ReplicateCounts counts;
   Tally tally;
+  // The records of the replicates whose trees were asked for.
+  std::vector<std::pair<std::uint32_t, std::vector<ReachRecord>>> trees;
 };
 
 // Runs replicates [begin, end) on `threads` threads into `total`.
 template <typename M>
 void RunBatch(const M& model, const TallyLayout& layout, std::int64_t begin,
               std::int64_t end, int threads, const RunOptions& options,
-              std::vector<std::unique_ptr<Worker<M>>>& workers, Tally& total) {
+              std::vector<std::unique_ptr<Worker<M>>>& workers, Tally& total,
+              std::span<const std::uint32_t> tree) {
   std::atomic<std::int64_t> done{begin};
 #pragma omp parallel num_threads(threads)
   {
@@ -72,6 +79,11 @@ void RunBatch(const M& model, const TallyLayout& layout, std::int64_t begin,
       w.counts.Reset();
       model.Run(replicate, w.workspace, w.counts);
       w.tally.Add(w.counts);
+      if (std::binary_search(tree.begin(), tree.end(), replicate)) {
+        const std::span<const ReachRecord> records = w.counts.reached();
+        w.trees.emplace_back(replicate, std::vector<ReachRecord>(
+                                            records.begin(), records.end()));
+      }
       if (options.on_replicate) options.on_replicate(replicate, w.counts);
       const std::int64_t finished = done.fetch_add(1) + 1;
       if (options.progress && me == 0 && (finished & 63) == 0) {
@@ -92,14 +104,18 @@ RunResult RunModel(const DistrictGraph& graph, const Scenario& scenario,
                    const M& model, const RunOptions& options,
                    const Precision* precision) {
   const auto start = Clock::now();
-  const TallyLayout layout = MakeLayout(graph, scenario, M::kTraits, options);
+  const TallyLayout layout =
+      MakeLayout(graph, scenario, M::kTraits, options, model.leaders());
   const int threads =
       options.threads > 0 ? options.threads : omp_get_num_procs();
   std::vector<std::unique_ptr<Worker<M>>> workers(
       static_cast<std::size_t>(threads));
   Tally total(layout);
+  std::vector<std::uint32_t> tree = options.tree_replicates;
+  std::sort(tree.begin(), tree.end());
+  tree.erase(std::unique(tree.begin(), tree.end()), tree.end());
   std::int64_t count = std::max(1, scenario.replicates());
-  RunBatch(model, layout, 0, count, threads, options, workers, total);
+  RunBatch(model, layout, 0, count, threads, options, workers, total, tree);
   bool met = false;
   if (precision != nullptr) {
     for (;;) {
@@ -107,7 +123,8 @@ RunResult RunModel(const DistrictGraph& graph, const Scenario& scenario,
       met = reached.ci_high() - reached.mean() <= precision->half_width;
       if (met || count >= precision->max_replicates) break;
       const std::int64_t next = std::min(2 * count, precision->max_replicates);
-      RunBatch(model, layout, count, next, threads, options, workers, total);
+      RunBatch(model, layout, count, next, threads, options, workers, total,
+               tree);
       count = next;
     }
   }
@@ -138,6 +155,16 @@ RunResult RunModel(const DistrictGraph& graph, const Scenario& scenario,
     cmp->set_observed(c.direct_reach());
   }
   total.Fill(result, model.leaders());
+  std::vector<std::pair<std::uint32_t, std::vector<ReachRecord>>> trees;
+  for (const auto& w : workers) {
+    if (!w) continue;
+    for (auto& t : w->trees) trees.push_back(std::move(t));
+  }
+  std::sort(trees.begin(), trees.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [replicate, records] : trees) {
+    AddTransmissions(graph, model.leaders(), replicate, records, result);
+  }
   details.set_wall_seconds(Seconds(start, Clock::now()));
   return result;
 }
@@ -173,8 +200,9 @@ absl::StatusOr<RunResult> Run(const DistrictGraph& graph,
   const int threads =
       options.threads > 0 ? options.threads : omp_get_num_procs();
   if (absl::Status s = CheckMemory(
-          static_cast<double>(
-              EstimateRunBytes(graph, scenario, threads, options.per_teacher)),
+          static_cast<double>(EstimateRunBytes(
+              graph, scenario, threads, options.per_teacher, options.per_leader,
+              options.tree_replicates.size())),
           options.max_memory_bytes,
           absl::StrCat("this run (", threads, " threads",
                        scenario.horizon() > 0

@@ -1,7 +1,8 @@
 // The Monte Carlo runner: one for every model (sim/model.h). It runs a
 // scenario's replicates on all cores and reduces them to means with 95%
 // confidence intervals and quantiles, attributed to channels, hops,
-// schools and weeks (or rounds), with per-teacher probabilities on request.
+// schools and weeks (or rounds), with per-teacher probabilities and each
+// leader's own reach on request.
 //
 //   absl::StatusOr<RunResult> r = RunScenario(graph, scenario, {.threads = 8});
 //
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <variant>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "graph/district_graph.h"
@@ -37,6 +39,11 @@ struct RunOptions {
   // Fill RunResult.teachers with each teacher's probability of being
   // reached and of adopting.
   bool per_teacher = false;
+  // Fill RunResult.leader_reach with each leader's own reach, by channel.
+  bool per_leader = false;
+  // Fill RunResult.transmissions with the transmission trees of these
+  // replicates (any order; those not run are left out).
+  std::vector<std::uint32_t> tree_replicates = {};
   // Called now and then from one worker thread with replicates done so far
   // and the current target; must be cheap and thread-safe.
   std::function<void(std::int64_t done, std::int64_t total)> progress = nullptr;

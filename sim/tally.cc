@@ -39,6 +39,17 @@ Tally::Tally(const TallyLayout& layout)
     teacher_reached_.assign(layout.graph->num_vertices(), 0);
     teacher_adopting_.assign(layout.graph->num_vertices(), 0);
   }
+  if (!layout.leaders.empty()) {
+    const std::size_t cells = layout.leaders.size() * LeaderStride();
+    leader_.resize(cells);
+    scratch_leader_.assign(cells, 0);
+    // Only entries of leaders and of teachers already reached in the
+    // replicate are read, so the vector is never reset.
+    root_of_.assign(layout.graph->num_vertices(), kNoRoot);
+    for (std::size_t i = 0; i < layout.leaders.size(); ++i) {
+      root_of_[layout.leaders[i]] = static_cast<std::uint32_t>(i);
+    }
+  }
 }
 
 void Tally::Add(const ReplicateCounts& counts) {
@@ -70,6 +81,18 @@ void Tally::Add(const ReplicateCounts& counts) {
     Bump(scratch_week_[0], week);
     last = std::max(last, r.time);
     if (!teacher_reached_.empty()) ++teacher_reached_[r.teacher];
+    if (!root_of_.empty()) {
+      const std::uint32_t root =
+          r.source == kFromBroadcast ? kNoRoot : root_of_[r.source];
+      root_of_[r.teacher] = root;
+      if (root != kNoRoot) {
+        std::int64_t* cell =
+            &scratch_leader_[std::size_t{root} * LeaderStride()];
+        if (cell[0]++ == 0) scratch_touched_leaders_.push_back(root);
+        cell[1] += r.adopted;
+        ++cell[kLeaderFigures + r.channel];
+      }
+    }
     if (!district || r.adopted == 0) continue;
     ++scratch_school_adopting_[school];
     Bump(scratch_week_[1], week);
@@ -117,6 +140,14 @@ void Tally::Add(const ReplicateCounts& counts) {
     scratch_school_adopting_[s] = 0;
   }
   scratch_touched_schools_.clear();
+  for (std::uint32_t l : scratch_touched_leaders_) {
+    const std::size_t at = std::size_t{l} * LeaderStride();
+    for (std::size_t k = at; k < at + LeaderStride(); ++k) {
+      add(leader_[k], scratch_leader_[k]);
+      scratch_leader_[k] = 0;
+    }
+  }
+  scratch_touched_leaders_.clear();
 
   // Weekly sums and curves, over the weeks this replicate used.
   const std::int32_t used = last + 1;  // no weeks when nothing happened
@@ -177,6 +208,9 @@ void Tally::Merge(const Tally& o) {
   }
   AddInto(teacher_reached_, o.teacher_reached_);
   AddInto(teacher_adopting_, o.teacher_adopting_);
+  for (std::size_t k = 0; k < leader_.size(); ++k) {
+    leader_[k].Merge(o.leader_[k]);
+  }
 }
 
 Estimate Tally::Reached() const {
@@ -266,6 +300,21 @@ void Tally::Fill(RunResult& result, std::span<const VertexId> leaders) const {
     *point->mutable_reached() = std::move(band[0]);
     *point->mutable_adopting() = std::move(band[1]);
     *point->mutable_practising() = std::move(band[2]);
+  }
+  for (std::size_t i = 0; i < layout.leaders.size(); ++i) {
+    const VertexId v = layout.leaders[i];
+    const Moments* m = &leader_[i * LeaderStride()];
+    LeaderReach* own = result.add_leader_reach();
+    own->set_teacher_id(layout.graph->teacher_id(v));
+    own->set_school_id(layout.graph->school_id(layout.graph->school_of(v)));
+    *own->mutable_reached() = MakeEstimate(m[0], n);
+    *own->mutable_adopting() = MakeEstimate(m[district ? 1 : 0], n);
+    if (!layout.channels) continue;
+    for (int ch = 1; ch < kNumChannels; ++ch) {
+      ChannelReach* by = own->add_reached_by_channel();
+      by->set_channel(static_cast<Channel>(ch));
+      *by->mutable_teachers() = MakeEstimate(m[kLeaderFigures + ch], n);
+    }
   }
   if (layout.per_teacher) {
     AddTeacherReach(*layout.graph, teacher_reached_,

@@ -37,6 +37,9 @@ struct TallyLayout {
   }();
   int categories = 0;
   bool per_teacher = false;
+  // Each leader's own reach (RunResult.leader_reach): the model's leaders,
+  // in its order, or none.
+  std::span<const VertexId> leaders;
   bool channels = false;  // the graph's ties name channels: report by channel
   // The multi-channel model's own figures: sustained, reached by the
   // broadcast, deferred by capacity, and adopting apart from reached.
@@ -96,9 +99,20 @@ class Tally {
   // from then on. Week w's distribution is curve_[k][w] plus ended_[k][0..w].
   std::array<std::vector<CountHistogram>, kCurves> curve_, ended_;
   std::vector<std::int64_t> teacher_reached_, teacher_adopting_;
+  // Per leader, kLeaderFigures + kNumChannels Moments (reached, adopting,
+  // reached by channel) at leader * LeaderStride().
+  static constexpr int kLeaderFigures = 2;
+  static constexpr int LeaderStride() { return kLeaderFigures + kNumChannels; }
+  std::vector<Moments> leader_;
+  // The index of the leader each teacher's chain starts from (leaders
+  // preset, kNoRoot for the broadcast's), written in record order.
+  static constexpr std::uint32_t kNoRoot = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> root_of_;
 
   // Scratch for Add, reset after each replicate in the time it was used.
   std::vector<std::int32_t> scratch_school_reached_, scratch_school_adopting_;
+  std::vector<std::int64_t> scratch_leader_;
+  std::vector<std::uint32_t> scratch_touched_leaders_;
   std::vector<std::uint32_t> scratch_touched_schools_;
   std::array<std::int64_t, kMaxHop + 1> scratch_hop_{};
   std::vector<std::int64_t> scratch_week_[kCurves];  // reached, adopting,

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
@@ -464,6 +466,67 @@ TEST_F(CliTest, WeeklyCurvesGoToCsvWithTheirBands) {
   EXPECT_EQ(partial.exit_code, 1);
   EXPECT_FALSE(std::filesystem::exists(Path("t.csv")));
   EXPECT_FALSE(std::filesystem::exists(Path("s.txt")));
+}
+
+TEST_F(CliTest, SimulateSaysWhoseReachItIsAndWritesTheTrees) {
+  const Outcome o =
+      Run("simulate --replicates 50 --per-leader " + Path("leaders.csv") +
+          " --tree " + Path("tree.csv") + " --tree-replicates 0,2-3");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("Each leader's own reach"));
+  const std::string leaders =
+      testing::ReadFileToString(Path("leaders.csv")).value();
+  EXPECT_THAT(leaders, ::testing::StartsWith(
+                           "leader,school,channel,reached_mean,reached_ci_low,"
+                           "reached_ci_high,adopting_mean"));
+  // Four leaders, each with its total and one row per channel.
+  EXPECT_EQ(std::count(leaders.begin(), leaders.end(), '\n'), 1 + 4 * 8);
+  const std::string tree = testing::ReadFileToString(Path("tree.csv")).value();
+  EXPECT_THAT(tree, ::testing::StartsWith(
+                        "replicate,source,target,week,channel,hop,adopted\n"
+                        "0,,"));
+  EXPECT_THAT(tree, HasSubstr("\n2,,"));
+  EXPECT_THAT(tree, HasSubstr("\n3,,"));
+  EXPECT_THAT(tree, Not(HasSubstr("\n1,")));
+  // The JSON keeps the leaders' reach and leaves the trees to --tree.
+  const Outcome json =
+      Run("simulate --replicates 50 --format json --tree " + Path("t2.csv"));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr("\"leaderReach\""));
+  EXPECT_THAT(json.out, HasSubstr("\"transmissions\": []"));
+  EXPECT_EQ(testing::ReadFileToString(Path("t2.csv")).value(), [&] {
+    // Replicate 0 alone, as the first run wrote it.
+    std::string zero;
+    for (absl::string_view line : absl::StrSplit(tree, '\n')) {
+      if (absl::StartsWith(line, "replicate") || absl::StartsWith(line, "0,")) {
+        absl::StrAppend(&zero, line, "\n");
+      }
+    }
+    return zero;
+  }());
+  // Plain networks count rounds.
+  Write("g.edges", "a b\nb c\nc d\n");
+  const Outcome plain =
+      Run("simulate --graph " + Path("g.edges") +
+          " --leaders a --model ic --p 1 --replicates 5 --tree " +
+          Path("plain.csv") + " --tree-replicates 4");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(testing::ReadFileToString(Path("plain.csv")).value(),
+            "replicate,source,target,round,channel,hop,adopted\n"
+            "4,,a,0,,0,1\n4,a,b,1,,1,1\n4,b,c,2,,2,1\n4,c,d,3,,3,1\n");
+  // Replicates the run does not have, and what is no list, are refused.
+  for (const char* bad : {"50", "3-1", "x", "0,,1", "-2", "0-1000"}) {
+    const Outcome refused =
+        Run(absl::StrCat("simulate --replicates 50 --tree ", Path("t3.csv"),
+                         " --tree-replicates ", bad));
+    EXPECT_NE(refused.exit_code, 0) << bad;
+    EXPECT_THAT(refused.err, HasSubstr("--tree-replicates")) << bad;
+    EXPECT_FALSE(std::filesystem::exists(Path("t3.csv"))) << bad;
+  }
+  const Outcome many = Run("simulate --replicates 2000 --tree " +
+                           Path("t3.csv") + " --tree-replicates 0-1500");
+  EXPECT_NE(many.exit_code, 0);
+  EXPECT_THAT(many.err, HasSubstr("at most 1000 replicates"));
 }
 
 TEST_F(CliTest, CalendarAndCapacityFlagsShapeTheRun) {

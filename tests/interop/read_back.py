@@ -10,7 +10,8 @@ multiset: (source, target, weight) per arc; the arcs of an undirected tie,
 and only they, carry undirected = true (by which collabnet reads them back
 as one tie). Pajek holds one relation per
 reader (networkx and igraph read no multi-relational file), so Pajek is
-checked on a plain network, as docs/data-formats.md advises.
+checked on a plain network, as docs/data-formats.md advises. The
+transmission trees `simulate --tree` writes are read as networkx forests.
 
 Usage: read_back.py COLLABNET REPO_ROOT
 """
@@ -144,6 +145,36 @@ def main():
         invented = {k for _, d in g.nodes(data=True) for k in d}
         if invented:
             failures.append(f"plain GraphML nodes carry {sorted(invented)}")
+
+        # The transmission trees: networkx reads each replicate's rows as a
+        # directed forest rooted at the leaders (and the broadcast) whose
+        # arcs are arcs of the district.
+        subprocess.run([collabnet, "simulate", "--replicates", "20", "--tree",
+                        p("tree.csv"), "--tree-replicates", "0,5-7"],
+                       check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        arcs = {(u, v) for (u, v, _) in want}
+        by_replicate = collections.defaultdict(list)
+        with open(p("tree.csv"), newline="") as f:
+            for row in csv.DictReader(f):
+                by_replicate[row["replicate"]].append(row)
+        if sorted(by_replicate) != ["0", "5", "6", "7"]:
+            failures.append(f"tree: replicates {sorted(by_replicate)}")
+        for replicate, rows in by_replicate.items():
+            tree = networkx.DiGraph()
+            tree.add_nodes_from(r["target"] for r in rows)
+            tree.add_edges_from((r["source"], r["target"]) for r in rows
+                                if r["source"])
+            roots = {r["target"] for r in rows if not r["source"]}
+            if not networkx.is_forest(tree) or any(
+                    tree.in_degree(v) != (v not in roots) for v in tree):
+                failures.append(f"tree {replicate}: not a forest from its roots")
+            if len(rows) != tree.number_of_nodes():
+                failures.append(f"tree {replicate}: a teacher reached twice")
+            stray = [e for e in tree.edges if e not in arcs]
+            if stray:
+                failures.append(f"tree {replicate}: {stray[:3]} are no ties")
+        print(f"ok  networkx transmission trees: {len(by_replicate)} replicates")
 
     for f in failures:
         print("FAILED " + f)
