@@ -54,6 +54,20 @@ TEST_F(CliTest, PlacedLeadersRunInSimulateWithTheNumbersPlaceReported) {
   EXPECT_EQ(r.leaders_size(), 10);
   EXPECT_DOUBLE_EQ(r.reached().mean(), p.estimate().reached().mean());
   EXPECT_DOUBLE_EQ(r.adopting().mean(), p.estimate().adopting().mean());
+  // Each leader's own share of the estimate, the same in both, and the
+  // shares make up the reach (the default district has no broadcast).
+  ASSERT_EQ(p.estimate().leader_reach_size(), 10);
+  ASSERT_EQ(r.leader_reach_size(), 10);
+  double shares = 0;
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(r.leader_reach(i).teacher_id(),
+              p.estimate().leader_reach(i).teacher_id());
+    EXPECT_DOUBLE_EQ(r.leader_reach(i).reached().mean(),
+                     p.estimate().leader_reach(i).reached().mean());
+    shares += r.leader_reach(i).reached().mean();
+  }
+  EXPECT_NEAR(shares, r.reached().mean() - r.reached_by_broadcast().mean(),
+              1e-6 * r.reached().mean());
 }
 
 TEST_F(CliTest, PlaceTextNamesEachLeaderAndTheGuarantee) {
@@ -66,6 +80,7 @@ TEST_F(CliTest, PlaceTextNamesEachLeaderAndTheGuarantee) {
   EXPECT_THAT(o.out, HasSubstr("teacher_leader"));
   EXPECT_THAT(o.out, HasSubstr("teachers reached"));
   EXPECT_THAT(o.out, HasSubstr("teachers of Title I schools"));
+  EXPECT_THAT(o.out, HasSubstr("Each leader's own reach"));
   const Outcome title_i =
       Run("place --budget 2 --objective reached-title-i --replicates 200");
   ASSERT_EQ(title_i.exit_code, 0) << title_i.err;
