@@ -18,6 +18,7 @@
 #include "formats/edge_list.h"
 #include "io/atomic_file.h"
 #include "place/placement.h"
+#include "place/school_equity.h"
 #include "proto/channel_names.h"
 #include "records/pseudonymize.h"
 #include "report/json.h"
@@ -87,8 +88,11 @@ void AddFlags(po::options_description& options) {
        "random-per-school (see above)")
       ("objective", po::value<std::string>()->default_value("reached"),
        "what to maximise: reached (teachers reached), adopting (teachers "
-       "adopting), or either in Title I schools only (reached-title-i, "
-       "adopting-title-i); all are reported")
+       "adopting), either in Title I schools only (reached-title-i, "
+       "adopting-title-i), or how evenly schools are reached (equity, "
+       "adopting-equity: the mean over schools of the square root of each "
+       "one's share, by reverse samples, its guarantee empirical); all "
+       "are reported")
       ("epsilon", DoubleValue(0.1),
        "reverse samples: the approximation's slack, above 0 and below 1")
       ("min-sample-mb", DoubleValue(8),
@@ -231,9 +235,8 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
         "placement.costs and placement.cost_budget)");
   }
   if (!costs_path.empty()) {
-    const std::string path = costs_path;
     absl::StatusOr<std::vector<TeacherNumber>> costs =
-        ReadTeacherNumberCsv(path, kCostColumn);
+        ReadTeacherNumberCsv(costs_path, kCostColumn);
     if (!costs.ok()) return costs.status();
     c.cost.assign(n, 0);
     std::vector<std::uint8_t> given(n, 0);
@@ -243,7 +246,7 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
       const std::optional<VertexId> v = graph.FindTeacher(id);
       if (!v) {
         return absl::InvalidArgumentError(
-            absl::StrCat(path, ":", t.line, ": field 'teacher': found '",
+            absl::StrCat(costs_path, ":", t.line, ": field 'teacher': found '",
                          t.teacher, "'; expected a teacher of the district"));
       }
       c.cost[*v] = t.value;
@@ -302,16 +305,19 @@ absl::Status Run(const Flags& flags) {
   const std::string objective_flag = flags["objective"].as<std::string>();
   if (objective_flag != "reached" && objective_flag != "adopting" &&
       objective_flag != "reached-title-i" &&
-      objective_flag != "adopting-title-i") {
+      objective_flag != "adopting-title-i" && objective_flag != "equity" &&
+      objective_flag != "adopting-equity") {
     return UsageError(
-        "--objective: must be reached, adopting, reached-title-i or "
-        "adopting-title-i");
+        "--objective: must be reached, adopting, reached-title-i, "
+        "adopting-title-i, equity or adopting-equity");
   }
   const bool title_i_only = absl::EndsWith(objective_flag, "-title-i");
+  const bool equity = absl::EndsWith(objective_flag, "equity");
   const bool adopting = absl::StartsWith(objective_flag, "adopting");
   const std::string objective_name =
       absl::StrCat(adopting ? "adopting" : "reached",
-                   title_i_only ? " in Title I schools" : "");
+                   title_i_only ? " in Title I schools" : "",
+                   equity ? ", by the school-equity index" : "");
   absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
   if (!key.ok()) return key.status();
 
@@ -337,6 +343,7 @@ absl::Status Run(const Flags& flags) {
       adopting ? PlacementObjective::kAdopting : PlacementObjective::kReached;
   request.targets =
       title_i_only ? PlacementTargets::kTitleI : PlacementTargets::kAll;
+  request.school_equity = equity;
   request.epsilon = flags["epsilon"].as<double>();
   const double min_mb = flags["min-sample-mb"].as<double>();
   if (!(min_mb >= 0 && min_mb <= 1 << 20)) {
@@ -425,6 +432,8 @@ absl::Status Run(const Flags& flags) {
     if (!mc.ok()) return mc.status();
     *result.mutable_estimate() = *std::move(mc);
   }
+  result.set_equity_reached(SchoolEquity(result.estimate(), false));
+  result.set_equity_adopting(SchoolEquity(result.estimate(), true));
   std::int32_t title_i_teachers = 0;
   for (VertexId v = 0; v < graph.num_vertices(); ++v) {
     title_i_teachers += graph.school_title_i(graph.school_of(v));

@@ -1,55 +1,17 @@
 #include "place/max_coverage.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
 
+#include "place/lazy_heap.h"
+#include "place/sample_index.h"
+
 namespace collabnet {
 namespace {
 
 constexpr double kOneMinusInvE = 1.0 - 0.36787944117144233;
-
-// A max-heap of teachers by a key that only falls as the set grows (a
-// gain, a gain per cost): entries are checked against the current key when
-// they come to the top and pushed back if stale (lazy evaluation, as in
-// CELF), so each step costs a few heap operations, not a scan of every
-// teacher. Ties go to the lower vertex id.
-class LazyHeap {
- public:
-  using Entry = std::pair<double, std::int64_t>;  // (key, -vertex)
-  void Push(double key, VertexId v) {
-    heap_.emplace_back(key, -static_cast<std::int64_t>(v));
-    std::push_heap(heap_.begin(), heap_.end());
-  }
-  // The teacher on top whose key is current (as `key` gives it), stale
-  // entries refreshed on the way; false when none is left with key > 0.
-  template <typename Key>
-  bool Top(const Key& key, VertexId& v) {
-    while (!heap_.empty()) {
-      const Entry top = heap_.front();
-      const auto u = static_cast<VertexId>(-top.second);
-      const double now = key(u);
-      if (now == top.first) {
-        v = u;
-        return true;
-      }
-      Pop();
-      if (now > 0) Push(now, u);
-    }
-    return false;
-  }
-  void Pop() {
-    std::pop_heap(heap_.begin(), heap_.end());
-    heap_.pop_back();
-  }
-  std::size_t size() const { return heap_.size(); }
-
- private:
-  std::vector<Entry> heap_;
-};
 
 // The fractional knapsack over every candidate's gain per unit of cost: at
 // least what any set within the cost budget adds.
@@ -106,43 +68,9 @@ CoverageChoice GreedyCoverage(const DistrictGraph& graph,
   const std::span<const std::uint64_t> offsets = samples.offsets();
   const std::span<const VertexId> members = samples.members();
   const std::size_t stored = samples.stored();
-
-  // The samples each teacher is in, in sample order: each thread counts
-  // and then files a contiguous run of samples, its slots for a teacher
-  // after those of the threads before it.
-  std::vector<std::uint64_t> index_at(static_cast<std::size_t>(n) + 1, 0);
-  // Sample numbers fit 32 bits: OPIM-C's samples stay far below 2^32.
-  std::vector<std::uint32_t> index(members.size());
-  const int team = threads > 0 ? threads : omp_get_max_threads();
-  std::vector<std::vector<std::uint64_t>> slot(static_cast<std::size_t>(team));
-#pragma omp parallel num_threads(team)
-  {
-    const int t = omp_get_thread_num();
-    const int used = omp_get_num_threads();
-    const std::size_t first = stored * static_cast<std::size_t>(t) / used;
-    const std::size_t last = stored * static_cast<std::size_t>(t + 1) / used;
-    std::vector<std::uint64_t>& mine = slot[static_cast<std::size_t>(t)];
-    mine.assign(n, 0);
-    for (std::uint64_t i = offsets[first]; i < offsets[last]; ++i) {
-      ++mine[members[i]];
-    }
-#pragma omp barrier
-#pragma omp single
-    for (VertexId v = 0; v < n; ++v) {
-      std::uint64_t at = index_at[v];
-      for (int k = 0; k < used; ++k) {
-        const std::uint64_t count = slot[static_cast<std::size_t>(k)][v];
-        slot[static_cast<std::size_t>(k)][v] = at;
-        at += count;
-      }
-      index_at[v + 1] = at;
-    }
-    for (std::size_t s = first; s < last; ++s) {
-      for (std::uint64_t i = offsets[s]; i < offsets[s + 1]; ++i) {
-        index[mine[members[i]]++] = static_cast<std::uint32_t>(s);
-      }
-    }
-  }
+  const SampleIndex by_teacher = IndexSamples(samples, n, threads);
+  const std::vector<std::uint64_t>& index_at = by_teacher.at;
+  const std::vector<std::uint32_t>& index = by_teacher.samples;
   std::vector<std::int64_t> gain(n);
   for (VertexId v = 0; v < n; ++v) {
     gain[v] = static_cast<std::int64_t>(index_at[v + 1] - index_at[v]);
@@ -219,26 +147,9 @@ CoverageChoice GreedyCoverage(const DistrictGraph& graph,
   }
   for (int step = 0; step < c.budget; ++step) {
     upper = std::min(upper, static_cast<double>(covered) + best_gain_sum());
-    VertexId best = n;
-    VertexId v = 0;
-    while (choose.Top(score_of, v)) {
-      choose.Pop();
-      // A teacher who does not fit now never will: schools and the cost
-      // budget only fill.
-      if (set.Fits(v)) {
-        best = v;
-        break;
-      }
-    }
-    if (best == n) {
-      // Every teacher left adds nothing: without costs the budget is still
-      // to be met, by the lowest ids that fit.
-      if (c.has_costs()) break;
-      for (VertexId u = 0; u < n && best == n; ++u) {
-        if (set.Fits(u)) best = u;
-      }
-      if (best == n) break;
-    }
+    const VertexId best =
+        PopBestFitting(choose, score_of, set, c.has_costs(), n);
+    if (best == n) break;
     set.Take(best);
     cover(best);
   }

@@ -1,5 +1,6 @@
 #include "place/placement.h"
 
+#include <algorithm>
 #include <array>
 #include <numeric>
 
@@ -10,6 +11,8 @@
 #include "place/baselines.h"
 #include "place/max_coverage.h"
 #include "place/monte_carlo_greedy.h"
+#include "place/reverse_samples.h"
+#include "place/school_equity.h"
 #include "sim/independent_cascade.h"
 #include "sim/linear_threshold.h"
 #include "sim/multi_channel_cascade.h"
@@ -33,6 +36,57 @@ constexpr std::array<Named, 7> kStrategies{{
 
 constexpr char kNoGuarantee[] =
     "none: a heuristic ranking, judged only by its simulated reach";
+
+// Samples held for the equity index at most: 2^26 members, 256 MB.
+constexpr std::uint64_t kMostEquityMembers = std::uint64_t{1} << 26;
+
+// The equity index by greedy on one collection of reverse samples, grown
+// by doubling until the smallest school is well sampled
+// (EquitySamples) and the floor of members is met, or the cap is.
+Placement PlaceForEquity(const DistrictGraph& graph,
+                         const ReverseSampler& sampler,
+                         const PlacementRequest& request) {
+  const std::uint64_t wanted = EquitySamples(graph, request.epsilon);
+  ReverseSamples samples(0);
+  std::uint64_t count = 4096;
+  while (true) {
+    samples.GrowTo(sampler, count, request.threads);
+    if (request.progress) {
+      request.progress(static_cast<std::int64_t>(count),
+                       static_cast<std::int64_t>(std::max(count, wanted)));
+    }
+    const std::uint64_t held = samples.members().size();
+    if ((count >= wanted && held >= request.min_sample_members) ||
+        held >= kMostEquityMembers) {
+      break;
+    }
+    count *= 2;
+  }
+  const EquityChoice choice =
+      GreedyEquity(graph, samples, request.constraints, request.threads);
+  Placement placement;
+  placement.strategy = PlacementStrategy::kReverseSamples;
+  placement.chosen = choice.chosen;
+  placement.gains = choice.gains;
+  const double smallest = wanted > 0 ? static_cast<double>(samples.size()) /
+                                           static_cast<double>(wanted) /
+                                           (request.epsilon * request.epsilon)
+                                     : 0;
+  const std::string ratio =
+      GreedyRatio(request.constraints) > 0
+          ? absl::StrCat(GreedyRatioText(request.constraints),
+                         " of the best feasible set's equity index as the "
+                         "samples estimate it (the index is monotone "
+                         "submodular)")
+          : std::string(GreedyRatioText(request.constraints));
+  placement.guarantee = absl::StrFormat(
+      "greedy on %d reverse samples: %s; the smallest school is the target "
+      "of %.0f samples in expectation, and the ratio on the district's own "
+      "index is empirical, not proven: the estimate below gives the set's "
+      "index by fresh replicates",
+      samples.size(), ratio, smallest);
+  return placement;
+}
 
 }  // namespace
 
@@ -113,6 +167,27 @@ absl::StatusOr<Placement> PlaceLeaders(const DistrictGraph& graph,
     }
   }
   placement.strategy = strategy;
+  if (request.school_equity) {
+    if (request.targets != PlacementTargets::kAll) {
+      return absl::InvalidArgumentError(
+          "--objective equity: weighs every school, not Title I's only");
+    }
+    if (SchoolsWithTeachers(graph) < 2) {
+      return absl::InvalidArgumentError(
+          "--objective equity: compares schools, and every teacher here is "
+          "in one school; use --objective reached or adopting");
+    }
+    if (strategy == PlacementStrategy::kGreedy) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--objective equity: chosen by reverse samples only, and ",
+          sampler.ok() ? "--strategy greedy was asked for"
+                       : sampler.status().message(),
+          "; use --objective reached or adopting, or a baseline"));
+    }
+    if (strategy == PlacementStrategy::kReverseSamples) {
+      return PlaceForEquity(graph, *sampler, request);
+    }
+  }
   switch (strategy) {
     case PlacementStrategy::kReverseSamples: {
       OpimOptions options;

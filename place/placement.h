@@ -57,6 +57,10 @@ struct PlacementRequest {
   PlacementStrategy strategy = PlacementStrategy::kAuto;
   PlacementObjective objective = PlacementObjective::kReached;
   PlacementTargets targets = PlacementTargets::kAll;
+  // Maximise the school-equity index of the objective's shares
+  // (place/school_equity.h) rather than its count: by reverse samples
+  // only, with every teacher a target, the guarantee empirical.
+  bool school_equity = false;
   PlacementConstraints constraints;
   double epsilon = 0.1;
   // Reverse samples: OpimOptions::min_members.
@@ -86,7 +90,9 @@ struct Placement {
 
 // InvalidArgument for constraints no set meets (CheckConstraints) or a
 // strategy the scenario's model cannot take (reverse samples on a model
-// whose reach is not a coverage function, saying why).
+// whose reach is not a coverage function, saying why; the equity index
+// by greedy over Monte Carlo, with Title I targets, or on fewer than two
+// schools).
 absl::StatusOr<Placement> PlaceLeaders(const DistrictGraph& graph,
                                        const Scenario& scenario,
                                        const PlacementRequest& request);

@@ -16,6 +16,7 @@ struct Block {
   std::vector<std::uint32_t> sizes;
   std::vector<VertexId> members;
   std::uint64_t anyway = 0;
+  std::vector<VertexId> anyway_targets;
 };
 
 }  // namespace
@@ -41,6 +42,7 @@ void ReverseSamples::GrowTo(const ReverseSampler& sampler, std::uint64_t count,
                        sample);
         if (sample.reached_anyway) {
           ++block.anyway;
+          block.anyway_targets.push_back(sample.members.front());
           continue;
         }
         block.sizes.push_back(
@@ -57,6 +59,9 @@ void ReverseSamples::GrowTo(const ReverseSampler& sampler, std::uint64_t count,
     member_at[b + 1] = member_at[b] + made[b].members.size();
     sample_at[b + 1] = sample_at[b] + made[b].sizes.size();
     anyway_ += made[b].anyway;
+    anyway_targets_.insert(anyway_targets_.end(),
+                           made[b].anyway_targets.begin(),
+                           made[b].anyway_targets.end());
   }
   const std::uint64_t base = offsets_.back();
   members_.resize(member_at[blocks]);

@@ -1,6 +1,7 @@
 // A collection of reverse samples (place/reverse_sampler.h), stored flat:
 // 4 bytes a member and 8 a sample. Samples the broadcast covers whoever
-// leads are counted, not stored: every leader set covers them.
+// leads are not stored (every leader set covers them): only their target,
+// 4 bytes.
 //
 // Collection c's sample j is the sampler's sample 2 j + c, so two
 // collections (OPIM-C's, one to choose with and one to check with) are
@@ -30,6 +31,8 @@ class ReverseSamples {
   std::uint64_t size() const { return size_; }
   // Samples every leader set covers (not stored).
   std::uint64_t reached_anyway() const { return anyway_; }
+  // Their targets, in sample order (an objective by school needs them).
+  std::span<const VertexId> anyway_targets() const { return anyway_targets_; }
   // Stored samples: members of sample s are members()[offsets()[s] ..
   // offsets()[s + 1]).
   std::size_t stored() const { return offsets_.size() - 1; }
@@ -37,7 +40,8 @@ class ReverseSamples {
   std::span<const VertexId> members() const { return members_; }
   std::size_t MemoryBytes() const {
     return offsets_.capacity() * sizeof(std::uint64_t) +
-           members_.capacity() * sizeof(VertexId);
+           (members_.capacity() + anyway_targets_.capacity()) *
+               sizeof(VertexId);
   }
 
   // Samples (stored or not) that `set` covers; threads 0 means every core.
@@ -50,6 +54,7 @@ class ReverseSamples {
   std::uint64_t anyway_ = 0;
   std::vector<std::uint64_t> offsets_{0};
   std::vector<VertexId> members_;
+  std::vector<VertexId> anyway_targets_;
 };
 
 }  // namespace collabnet

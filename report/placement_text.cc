@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "report/leader_reach.h"
@@ -34,14 +35,17 @@ std::string FormatPlacement(const PlacementResult& p) {
                             std::min<std::size_t>(l.school_name().size(), 32));
   }
   const bool costs = p.has_total_cost();
+  // The equity index's gains are points of 100, not teachers.
+  const bool equity = absl::StrContains(p.objective(), "equity");
   absl::StrAppend(
       &out, absl::StrFormat("  %3s  %-*s  %-*s  %-15s  %10s%s\n", "#", id_width,
                             "teacher", school_width, "school", "role", "gain",
                             costs ? "        cost" : ""));
   for (int i = 0; i < p.leaders_size(); ++i) {
     const PlacedLeader& l = p.leaders(i);
-    const std::string gain =
-        l.has_gain() ? absl::StrFormat("%+.1f", l.gain()) : std::string("-");
+    const std::string gain = !l.has_gain() ? std::string("-")
+                             : equity      ? absl::StrFormat("%+.2f", l.gain())
+                                           : absl::StrFormat("%+.1f", l.gain());
     absl::StrAppend(
         &out, absl::StrFormat("  %3d  %-*s  %-*s  %-15s  %10s", i + 1, id_width,
                               l.teacher_id(), school_width,
@@ -66,6 +70,11 @@ std::string FormatPlacement(const PlacementResult& p) {
                               p.title_i_teachers(), p.title_i_reached(),
                               p.title_i_adopting()));
   }
+  absl::StrAppend(
+      &out, absl::StrFormat("  school equity      %.1f reached, %.1f adopting "
+                            "(0-100: the mean over schools of the square "
+                            "root of each one's share, leaders counted)\n",
+                            p.equity_reached(), p.equity_adopting()));
   if (costs) {
     absl::StrAppend(
         &out, absl::StrFormat("  total cost         %g\n", p.total_cost()));

@@ -1,6 +1,7 @@
 // `collabnet place` end to end: the chosen set runs unchanged in simulate
 // with the very numbers place reported, constraints hold in the output,
 // and bad input is refused with exit 1 naming what is wrong.
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -87,6 +88,42 @@ TEST_F(CliTest, PlaceTextNamesEachLeaderAndTheGuarantee) {
   EXPECT_THAT(title_i.out,
               HasSubstr("for teachers reached in Title I schools"));
   EXPECT_EQ(Run("place --budget 2 --objective most").exit_code, 2);
+}
+
+TEST_F(CliTest, PlaceForSchoolEquityReportsTheIndexOfItsEstimate) {
+  const Outcome o =
+      Run(absl::StrCat("place --budget 3 --objective equity --replicates 200 "
+                       "--format json --out ",
+                       Path("e.json")));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const PlacementResult p =
+      ParsePlacement(*testing::ReadFileToString(Path("e.json")));
+  EXPECT_THAT(p.objective(), HasSubstr("school-equity index"));
+  EXPECT_THAT(p.guarantee(), HasSubstr("empirical, not proven"));
+  ASSERT_EQ(p.leaders_size(), 3);
+  // The index is the estimate's, school by school.
+  double sum = 0;
+  int schools = 0;
+  for (const SchoolReach& s : p.estimate().schools()) {
+    if (s.teachers() == 0) continue;
+    ++schools;
+    sum += std::sqrt((s.reached().mean() + s.leaders()) / s.teachers());
+  }
+  ASSERT_GT(schools, 0);
+  EXPECT_NEAR(p.equity_reached(), 100 * sum / schools, 1e-9);
+  EXPECT_GT(p.equity_reached(), p.equity_adopting());
+
+  const Outcome text =
+      Run("place --budget 2 --objective adopting-equity --replicates 100");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out,
+              HasSubstr("for teachers adopting, by the school-equity index"));
+  EXPECT_THAT(text.out, HasSubstr("school equity"));
+
+  const Outcome greedy =
+      Run("place --budget 2 --objective equity --strategy greedy");
+  EXPECT_EQ(greedy.exit_code, 1);
+  EXPECT_THAT(greedy.err, HasSubstr("equity"));
 }
 
 TEST_F(CliTest, PlaceOnAPlainNetwork) {

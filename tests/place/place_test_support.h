@@ -4,12 +4,17 @@
 #define COLLABNET_TESTS_PLACE_PLACE_TEST_SUPPORT_H_
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <random>
 #include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "graph/district_graph.h"
+#include "place/constraints.h"
 #include "proto/district.pb.h"
 
 namespace collabnet::testing {
@@ -56,6 +61,73 @@ inline District RandomDistrict(int n, int schools, int ties,
     tie->set_channel(channels[rng() % 5]);
   }
   return d;
+}
+
+inline std::uint32_t Mask(const std::vector<VertexId>& set) {
+  std::uint32_t mask = 0;
+  for (VertexId v : set) mask |= 1u << v;
+  return mask;
+}
+
+// Whether `chosen` (a bit mask) meets the constraints, as brute force
+// checks every set.
+inline bool Feasible(const DistrictGraph& g, const PlacementConstraints& c,
+                     std::uint32_t chosen) {
+  const int count = std::popcount(chosen);
+  if (c.has_costs() ? count > c.budget : count != c.budget) return false;
+  double cost = 0;
+  std::vector<int> per_school(g.num_schools(), 0);
+  for (VertexId e : c.existing) {
+    if ((chosen >> e & 1u) != 0) return false;
+    ++per_school[g.school_of(e)];
+  }
+  for (VertexId v = 0; v < g.num_vertices(); ++v) {
+    if ((chosen >> v & 1u) == 0) continue;
+    if (!c.eligible.empty() && c.eligible[v] == 0) return false;
+    ++per_school[g.school_of(v)];
+    if (c.has_costs()) cost += c.cost[v];
+  }
+  if (c.has_costs() && cost > c.cost_budget + 1e-9) return false;
+  if (c.max_per_school > 0) {
+    for (int k : per_school) {
+      if (k > c.max_per_school) {
+        // Schools over the limit through leaders in place only are fine.
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+struct Case {
+  const char* name;
+  PlacementConstraints constraints;
+};
+
+// Each kind of constraint, for a district of ten teachers.
+inline std::vector<Case> Cases(int budget) {
+  std::vector<Case> cases;
+  cases.push_back({"none", {}});
+  Case per_school{"one_per_school", {}};
+  per_school.constraints.max_per_school = 1;
+  cases.push_back(per_school);
+  Case eligible{"eligible", {}};
+  eligible.constraints.eligible = {1, 0, 1, 1, 0, 1, 0, 1, 1, 0};
+  cases.push_back(eligible);
+  Case existing{"in_place", {}};
+  existing.constraints.existing = {4};
+  cases.push_back(existing);
+  Case costs{"costs", {}};
+  for (int v = 0; v < 10; ++v) costs.constraints.cost.push_back(1 + v % 3);
+  costs.constraints.cost_budget = 1.5 * budget;
+  cases.push_back(costs);
+  for (Case& c : cases) {
+    c.constraints.budget = budget;
+    if (budget == 3 && std::string(c.name) == "one_per_school") {
+      c.constraints.max_per_school = 2;  // two schools: room for four
+    }
+  }
+  return cases;
 }
 
 }  // namespace collabnet::testing

@@ -19,6 +19,11 @@
 namespace collabnet {
 namespace {
 
+using testing::Case;
+using testing::Cases;
+using testing::Feasible;
+using testing::Mask;
+
 // Exact expected reach (leaders counted) of every set of teachers, as a
 // table indexed by the set's bit mask, under the independent cascade at
 // uniform probability p with no horizon. The graph has at most 20 arcs and
@@ -59,70 +64,6 @@ std::vector<double> ExactReach(const DistrictGraph& g, double p) {
     }
   }
   return reach;
-}
-
-std::uint32_t Mask(const std::vector<VertexId>& set) {
-  std::uint32_t mask = 0;
-  for (VertexId v : set) mask |= 1u << v;
-  return mask;
-}
-
-bool Feasible(const DistrictGraph& g, const PlacementConstraints& c,
-              std::uint32_t chosen) {
-  const int count = std::popcount(chosen);
-  if (c.has_costs() ? count > c.budget : count != c.budget) return false;
-  double cost = 0;
-  std::vector<int> per_school(g.num_schools(), 0);
-  for (VertexId e : c.existing) {
-    if ((chosen >> e & 1u) != 0) return false;
-    ++per_school[g.school_of(e)];
-  }
-  for (VertexId v = 0; v < g.num_vertices(); ++v) {
-    if ((chosen >> v & 1u) == 0) continue;
-    if (!c.eligible.empty() && c.eligible[v] == 0) return false;
-    ++per_school[g.school_of(v)];
-    if (c.has_costs()) cost += c.cost[v];
-  }
-  if (c.has_costs() && cost > c.cost_budget + 1e-9) return false;
-  if (c.max_per_school > 0) {
-    for (int k : per_school) {
-      if (k > c.max_per_school) {
-        // Schools over the limit through leaders in place only are fine.
-        return false;
-      }
-    }
-  }
-  return true;
-}
-
-struct Case {
-  const char* name;
-  PlacementConstraints constraints;
-};
-
-std::vector<Case> Cases(int budget) {
-  std::vector<Case> cases;
-  cases.push_back({"none", {}});
-  Case per_school{"one_per_school", {}};
-  per_school.constraints.max_per_school = 1;
-  cases.push_back(per_school);
-  Case eligible{"eligible", {}};
-  eligible.constraints.eligible = {1, 0, 1, 1, 0, 1, 0, 1, 1, 0};
-  cases.push_back(eligible);
-  Case existing{"in_place", {}};
-  existing.constraints.existing = {4};
-  cases.push_back(existing);
-  Case costs{"costs", {}};
-  for (int v = 0; v < 10; ++v) costs.constraints.cost.push_back(1 + v % 3);
-  costs.constraints.cost_budget = 1.5 * budget;
-  cases.push_back(costs);
-  for (Case& c : cases) {
-    c.constraints.budget = budget;
-    if (budget == 3 && std::string(c.name) == "one_per_school") {
-      c.constraints.max_per_school = 2;  // two schools: room for four
-    }
-  }
-  return cases;
 }
 
 TEST(PlacementBruteForce, EveryStrategyMeetsItsBoundUnderEveryConstraint) {
