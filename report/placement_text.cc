@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "report/comparison_table.h"
 #include "report/leader_reach.h"
 #include "report/summary.h"
 #include "text/count_text.h"
@@ -80,6 +81,10 @@ std::string FormatPlacement(const PlacementResult& p) {
         &out, absl::StrFormat("  total cost         %g\n", p.total_cost()));
   }
   AppendLeaderReach(e, kLeadersListed, out);
+  if (p.has_against_current()) {
+    absl::StrAppend(&out, "\nagainst the current leaders: ",
+                    FormatComparison(p.against_current()));
+  }
   if (p.samples() > 0) {
     absl::StrAppend(
         &out,

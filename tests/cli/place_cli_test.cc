@@ -90,6 +90,52 @@ TEST_F(CliTest, PlaceTextNamesEachLeaderAndTheGuarantee) {
   EXPECT_EQ(Run("place --budget 2 --objective most").exit_code, 2);
 }
 
+TEST_F(CliTest, PlaceComparesTheSetWithTheCurrentLeadersOnPairedDraws) {
+  const Outcome o = Run(absl::StrCat(
+      "place --budget 3 --add-to-leaders --replicates 300 --format json "
+      "--out ",
+      Path("a.json")));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const PlacementResult p =
+      ParsePlacement(*testing::ReadFileToString(Path("a.json")));
+  ASSERT_TRUE(p.has_against_current());
+  const ComparisonResult& a = p.against_current();
+  EXPECT_EQ(a.replicates(), 300);
+  ASSERT_EQ(a.rows_size(), 2);
+  EXPECT_EQ(a.rows(0).leaders(), 4);  // the case study's co-teachers
+  EXPECT_EQ(a.rows(1).leaders(), 7);
+  EXPECT_FALSE(a.rows(1).has_result());
+  // Paired: the mean difference is the difference of the means, and adding
+  // three leaders to four reaches more in (nearly) every world.
+  ASSERT_TRUE(a.rows(1).has_reached_difference());
+  EXPECT_NEAR(a.rows(1).reached_difference().mean(),
+              a.rows(1).reached().mean() - a.rows(0).reached().mean(), 1e-6);
+  EXPECT_TRUE(a.rows(1).reached_significant());
+  EXPECT_GT(a.rows(1).reached_difference().ci_low(), 0);
+  // The same set as the estimate: their means agree within the intervals.
+  EXPECT_NEAR(a.rows(1).reached().mean(), p.estimate().reached().mean(),
+              a.rows(1).reached().ci_high() - a.rows(1).reached().ci_low() +
+                  p.estimate().reached().ci_high() -
+                  p.estimate().reached().ci_low());
+
+  const Outcome text = Run("place --budget 2 --replicates 100");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("against the current leaders"));
+  EXPECT_THAT(text.out, HasSubstr("current leaders"));
+  EXPECT_THAT(text.out, HasSubstr("placed set"));
+
+  // A plain network has no leaders of its own: nothing to compare.
+  Write("line.edges", "0 1\n1 2\n2 3\n");
+  const Outcome plain =
+      Run(absl::StrCat("place --graph ", Path("line.edges"),
+                       " --budget 1 --p 0.5 --replicates 50 --format json "
+                       "--out ",
+                       Path("plain.json")));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_FALSE(ParsePlacement(*testing::ReadFileToString(Path("plain.json")))
+                   .has_against_current());
+}
+
 TEST_F(CliTest, PlaceForSchoolEquityReportsTheIndexOfItsEstimate) {
   const Outcome o =
       Run(absl::StrCat("place --budget 3 --objective equity --replicates 200 "
