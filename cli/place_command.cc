@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/command.h"
@@ -17,6 +18,7 @@
 #include "cli/run_setup.h"
 #include "formats/edge_list.h"
 #include "io/atomic_file.h"
+#include "io/csv_table.h"
 #include "place/placement.h"
 #include "place/school_equity.h"
 #include "proto/channel_names.h"
@@ -118,8 +120,13 @@ void AddFlags(po::options_description& options) {
        "only teachers of schools with at least this readiness")
       ("costs", po::value<std::string>(),
        "each teacher's cost as a leader: a CSV of teacher,cost")
+      ("cost-column", po::value<std::string>(),
+       "or the costs from this column of the district folder's "
+       "teachers.csv (a stipend, release days); an empty cell: no cost, "
+       "not eligible")
       ("cost-budget", po::value<double>(),
-       "with --costs: the most the new leaders may cost together")
+       "with --costs or --cost-column: the most the new leaders may cost "
+       "together")
       ("greedy-replicates", po::value<int>()->default_value(0),
        "greedy: Monte Carlo replicates per evaluation (0: from the standard "
        "error)")
@@ -137,6 +144,44 @@ absl::StatusOr<std::vector<VertexId>> Vertices(
   out.reserve(ids.size());
   for (const std::string& id : ids) out.push_back(*graph.FindTeacher(id));
   return out;
+}
+
+// The costs in the roster column the run read with its district: a
+// number, 0 or more, by the costs file's rule; an empty cell is no cost
+// (the teacher cannot be chosen), and how many are is told on stderr.
+absl::StatusOr<std::vector<TeacherNumber>> RosterCosts(const RunSetup& setup) {
+  const RosterColumn& roster = setup.roster_column;
+  if (roster.file.empty()) {
+    return UsageError(absl::StrCat(
+        "--cost-column ", roster.name,
+        ": reads a column of a district folder's teachers.csv, and ",
+        setup.district_path.empty()
+            ? std::string("the embedded district and plain networks have none")
+            : absl::StrCat(setup.district_path, " is not a CSV folder"),
+        "; give --costs FILE (teacher,cost) instead"));
+  }
+  FileErrors errors(roster.file);
+  std::vector<TeacherNumber> costs;
+  std::int64_t empty = 0;
+  for (const CsvReadReport::Cell& cell : roster.cells) {
+    if (absl::StripAsciiWhitespace(cell.text).empty()) {
+      ++empty;
+      continue;
+    }
+    absl::StatusOr<double> cost = ParseTeacherNumber(cell.text, kCostColumn);
+    if (!cost.ok()) {
+      errors.Add(cell.line, roster.name, cost.status().message());
+      continue;
+    }
+    costs.push_back({cell.teacher, *cost, cell.line});
+  }
+  if (!errors.empty()) return ErrorsToStatus({&errors});
+  if (empty > 0) {
+    std::cerr << "collabnet place: note: " << empty << " of "
+              << roster.cells.size() << " teachers have no " << roster.name
+              << " in " << roster.file << " and cannot be chosen\n";
+  }
+  return costs;
 }
 
 // The constraints of the scenario's placement block, each replaced by its
@@ -223,24 +268,41 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
     }
     restrict(allowed);
   }
+  // Costs from a file or a roster column: a flag replaces the scenario's
+  // choice of either.
   std::string costs_path;
+  std::string column;
+  if (flags.count("costs") > 0 && flags.count("cost-column") > 0) {
+    return UsageError("--costs or --cost-column: one source of costs");
+  }
   if (flags.count("costs") > 0) {
     costs_path = flags["costs"].as<std::string>();
+  } else if (flags.count("cost-column") > 0) {
+    column = setup.roster_column.name;
+  } else if (!rules.costs().empty() && !rules.cost_column().empty()) {
+    return UsageError(
+        "the scenario's placement gives costs and cost_column: one source "
+        "of costs");
   } else if (!rules.costs().empty()) {
     costs_path =
         (std::filesystem::path(setup.scenario_dir) / rules.costs()).string();
+  } else {
+    column = rules.cost_column();
   }
   const bool has_budget =
       flags.count("cost-budget") > 0 || rules.has_cost_budget();
-  if (costs_path.empty() != !has_budget) {
+  if ((costs_path.empty() && column.empty()) != !has_budget) {
     return UsageError(
-        "--costs and --cost-budget go together (in the scenario, "
-        "placement.costs and placement.cost_budget)");
+        "--costs (or --cost-column) and --cost-budget go together (in the "
+        "scenario, placement.costs or cost_column, and cost_budget)");
   }
-  if (!costs_path.empty()) {
+  if (!costs_path.empty() || !column.empty()) {
     absl::StatusOr<std::vector<TeacherNumber>> costs =
-        ReadTeacherNumberCsv(costs_path, kCostColumn);
+        column.empty() ? ReadTeacherNumberCsv(costs_path, kCostColumn)
+                       : RosterCosts(setup);
     if (!costs.ok()) return costs.status();
+    const std::string source =
+        column.empty() ? costs_path : setup.roster_column.file;
     c.cost.assign(n, 0);
     std::vector<std::uint8_t> given(n, 0);
     for (const TeacherNumber& t : *costs) {
@@ -249,7 +311,7 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
       const std::optional<VertexId> v = graph.FindTeacher(id);
       if (!v) {
         return absl::InvalidArgumentError(
-            absl::StrCat(costs_path, ":", t.line, ": field 'teacher': found '",
+            absl::StrCat(source, ":", t.line, ": field 'teacher': found '",
                          t.teacher, "'; expected a teacher of the district"));
       }
       c.cost[*v] = t.value;

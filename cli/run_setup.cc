@@ -396,7 +396,8 @@ std::string DistrictPath(const Flags& flags, const Scenario& scenario,
 absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
                                         const Scenario& scenario,
                                         const std::string& scenario_dir,
-                                        std::vector<std::string>& notes) {
+                                        std::vector<std::string>& notes,
+                                        RosterColumn& extra) {
   absl::StatusOr<DuplicateTies> duplicates = DuplicatesFlag(flags);
   if (!duplicates.ok()) return duplicates.status();
   auto note_repeats = [&](std::int64_t repeated) {
@@ -474,8 +475,14 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
   if (absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
       !path.empty() && format.ok() && *format == DistrictFormat::kCsvDir) {
     // A CSV folder streams straight into the graph: no District message.
-    graph = ReadDistrictCsvGraph(path, freeze, &stats);
+    // The roster column asked for is read with teachers.csv (elsewhere
+    // there is none, and extra.file stays empty).
+    CsvReadReport report;
+    report.extra_teacher_column = extra.name;
+    graph = ReadDistrictCsvGraph(path, freeze, &stats, &report);
     if (!graph.ok()) return graph.status();
+    extra.file = (std::filesystem::path(path) / "teachers.csv").string();
+    extra.cells = std::move(report.extra_cells);
   } else {
     NetworkReadReport report;
     absl::StatusOr<District> district =
@@ -630,6 +637,7 @@ std::string NearestIds(const DistrictGraph& graph, absl::string_view id) {
   std::sort(near.begin(), near.end());
   if (near.size() > 3) near.resize(3);
   std::vector<std::string> ids;
+  ids.reserve(near.size());
   for (const auto& [d, v] : near) ids.push_back(graph.teacher_id(v));
   return absl::StrCat("; the nearest ", ids.size() == 1 ? "id is " : "ids are ",
                       absl::StrJoin(ids, ", "));
@@ -793,8 +801,11 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
   if (absl::Status s = ApplyObserved(flags, *scenario, setup.notes); !s.ok()) {
     return s;
   }
-  absl::StatusOr<DistrictGraph> graph =
-      LoadGraph(flags, *scenario, scenario_dir, setup.notes);
+  setup.roster_column.name = Given(flags, "cost-column")
+                                 ? flags["cost-column"].as<std::string>()
+                                 : scenario->placement().cost_column();
+  absl::StatusOr<DistrictGraph> graph = LoadGraph(
+      flags, *scenario, scenario_dir, setup.notes, setup.roster_column);
   if (!graph.ok()) return graph.status();
   absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
   if (!key.ok()) return key.status();

@@ -17,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "cli/command.h"
+#include "formats/district_csv.h"
 #include "graph/district_graph.h"
 #include "proto/scenario.pb.h"
 
@@ -31,6 +32,15 @@ namespace collabnet::cli {
 // --same-subject).
 void AddRunFlags(boost::program_options::options_description& options);
 
+// A column of the district's teachers.csv beyond its own (place's
+// --cost-column, or the scenario's placement.cost_column, which every
+// command lets the roster hold): the file and each teacher row's cell.
+struct RosterColumn {
+  std::string name;  // "" when none was asked for
+  std::string file;  // "" unless the district is a CSV folder
+  std::vector<CsvReadReport::Cell> cells;
+};
+
 struct RunSetup {
   Scenario scenario;  // passes ValidateScenario on `graph`
   DistrictGraph graph;
@@ -43,6 +53,7 @@ struct RunSetup {
   // What the user should know about how the inputs were read: self-loops
   // dropped, a model's parameters left out. For stderr.
   std::vector<std::string> notes;
+  RosterColumn roster_column;
 };
 
 // A command's own change to the scenario (sweep: its grid's first point,

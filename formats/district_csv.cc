@@ -1,5 +1,6 @@
 #include "formats/district_csv.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -91,13 +92,27 @@ void ReadTeachers(std::istream& in, District& d,
                   bool add_schools,
                   absl::flat_hash_map<std::string, std::int64_t>& lines,
                   CsvReadReport& report, FileErrors& errors) {
+  std::vector<absl::string_view> known{"id",       "school", "grades",
+                                       "subjects", "role",   "name"};
+  const std::string extra = absl::AsciiStrToLower(
+      absl::StripAsciiWhitespace(report.extra_teacher_column));
+  const bool has_extra = !extra.empty() && std::find(known.begin(), known.end(),
+                                                     extra) == known.end();
+  std::vector<absl::string_view> required{"id", "school"};
+  if (has_extra) {
+    known.push_back(extra);
+    required.push_back(extra);
+  }
   ForEachCsvRow(
-      in, errors, {"id", "school", "grades", "subjects", "role", "name"},
-      {"id", "school"}, [&](const CsvHeader& h, const CsvRecord& r) {
+      in, errors, known, required, [&](const CsvHeader& h, const CsvRecord& r) {
         // Filled where it lives (perhaps an arena): built apart and moved
         // in, it would be copied.
         Teacher& t = *d.add_teachers();
         t.set_id(NormalizeId(h.Get(r, "id"), report));
+        if (has_extra) {
+          report.extra_cells.push_back(
+              {t.id(), std::string(h.Get(r, extra)), r.line});
+        }
         if (t.id().empty()) {
           errors.Add(r.line, "id", "is empty; expected a teacher id");
         } else if (auto [it, fresh] = lines.emplace(t.id(), r.line); !fresh) {
@@ -321,6 +336,16 @@ void ReadTies(std::istream& in, District& d, CsvReadReport& report,
 
 namespace {
 
+// A fresh report carrying what the caller asked of the reading.
+CsvReadReport Requested(const CsvReadReport* report) {
+  CsvReadReport fresh;
+  if (report != nullptr) {
+    fresh.record_tie_lines = report->record_tie_lines;
+    fresh.extra_teacher_column = report->extra_teacher_column;
+  }
+  return fresh;
+}
+
 // A roster read into a district, with each id's line (for the ties' checks
 // and duplicate messages) and each file's errors, so a caller can report
 // them together with its own.
@@ -355,7 +380,7 @@ void ReadRosterInto(std::istream* schools, std::istream& teachers,
 absl::Status ReadDistrictCsv(const DistrictCsvStreams& streams, District& out,
                              CsvReadReport* report) {
   RosterRead r(out, streams.schools_name, streams.teachers_name);
-  r.report.record_tie_lines = report != nullptr && report->record_tie_lines;
+  r.report = Requested(report);
   ReadRosterInto(streams.schools, *streams.teachers, r);
   FileErrors tie_errors(streams.ties_name);
   ReadTies(*streams.ties, r.district, r.report, tie_errors);
@@ -383,6 +408,7 @@ absl::StatusOr<District> ReadDistrictCsv(const DistrictCsvStreams& streams,
 absl::Status ReadRosterCsv(const RosterStreams& streams, District& out,
                            CsvReadReport* report) {
   RosterRead r(out, streams.schools_name, streams.teachers_name);
+  r.report = Requested(report);
   ReadRosterInto(streams.schools, *streams.teachers, r);
   if (absl::Status s = ErrorsToStatus({&r.school_errors, &r.teacher_errors});
       !s.ok()) {
@@ -451,7 +477,7 @@ absl::StatusOr<DistrictGraph> ReadDistrictCsvGraph(const std::string& dir,
   if (absl::Status s = folder.Open(dir); !s.ok()) return s;
   InputFile* files = folder.files;
   const std::string* paths = folder.paths;
-  CsvReadReport local;
+  CsvReadReport local = Requested(report);
   absl::StatusOr<District> roster = folder.Finish(ReadRosterCsv(
       {&files[0].stream(), &files[1].stream(), paths[0], paths[1]}, &local));
   if (!roster.ok()) return roster.status();

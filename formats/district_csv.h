@@ -35,6 +35,18 @@ struct CsvReadReport {
   // graph/duplicate_ties.h); off, it costs nothing.
   bool record_tie_lines = false;
   std::vector<std::int64_t> tie_lines;
+  // Set by the caller before reading to have teachers.csv take one column
+  // more than its own (a roster's stipend or release days, say, that a
+  // command reads as a number): its cells, one per teacher row, go to
+  // extra_cells. Unset, such a column is an unknown column, an error. The
+  // cells are not part of the District: they reach no output.
+  std::string extra_teacher_column;
+  struct Cell {
+    std::string teacher;  // the row's id, as read
+    std::string text;
+    std::int64_t line = 0;
+  };
+  std::vector<Cell> extra_cells;
 };
 
 // The three files as streams, with the names errors should use.

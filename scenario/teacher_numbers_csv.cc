@@ -12,6 +12,19 @@
 
 namespace collabnet {
 
+absl::StatusOr<double> ParseTeacherNumber(absl::string_view text,
+                                          const TeacherNumberColumn& column) {
+  double value = 0;
+  if (ParseNumber(text, &value) && value >= column.min && value <= column.max) {
+    return value;
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "found ", Quoted(text), "; expected ",
+      std::isinf(column.max)
+          ? absl::StrCat("a number, ", column.min, " or more")
+          : absl::StrCat("a number from ", column.min, " to ", column.max)));
+}
+
 absl::StatusOr<std::vector<TeacherNumber>> ReadTeacherNumberCsv(
     const std::string& path, const TeacherNumberColumn& column) {
   InputFile file;
@@ -33,17 +46,9 @@ absl::StatusOr<std::vector<TeacherNumber>> ReadTeacherNumberCsv(
                      "found an empty id; expected a teacher");
           return;
         }
-        double value = 0;
-        if (!ParseNumber(text, &value) ||
-            !(value >= column.min && value <= column.max)) {
-          errors.Add(
-              r.line, column.name,
-              absl::StrCat(
-                  "found ", Quoted(text), "; expected ",
-                  std::isinf(column.max)
-                      ? absl::StrCat("a number, ", column.min, " or more")
-                      : absl::StrCat("a number from ", column.min, " to ",
-                                     column.max)));
+        const absl::StatusOr<double> value = ParseTeacherNumber(text, column);
+        if (!value.ok()) {
+          errors.Add(r.line, column.name, value.status().message());
           return;
         }
         const auto [it, added] = first_line.emplace(teacher, r.line);
@@ -55,7 +60,7 @@ absl::StatusOr<std::vector<TeacherNumber>> ReadTeacherNumberCsv(
                                   it->second, ")"));
           return;
         }
-        out.push_back({std::string(teacher), value, r.line});
+        out.push_back({std::string(teacher), *value, r.line});
       });
   if (!file.status().ok()) return file.status();
   if (!errors.empty()) return ErrorsToStatus({&errors});

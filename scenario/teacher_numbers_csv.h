@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace collabnet {
 
@@ -33,6 +34,12 @@ struct TeacherNumberColumn {
 inline constexpr TeacherNumberColumn kThresholdColumn{
     "threshold", "the thresholds file", 0, 1};
 inline constexpr TeacherNumberColumn kCostColumn{"cost", "the costs file"};
+
+// `text` as a value of `column`; InvalidArgument "found '...'; expected
+// ..." when it is not a number or is outside [min, max]. The one rule for
+// the column, wherever its values come from (a roster column, say).
+absl::StatusOr<double> ParseTeacherNumber(absl::string_view text,
+                                          const TeacherNumberColumn& column);
 
 // Every row of the file at `path`. InvalidArgument lists each bad row as
 // "file:line: field 'cost': found ...; expected ..." (a value that is not

@@ -2,9 +2,12 @@
 // with the very numbers place reported, constraints hold in the output,
 // and bad input is refused with exit 1 naming what is wrong.
 #include <cmath>
+#include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
@@ -189,6 +192,108 @@ TEST_F(CliTest, PlaceOnAPlainNetwork) {
   ASSERT_EQ(greedy.exit_code, 0) << greedy.err;
   EXPECT_THAT(greedy.out, HasSubstr("by greedy"));
   EXPECT_THAT(greedy.out, HasSubstr("heuristic"));
+}
+
+// The sample district with a stipend column in its roster: 1, 2 or 3 for
+// most teachers, none for every fourth; `bad_line`'s cell (if any) "lots".
+class RosterCostTest : public CliTest {
+ protected:
+  std::map<std::string, std::string> WriteRosterWithStipends(
+      const std::string& dir, int bad_line = 0) const;
+};
+
+std::map<std::string, std::string> RosterCostTest::WriteRosterWithStipends(
+    const std::string& dir, int bad_line) const {
+  std::filesystem::create_directories(Path(dir));
+  for (const char* f : {"schools.csv", "ties.csv"}) {
+    std::filesystem::copy_file(
+        absl::StrCat(testing::SourceDir(), "/data/district/", f),
+        Path(absl::StrCat(dir, "/", f)),
+        std::filesystem::copy_options::overwrite_existing);
+  }
+  const std::string roster = *testing::ReadFileToString(
+      absl::StrCat(testing::SourceDir(), "/data/district/teachers.csv"));
+  std::map<std::string, std::string> stipend;
+  std::string out;
+  int line = 0;
+  for (absl::string_view row :
+       absl::StrSplit(roster, '\n', absl::SkipEmpty())) {
+    ++line;
+    std::string cell = "stipend";
+    if (line > 1) {
+      cell = line % 4 == 0 ? "" : absl::StrCat(1 + line % 3);
+      if (line == bad_line) cell = "lots";
+      stipend[std::string(row.substr(0, row.find(',')))] = cell;
+    }
+    absl::StrAppend(&out, row, ",", cell, "\n");
+  }
+  Write(absl::StrCat(dir, "/teachers.csv"), out);
+  return stipend;
+}
+
+TEST_F(RosterCostTest, PlaceTakesCostsFromANamedColumnOfTheRoster) {
+  const std::map<std::string, std::string> stipend =
+      WriteRosterWithStipends("roster");
+  Outcome o = Run(absl::StrCat(
+      "place --district ", Path("roster"),
+      " --budget 3 --cost-column stipend --cost-budget 4 --replicates 100 "
+      "--format json --out ",
+      Path("c.json")));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_THAT(o.err, HasSubstr("350 of 1400 teachers have no stipend"));
+  const PlacementResult p =
+      ParsePlacement(*testing::ReadFileToString(Path("c.json")));
+  ASSERT_GE(p.leaders_size(), 1);
+  double total = 0;
+  for (const PlacedLeader& l : p.leaders()) {
+    const std::string& cell = stipend.at(l.teacher_id());
+    ASSERT_FALSE(cell.empty()) << l.teacher_id();
+    EXPECT_EQ(l.cost(), std::stod(cell)) << l.teacher_id();
+    total += l.cost();
+  }
+  EXPECT_LE(total, 4);
+  EXPECT_EQ(p.total_cost(), total);
+
+  // The scenario's block names the column; every command reads the roster.
+  std::filesystem::create_directories(Path("plan"));
+  Write("plan/s.textproto",
+        "name: \"s\" district: \"../roster\" leaders: \"T0001\" "
+        "replicates: 50 seed: 3 "
+        "channels { channel: PD_WORKSHOP probability: 0.3 } multi_channel {} "
+        "placement { budget: 2 cost_column: \"stipend\" cost_budget: 3 }");
+  o = Run(absl::StrCat("simulate --scenario ", Path("plan/s.textproto")));
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  o = Run(absl::StrCat("place --scenario ", Path("plan/s.textproto"),
+                       " --format json"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_LE(ParsePlacement(o.out).total_cost(), 3);
+  // Without it, the roster's extra column is an unknown column.
+  o = Run(absl::StrCat("simulate --district ", Path("roster")));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("unknown column 'stipend'"));
+}
+
+TEST_F(RosterCostTest, PlaceRefusesARosterCostColumnItCannotRead) {
+  WriteRosterWithStipends("bad", 7);
+  Outcome o = Run(absl::StrCat("place --district ", Path("bad"),
+                               " --budget 2 --cost-column stipend "
+                               "--cost-budget 4"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("teachers.csv:7: field 'stipend': found 'lots'; "
+                               "expected a number, 0 or more"));
+  o = Run("place --budget 2 --cost-column stipend --cost-budget 4");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("the embedded district"));
+  Write("costs.csv", "teacher,cost\nT0001,1\n");
+  o = Run(absl::StrCat("place --district ", Path("bad"), " --costs ",
+                       Path("costs.csv"),
+                       " --cost-column stipend --budget 1 --cost-budget 4"));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("one source of costs"));
+  o = Run(absl::StrCat("place --district ", Path("bad"),
+                       " --budget 1 --cost-column stipend"));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("go together"));
 }
 
 TEST_F(CliTest, PlaceTakesTheScenarioConstraintsAndFlagsReplaceThem) {

@@ -253,6 +253,38 @@ TEST(DistrictCsv, UnknownAndMissingColumnsAreErrors) {
   EXPECT_THAT(m, HasSubstr("missing required column 'target'"));
 }
 
+TEST(DistrictCsv, TakesTheOneExtraTeacherColumnAskedForAndKeepsItOut) {
+  const std::string teachers =
+      "id,school,Stipend,role\n"
+      " T1 ,S1,1200,teacher_leader\n"
+      "T2,S1,,teacher\n"
+      "T3,S2,abc,teacher\n";
+  // Not asked for, it is an unknown column.
+  EXPECT_THAT(
+      Read(kSchools, teachers, "source,target,channel\n").status().message(),
+      HasSubstr("unknown column 'Stipend'"));
+  CsvReadReport report;
+  report.extra_teacher_column = "stipend";
+  absl::StatusOr<District> d =
+      Read(kSchools, teachers, "source,target,channel\n", &report);
+  ASSERT_TRUE(d.ok()) << d.status();
+  ASSERT_EQ(report.extra_cells.size(), 3u);
+  EXPECT_EQ(report.extra_cells[0].teacher, "T1");
+  EXPECT_EQ(report.extra_cells[0].text, "1200");
+  EXPECT_EQ(report.extra_cells[0].line, 2);
+  EXPECT_EQ(report.extra_cells[1].text, "");
+  EXPECT_EQ(report.extra_cells[2].text, "abc");
+  EXPECT_EQ(report.extra_cells[2].line, 4);
+  EXPECT_THAT(d->DebugString(), Not(HasSubstr("1200")));
+  // Asked for, it must be there.
+  CsvReadReport missing;
+  missing.extra_teacher_column = "release_days";
+  EXPECT_THAT(Read(kSchools, teachers, "source,target,channel\n", &missing)
+                  .status()
+                  .message(),
+              HasSubstr("missing required column 'release_days'"));
+}
+
 TEST(DistrictCsv, WritesAFolderAndReadsItBack) {
   const std::string dir =
       (std::filesystem::temp_directory_path() / "collabnet_csv_test").string();
