@@ -1,21 +1,21 @@
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "cli/leader_costs.h"
 #include "cli/progress.h"
 #include "cli/run_setup.h"
 #include "records/pseudonymize.h"
 #include "report/comparison_table.h"
 #include "report/json.h"
-#include "scenario/teacher_numbers_csv.h"
 #include "sim/comparison.h"
 
 namespace collabnet::cli {
@@ -56,7 +56,10 @@ void AddFlags(po::options_description& options) {
        "NAME=ID,ID,...: the scenario with these leaders; repeat for more")
       ("costs", po::value<std::string>(),
        "each teacher's cost as a leader (a CSV of teacher,cost): each "
-       "scenario's leaders' total is shown");
+       "scenario's leaders' total is shown")
+      ("cost-column", po::value<std::string>(),
+       "or the costs from this column of the district folder's "
+       "teachers.csv (a stipend, release days)");
   // clang-format on
 }
 
@@ -173,25 +176,25 @@ absl::Status Run(const Flags& flags) {
   }
   if (!comparison.ok()) return comparison.status();
 
-  if (flags.count("costs") > 0) {
-    const std::string path = flags["costs"].as<std::string>();
-    absl::StatusOr<std::vector<TeacherNumber>> costs =
-        ReadTeacherNumberCsv(path, kCostColumn);
+  if (flags.count("costs") > 0 && flags.count("cost-column") > 0) {
+    return UsageError("--costs or --cost-column: one source of costs");
+  }
+  if (flags.count("costs") > 0 || flags.count("cost-column") > 0) {
+    absl::StatusOr<LeaderCosts> costs =
+        flags.count("costs") > 0
+            ? CostsFromFile(flags["costs"].as<std::string>(), graph, *key)
+            : CostsFromRoster(*first, *key, "compare");
     if (!costs.ok()) return costs.status();
-    absl::flat_hash_map<std::string, double> cost_of;
-    for (const TeacherNumber& t : *costs) {
-      cost_of[key->empty() ? t.teacher : Pseudonym(*key, t.teacher)] = t.value;
-    }
     for (std::size_t i = 0; i < named.size(); ++i) {
       double total = 0;
       for (const std::string& id : named[i].scenario.leaders()) {
-        const auto it = cost_of.find(id);
-        if (it == cost_of.end()) {
+        const std::optional<VertexId> v = graph.FindTeacher(id);
+        if (!v || costs->given[*v] == 0) {
           return absl::InvalidArgumentError(
-              absl::StrCat(path, ": no cost for leader '", id,
+              absl::StrCat(costs->file, ": no cost for leader '", id,
                            "' of scenario '", named[i].name, "'"));
         }
-        total += it->second;
+        total += costs->cost[*v];
       }
       comparison->mutable_rows(static_cast<int>(i))->set_cost(total);
     }

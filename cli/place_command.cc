@@ -9,23 +9,21 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cli/command.h"
 #include "cli/flags.h"
+#include "cli/leader_costs.h"
 #include "cli/progress.h"
 #include "cli/run_setup.h"
 #include "formats/edge_list.h"
 #include "io/atomic_file.h"
-#include "io/csv_table.h"
 #include "place/placement.h"
 #include "place/school_equity.h"
 #include "proto/channel_names.h"
 #include "records/pseudonymize.h"
 #include "report/json.h"
 #include "report/placement_text.h"
-#include "scenario/teacher_numbers_csv.h"
 #include "sim/comparison.h"
 #include "sim/runner.h"
 
@@ -146,44 +144,6 @@ absl::StatusOr<std::vector<VertexId>> Vertices(
   return out;
 }
 
-// The costs in the roster column the run read with its district: a
-// number, 0 or more, by the costs file's rule; an empty cell is no cost
-// (the teacher cannot be chosen), and how many are is told on stderr.
-absl::StatusOr<std::vector<TeacherNumber>> RosterCosts(const RunSetup& setup) {
-  const RosterColumn& roster = setup.roster_column;
-  if (roster.file.empty()) {
-    return UsageError(absl::StrCat(
-        "--cost-column ", roster.name,
-        ": reads a column of a district folder's teachers.csv, and ",
-        setup.district_path.empty()
-            ? std::string("the embedded district and plain networks have none")
-            : absl::StrCat(setup.district_path, " is not a CSV folder"),
-        "; give --costs FILE (teacher,cost) instead"));
-  }
-  FileErrors errors(roster.file);
-  std::vector<TeacherNumber> costs;
-  std::int64_t empty = 0;
-  for (const CsvReadReport::Cell& cell : roster.cells) {
-    if (absl::StripAsciiWhitespace(cell.text).empty()) {
-      ++empty;
-      continue;
-    }
-    absl::StatusOr<double> cost = ParseTeacherNumber(cell.text, kCostColumn);
-    if (!cost.ok()) {
-      errors.Add(cell.line, roster.name, cost.status().message());
-      continue;
-    }
-    costs.push_back({cell.teacher, *cost, cell.line});
-  }
-  if (!errors.empty()) return ErrorsToStatus({&errors});
-  if (empty > 0) {
-    std::cerr << "collabnet place: note: " << empty << " of "
-              << roster.cells.size() << " teachers have no " << roster.name
-              << " in " << roster.file << " and cannot be chosen\n";
-  }
-  return costs;
-}
-
 // The constraints of the scenario's placement block, each replaced by its
 // flag when given; the block's costs file is relative to the scenario.
 absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
@@ -297,28 +257,13 @@ absl::StatusOr<PlacementConstraints> ConstraintsFromFlags(
         "scenario, placement.costs or cost_column, and cost_budget)");
   }
   if (!costs_path.empty() || !column.empty()) {
-    absl::StatusOr<std::vector<TeacherNumber>> costs =
-        column.empty() ? ReadTeacherNumberCsv(costs_path, kCostColumn)
-                       : RosterCosts(setup);
+    absl::StatusOr<LeaderCosts> costs =
+        column.empty() ? CostsFromFile(costs_path, graph, key)
+                       : CostsFromRoster(setup, key, "place");
     if (!costs.ok()) return costs.status();
-    const std::string source =
-        column.empty() ? costs_path : setup.roster_column.file;
-    c.cost.assign(n, 0);
-    std::vector<std::uint8_t> given(n, 0);
-    for (const TeacherNumber& t : *costs) {
-      const std::string id =
-          key.empty() ? t.teacher : Pseudonym(key, t.teacher);
-      const std::optional<VertexId> v = graph.FindTeacher(id);
-      if (!v) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(source, ":", t.line, ": field 'teacher': found '",
-                         t.teacher, "'; expected a teacher of the district"));
-      }
-      c.cost[*v] = t.value;
-      given[*v] = 1;
-    }
+    c.cost = std::move(costs->cost);
     // A teacher with no cost given cannot be chosen: nothing is assumed.
-    restrict(given);
+    restrict(costs->given);
     c.cost_budget = flags.count("cost-budget") > 0
                         ? flags["cost-budget"].as<double>()
                         : rules.cost_budget();

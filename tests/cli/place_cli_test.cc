@@ -273,6 +273,29 @@ TEST_F(RosterCostTest, PlaceTakesCostsFromANamedColumnOfTheRoster) {
   EXPECT_THAT(o.err, HasSubstr("unknown column 'stipend'"));
 }
 
+TEST_F(RosterCostTest, CompareTotalsEachSetsCostsFromTheRosterColumn) {
+  const std::map<std::string, std::string> stipend =
+      WriteRosterWithStipends("roster");
+  const std::string sets =
+      " --leaders-set a=T0001,T0005 --leaders-set b=T0002 --replicates 50";
+  Outcome o = Run(absl::StrCat("compare --district ", Path("roster"), sets,
+                               " --cost-column stipend --format json"));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  ComparisonResult c;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &c).ok());
+  ASSERT_EQ(c.rows_size(), 2);
+  EXPECT_EQ(c.rows(0).cost(),
+            std::stod(stipend.at("T0001")) + std::stod(stipend.at("T0005")));
+  EXPECT_EQ(c.rows(1).cost(), std::stod(stipend.at("T0002")));
+  // A leader with an empty cell has no cost: the total cannot be made.
+  ASSERT_TRUE(stipend.at("T0003").empty());
+  o = Run(absl::StrCat("compare --district ", Path("roster"),
+                       " --leaders-set a=T0001 --leaders-set b=T0003 "
+                       "--replicates 50 --cost-column stipend"));
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("no cost for leader 'T0003'"));
+}
+
 TEST_F(RosterCostTest, PlaceRefusesARosterCostColumnItCannotRead) {
   WriteRosterWithStipends("bad", 7);
   Outcome o = Run(absl::StrCat("place --district ", Path("bad"),
