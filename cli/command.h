@@ -44,6 +44,7 @@ Command FitCommand();
 Command SweepCommand();
 Command PlaceCommand();
 Command CompareCommand();
+Command AnalyzeCommand();
 
 }  // namespace collabnet::cli
 

@@ -29,7 +29,9 @@ constexpr int kMaxThreads = 1024;
 namespace {
 
 // The flags that name files a command writes.
-constexpr const char* kOutputFlags[] = {"out", "per-teacher", "weekly"};
+constexpr const char* kOutputFlags[] = {
+    "out",         "per-teacher",  "weekly",     "tree",
+    "leaders-out", "teachers-out", "schools-out"};
 
 bool IsOutputFlag(const std::string& name) {
   for (const char* f : kOutputFlags) {

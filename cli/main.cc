@@ -15,7 +15,7 @@ namespace {
 std::vector<Command> Commands() {
   return {SimulateCommand(), IngestCommand(), GenerateCommand(),
           ConvertCommand(),  FitCommand(),    SweepCommand(),
-          PlaceCommand(),    CompareCommand()};
+          PlaceCommand(),    CompareCommand(), AnalyzeCommand()};
 }
 
 std::string Usage(const std::vector<Command>& commands) {

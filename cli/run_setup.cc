@@ -508,7 +508,7 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
 
 }  // namespace
 
-void AddRunFlags(po::options_description& options) {
+void AddNetworkFlags(po::options_description& options) {
   // clang-format off
   options.add_options()
       ("scenario", po::value<std::string>(),
@@ -517,13 +517,9 @@ void AddRunFlags(po::options_description& options) {
        "district: a folder of CSV files, .pb, .textproto, or a network file "
        "whose ties name their channels (.graphml, .gexf, .net, .dl); "
        "default: the scenario's district, or the embedded sample district")
-      ("observed", po::value<std::string>(),
-       "what the district observed, to compare the run with: an Observed "
-       "message (text protobuf: source, direct_reach, categories); a "
-       "scenario's own observed figures are compared only on its own "
-       "district")
       ("graph", po::value<std::string>(),
-       "a plain network instead of a district, for --model ic, wc, lt or cc: "
+       "a plain network instead of a district (to simulate, with --model ic, "
+       "wc, lt or cc): "
        "an edge list ('u v [weight]' per line; .gz allowed), .graphml, "
        ".gexf, .net, .dl or .contacts")
       ("nodes", po::value<std::string>(),
@@ -532,6 +528,30 @@ void AddRunFlags(po::options_description& options) {
       ("directed", po::bool_switch(),
        "with --graph: edge and contact list ties point from the first node "
        "to the second")
+      ("leaders", po::value<std::string>(),
+       "comma-separated teacher ids of the leaders (active from the start "
+       "of a run), replacing the scenario's")
+      ("seeds", po::value<std::string>(),
+       "file of seed teacher ids (whitespace- or comma-separated), replacing "
+       "the scenario's leaders");
+  // clang-format on
+  AddDuplicatesFlag(options);
+  AddPseudonymizeFlag(
+      options,
+      "the district was pseudonymised with this key (KEY, or @FILE): the "
+      "leaders, seeds and thresholds given are the ids before it, and are "
+      "mapped through the same keyed hash");
+}
+
+void AddRunFlags(po::options_description& options) {
+  AddNetworkFlags(options);
+  // clang-format off
+  options.add_options()
+      ("observed", po::value<std::string>(),
+       "what the district observed, to compare the run with: an Observed "
+       "message (text protobuf: source, direct_reach, categories); a "
+       "scenario's own observed figures are compared only on its own "
+       "district")
       ("model", po::value<std::string>(),
        "multi_channel (districts only), ic (independent cascade, --p), wc "
        "(weighted cascade, 1/in-degree), lt (linear threshold) or cc "
@@ -554,12 +574,6 @@ void AddRunFlags(po::options_description& options) {
       ("thresholds", po::value<std::string>(),
        "lt: CSV of given thresholds (teacher,threshold in [0, 1]); teachers "
        "not listed draw theirs at random")
-      ("leaders", po::value<std::string>(),
-       "comma-separated teacher ids active from the start, replacing the "
-       "scenario's")
-      ("seeds", po::value<std::string>(),
-       "file of seed teacher ids (whitespace- or comma-separated), replacing "
-       "the scenario's leaders")
       ("replicates", po::value<int>(),
        "Monte Carlo replicates, replacing the scenario's")
       ("seed", po::value<SeedFlag>(),
@@ -600,12 +614,6 @@ void AddRunFlags(po::options_description& options) {
        "multi_channel: weeks in a term, for --leader-capacity (default a "
        "third of the year)");
   // clang-format on
-  AddDuplicatesFlag(options);
-  AddPseudonymizeFlag(
-      options,
-      "the district was pseudonymised with this key (KEY, or @FILE): the "
-      "leaders, seeds and thresholds given are the ids before it, and are "
-      "mapped through the same keyed hash");
 }
 
 // Edit distance, for suggesting the ids nearest to one that is not there.
@@ -868,10 +876,52 @@ absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
   return setup;
 }
 
-void PrintNotes(absl::string_view command, const RunSetup& setup) {
-  for (const std::string& note : setup.notes) {
+absl::StatusOr<NetworkSetup> PrepareNetwork(const Flags& flags) {
+  if (flags.count("graph") > 0 && flags.count("district") > 0) {
+    return UsageError("give --graph or --district, not both");
+  }
+  NetworkSetup setup;
+  std::string scenario_dir;
+  absl::StatusOr<Scenario> scenario = LoadScenario(flags, scenario_dir);
+  if (!scenario.ok()) return scenario.status();
+  // The embedded scenario's leaders are the embedded district's: on
+  // another network only a scenario file's or the flags' are meant.
+  const bool own_leaders =
+      flags.count("scenario") > 0 ||
+      (flags.count("graph") == 0 && flags.count("district") == 0);
+  if (!own_leaders) scenario->clear_leaders();
+  if (absl::Status s = ApplySharedFlags(flags, *scenario); !s.ok()) return s;
+  RosterColumn none;
+  absl::StatusOr<DistrictGraph> graph =
+      LoadGraph(flags, *scenario, scenario_dir, setup.notes, none);
+  if (!graph.ok()) return graph.status();
+  absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
+  if (!key.ok()) return key.status();
+  if (absl::Status s = PseudonymizeLeaders(*key, *scenario); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = CheckLeaders(flags, *scenario, *graph); !s.ok()) {
+    return s;
+  }
+  for (const std::string& id : scenario->leaders()) {
+    setup.leaders.push_back(*graph->FindTeacher(id));
+  }
+  if (flags.count("graph") == 0) {
+    setup.district_path = DistrictPath(flags, *scenario, scenario_dir);
+  }
+  setup.graph = *std::move(graph);
+  return setup;
+}
+
+void PrintNotes(absl::string_view command,
+                const std::vector<std::string>& notes) {
+  for (const std::string& note : notes) {
     std::cerr << "collabnet " << command << ": note: " << note << "\n";
   }
+}
+
+void PrintNotes(absl::string_view command, const RunSetup& setup) {
+  PrintNotes(command, setup.notes);
 }
 
 }  // namespace collabnet::cli

@@ -23,13 +23,18 @@
 
 namespace collabnet::cli {
 
-// Adds --scenario, --district, --graph, --nodes, --directed, --model and
-// the model parameters (--p, --k, --fraction, --use-weights,
+// Adds the flags that say which network to read and who leads on it:
+// --scenario (its district and leaders), --district, --graph, --nodes,
+// --directed, --leaders, --seeds, --duplicates and --pseudonymize. For
+// commands that read a network without running a model (analyze).
+void AddNetworkFlags(boost::program_options::options_description& options);
+
+// Adds the network flags, then --observed, --model and the model
+// parameters (--p, --k, --fraction, --use-weights,
 // --channel-probabilities, --thresholds, --lapse, --broadcast, --pd-weeks,
-// --plc-every, --teaching-weeks, --term-weeks, --leader-capacity), the
-// leaders (--leaders, --seeds), --replicates, --seed, --horizon and the
-// tie context (--credibility, --same-school, --same-grade,
-// --same-subject).
+// --plc-every, --teaching-weeks, --term-weeks, --leader-capacity),
+// --replicates, --seed, --horizon and the tie context (--credibility,
+// --same-school, --same-grade, --same-subject).
 void AddRunFlags(boost::program_options::options_description& options);
 
 // A column of the district's teachers.csv beyond its own (place's
@@ -69,6 +74,22 @@ using ScenarioEdit =
 absl::StatusOr<RunSetup> PrepareRun(const Flags& flags,
                                     const ScenarioEdit& edit = {});
 
+struct NetworkSetup {
+  DistrictGraph graph;
+  // The leaders: --leaders or --seeds, else a scenario file's, else (on
+  // the embedded district) the embedded scenario's; none on a network of
+  // the user's without a scenario file. Checked against the graph.
+  std::vector<VertexId> leaders;
+  std::string district_path;  // as in RunSetup
+  std::vector<std::string> notes;
+};
+
+// Loads the network the network flags name (AddNetworkFlags). UsageError
+// for flags that do not fit together; InvalidArgument (or NotFound) for
+// bad input, naming file, line and field, and for a leader not in the
+// network.
+absl::StatusOr<NetworkSetup> PrepareNetwork(const Flags& flags);
+
 // An error unless every id is a teacher of `graph`; it names `from` (the
 // flag that gave the ids) and the ids nearest the one that is not.
 absl::Status CheckLeaderIds(const std::vector<std::string>& ids,
@@ -76,6 +97,8 @@ absl::Status CheckLeaderIds(const std::vector<std::string>& ids,
 
 // Prints the setup's notes on stderr as "collabnet COMMAND: note: ...".
 void PrintNotes(absl::string_view command, const RunSetup& setup);
+void PrintNotes(absl::string_view command,
+                const std::vector<std::string>& notes);
 
 }  // namespace collabnet::cli
 

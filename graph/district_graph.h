@@ -77,6 +77,10 @@ class DistrictGraph {
   bool has_weights() const {
     return !weight_codes_.empty() || !weights_.empty();
   }
+  // Whether some tie is directed. An undirected tie's two arcs are mutual,
+  // so a graph with no directed tie is an undirected network; one with
+  // any is a directed network in which undirected ties are mutual.
+  bool directed() const { return directed_; }
 
   // Out-arcs of v are the indices [arc_begin(v), arc_end(v)).
   ArcIndex arc_begin(VertexId v) const { return offsets()[v]; }
@@ -156,6 +160,7 @@ class DistrictGraph {
   std::vector<VertexId> in_sources_;
   std::vector<ArcIndex> in_arc_ids_;
   std::int64_t num_ties_ = 0;
+  bool directed_ = false;
 
   std::vector<std::string> ids_;
   IdIndex index_;

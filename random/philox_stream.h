@@ -40,6 +40,7 @@ enum RandomPurpose : std::uint32_t {
   kPurposeReverseSample = 11,  // a reverse-reachable sample (placement)
   kPurposeRandomPlacement = 12,  // leaders placed at random (a baseline)
   kPurposeGreedyRuns = 13,       // the seed of greedy placement's own runs
+  kPurposeCommunities = 14,      // the seed of a community search start
 };
 
 class PhiloxStream {

@@ -9,8 +9,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev libboost-program-options-dev
   libprotobuf-dev protobuf-compiler
-  libabsl-dev librandom123-dev
+  libabsl-dev librandom123-dev libigraph-dev
   zlib1g-dev libssl-dev libexpat1-dev
+  # igraph's CMake package names these libraries' .so files, which
+  # libigraph-dev does not depend on.
+  libarpack2-dev libglpk-dev libplfit-dev
 )
 if [[ "${1:-}" != --program ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3
