@@ -3,11 +3,13 @@
 // teacher with no out-tie passes their rank to everyone alike; the ranks
 // sum to 1. An undirected network's ties count both ways.
 //
-// Solved by power iteration until the ranks change by less than 1e-14 in
-// total between two steps (igraph's PRPACK solves the same system to
-// machine precision; the two agree within 1e-12). Each step pulls every
-// teacher's rank along their in-ties in a fixed order, so the bits are the
-// same on any number of threads, which PRPACK's are not.
+// Solved by power iteration until the ranks change by less than 1e-10 in
+// total between two steps, the tolerance igraph gives its PRPACK solver
+// (the error is then below 0.85 / 0.15 of that; the tests hold the ranks
+// to igraph's within 1e-9). Each step pulls every teacher's rank along
+// their in-ties in a fixed order and adds blocks of teachers' sums in
+// order, so the bits are the same on any number of threads, which
+// PRPACK's are not.
 #ifndef COLLABNET_MEASURES_PAGERANK_H_
 #define COLLABNET_MEASURES_PAGERANK_H_
 
@@ -19,7 +21,7 @@ namespace collabnet {
 
 struct PageRankOptions {
   double damping = 0.85;
-  double tolerance = 1e-14;  // on the L1 change between steps
+  double tolerance = 1e-10;  // on the L1 change between steps
   int max_iterations = 10'000;
   int threads = 0;  // 0: every core
 };
