@@ -99,6 +99,12 @@ absl::Status Run(const Flags& flags) {
   absl::StatusOr<NetworkSetup> setup = PrepareNetwork(flags);
   if (!setup.ok()) return setup.status();
   PrintNotes("analyze", setup->notes);
+  if (setup->graph.num_vertices() == 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        flags.count("graph") > 0 ? flags["graph"].as<std::string>()
+                                 : setup->district_path,
+        ": the network has no teachers to measure"));
+  }
 
   AnalysisOptions options;
   options.channels = *channels;

@@ -8,14 +8,14 @@
 # Usage: scripts/bench.sh [OUT_DIR]   (default: build/bench-results)
 #   COLLABNET_BENCH_TOLERANCE  allowed drop, default 0.25
 #   COLLABNET_BENCH_PROGRAMS   which programs, default
-#                              "plain_models cascade ingest placement"
+#                              "plain_models cascade ingest placement measures"
 # The ingest benchmark writes about 1.5 GB of generated files once into
 # $COLLABNET_BENCH_TMP (default /tmp/collabnet_ingest_bench).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-"$root/build/bench-results"}
 tolerance=${COLLABNET_BENCH_TOLERANCE:-0.25}
-programs=${COLLABNET_BENCH_PROGRAMS:-"plain_models cascade ingest placement"}
+programs=${COLLABNET_BENCH_PROGRAMS:-"plain_models cascade ingest placement measures"}
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh" "$root/build" -DCOLLABNET_BUILD_BENCH=ON
 mkdir -p "$out"
