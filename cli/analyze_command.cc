@@ -25,19 +25,19 @@ constexpr char kHelp[] =
     "reads, as education researchers report it: per teacher (degree and\n"
     "strength, by channel too; betweenness, closeness, harmonic centrality,\n"
     "PageRank, eigenvector centrality, k-core, local clustering, Burt's\n"
-    "constraint, the E-I index, community), per school (ties within and\n"
-    "across, density, reciprocity, E-I index, isolates, the share within\n"
-    "two ties of a leader) and for the whole network (density,\n"
-    "reciprocity, transitivity, components, degree centralisation,\n"
-    "assortativity by school, communities by Leiden and Louvain with their\n"
-    "modularity and how they cut across schools). Definitions are igraph's\n"
+    "constraint, the E-I index, community, Gould and Fernandez's brokerage\n"
+    "roles between schools), per school (ties within and across, density,\n"
+    "reciprocity, E-I index, isolates, the share within two ties of a\n"
+    "leader) and for the whole network (density, reciprocity, transitivity,\n"
+    "components, degree centralisation, assortativity by school,\n"
+    "communities by Leiden and Louvain with their modularity and how they\n"
+    "cut across schools). Definitions are igraph's, brokerage R sna's\n"
     "(docs/measures.md). A pair of teachers tied in several channels is one\n"
     "tie, its weight their sum; --channels keeps only some.\n"
     "  collabnet analyze\n"
     "  collabnet analyze --district d/ --channels plc,co_teaching \\\n"
-    "                    --teachers-out teachers.csv --schools-out "
-    "schools.csv\n"
-    "  collabnet analyze --graph net.edges --format json --out measures.json";
+    "      --teachers-out teachers.csv --schools-out schools.csv\n"
+    "  collabnet analyze --graph net.edges --format json --out m.json";
 
 const OutputFlags kOutput{{"text", "json", "csv"},
                           "text (a summary), json (the AnalysisResult "
@@ -100,10 +100,10 @@ absl::Status Run(const Flags& flags) {
   if (!setup.ok()) return setup.status();
   PrintNotes("analyze", setup->notes);
   if (setup->graph.num_vertices() == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        flags.count("graph") > 0 ? flags["graph"].as<std::string>()
-                                 : setup->district_path,
-        ": the network has no teachers to measure"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(flags.count("graph") > 0 ? flags["graph"].as<std::string>()
+                                              : setup->district_path,
+                     ": the network has no teachers to measure"));
   }
 
   AnalysisOptions options;

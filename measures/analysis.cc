@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "measures/brokerage.h"
 #include "measures/centrality.h"
 #include "measures/cohesion.h"
 #include "measures/communities.h"
@@ -86,6 +87,8 @@ absl::StatusOr<AnalysisResult> AnalyzeNetwork(const DistrictGraph& graph,
   if (!cohesion.ok()) return cohesion.status();
   const SchoolGroups groups =
       ComputeSchoolGroups(net, school_of, graph.num_schools(), options.leaders);
+  const std::vector<BrokerageCounts> brokerage =
+      ComputeBrokerage(net, school_of, options.threads);
   std::array<Communities, 2> communities;
   for (CommunityMethod m :
        {CommunityMethod::kLeiden, CommunityMethod::kLouvain}) {
@@ -182,6 +185,15 @@ absl::StatusOr<AnalysisResult> AnalyzeNetwork(const DistrictGraph& graph,
     t.set_constraint(centrality->constraint[v]);
     t.set_ei_index(groups.teacher_ei[v]);
     t.set_community(leiden.membership[v]);
+    Brokerage& b = *t.mutable_brokerage();
+    const BrokerageCounts& c = brokerage[v];
+    b.set_coordinator(c[kCoordinator]);
+    b.set_itinerant(c[kItinerant]);
+    b.set_representative(c[kRepresentative]);
+    b.set_gatekeeper(c[kGatekeeper]);
+    b.set_liaison(c[kLiaison]);
+    b.set_total(c[kCoordinator] + c[kItinerant] + c[kRepresentative] +
+                c[kGatekeeper] + c[kLiaison]);
   }
   AddChannelDegrees(graph, options.channels, result);
   return result;

@@ -21,7 +21,9 @@ std::string FormatTeacherMeasuresCsv(const AnalysisResult& result) {
   std::string out =
       "teacher,school,in_degree,out_degree,in_strength,out_strength,"
       "betweenness,betweenness_normalized,closeness,harmonic,pagerank,"
-      "eigenvector,coreness,clustering,constraint,ei_index,community";
+      "eigenvector,coreness,clustering,constraint,ei_index,community,"
+      "brokerage_coordinator,brokerage_itinerant,brokerage_representative,"
+      "brokerage_gatekeeper,brokerage_liaison,brokerage_total";
   // Every teacher lists the same channels, those with a tie.
   if (result.teachers_size() > 0) {
     for (const ChannelDegree& c : result.teachers(0).by_channel()) {
@@ -46,6 +48,10 @@ std::string FormatTeacherMeasuresCsv(const AnalysisResult& result) {
       AppendNumber(v, out);
     }
     absl::StrAppend(&out, ",", t.community());
+    const Brokerage& b = t.brokerage();
+    absl::StrAppend(&out, ",", b.coordinator(), ",", b.itinerant(), ",",
+                    b.representative(), ",", b.gatekeeper(), ",", b.liaison(),
+                    ",", b.total());
     for (const ChannelDegree& c : t.by_channel()) {
       absl::StrAppend(&out, ",", c.in_degree(), ",", c.out_degree());
       AppendNumber(c.in_strength(), out);

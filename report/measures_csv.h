@@ -4,7 +4,8 @@
 // pandas read it as missing).
 //
 // Teachers: teacher, school, then every TeacherMeasures field from
-// in_degree to community, then four columns per channel with a tie
+// in_degree to community, the brokerage roles (brokerage_coordinator, ...,
+// brokerage_total), then four columns per channel with a tie
 // (CHANNEL_in_degree, CHANNEL_out_degree, CHANNEL_in_strength,
 // CHANNEL_out_strength).
 // Schools: school, name, then every SchoolMeasures field.

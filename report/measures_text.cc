@@ -105,6 +105,13 @@ std::string FormatAnalysisSummary(const AnalysisResult& r,
       },
       /*whole=*/false, teachers_listed, out);
   AppendTop(
+      r, "Bridges between schools: open two-paths brokered across schools",
+      [](const TeacherMeasures& t) {
+        return static_cast<double>(t.brokerage().total() -
+                                   t.brokerage().coordinator());
+      },
+      /*whole=*/true, teachers_listed, out);
+  AppendTop(
       r, n.directed() ? "Most sought: in-degree" : "Most tied: degree",
       [](const TeacherMeasures& t) {
         return static_cast<double>(t.in_degree());

@@ -1,6 +1,7 @@
 // Network measures (AnalysisResult) as text for people at a terminal: the
 // whole network's figures, its communities, the teachers who broker most
-// (betweenness) and draw most advice (in-degree), and every school's row.
+// (betweenness), bridge schools most (brokerage roles across schools) and
+// draw most ties (in-degree), and every school's row.
 #ifndef COLLABNET_REPORT_MEASURES_TEXT_H_
 #define COLLABNET_REPORT_MEASURES_TEXT_H_
 

@@ -17,7 +17,7 @@ packages=(
 )
 if [[ "${1:-}" != --program ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3
-             python3-networkx python3-igraph
+             python3-networkx python3-igraph r-base-core r-cran-sna
              clang libclang-rt-14-dev)
 fi
 missing=()

@@ -34,6 +34,7 @@ TEST_F(CliTest, AnalyzeSummarisesTheEmbeddedDistrict) {
   EXPECT_THAT(o.out, HasSubstr("(directed)"));
   EXPECT_THAT(o.out, HasSubstr("communities (leiden)"));
   EXPECT_THAT(o.out, HasSubstr("Brokers: betweenness"));
+  EXPECT_THAT(o.out, HasSubstr("Bridges between schools"));
   EXPECT_THAT(o.out, HasSubstr("near leader: the share within two ties of "
                                "4 leaders"));
   // Every school has its row: 41 in the sample district.

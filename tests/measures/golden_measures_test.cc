@@ -184,6 +184,28 @@ TEST_P(GoldenMeasures, SchoolsEqualTheirDefinitions) {
   }
 }
 
+// Gould and Fernandez's roles equal R's sna::brokerage (brokerage_golden.R).
+TEST_P(GoldenMeasures, BrokerageRolesEqualSnas) {
+  const AnalysisResult r = Analyze(2);
+  const Table golden = ReadTable(Path(".brokerage.csv"));
+  ASSERT_EQ(static_cast<std::size_t>(r.teachers_size()), golden.rows.size());
+  std::int64_t all = 0;
+  for (std::size_t i = 0; i < golden.rows.size(); ++i) {
+    const TeacherMeasures& t = r.teachers(static_cast<int>(i));
+    ASSERT_EQ(t.teacher_id(), golden.rows[i][0]);
+    const Brokerage& b = t.brokerage();
+    const std::int64_t ours[] = {b.coordinator(),    b.itinerant(),
+                                 b.representative(), b.gatekeeper(),
+                                 b.liaison(),        b.total()};
+    for (std::size_t c = 1; c < golden.header.size(); ++c) {
+      EXPECT_EQ(static_cast<double>(ours[c - 1]), Golden(golden.rows[i][c]))
+          << t.teacher_id() << " " << golden.header[c];
+    }
+    all += b.total();
+  }
+  EXPECT_GT(all, 0);  // the networks have brokers to count
+}
+
 TEST_P(GoldenMeasures, AreTheSameBytesOnOneTwoAndThreeThreads) {
   const std::string one = Analyze(1).SerializeAsString();
   EXPECT_TRUE(Analyze(2).SerializeAsString() == one) << "2 threads differ";
