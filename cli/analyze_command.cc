@@ -1,3 +1,5 @@
+#include <array>
+#include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -104,6 +106,24 @@ absl::Status Run(const Flags& flags) {
         absl::StrCat(flags.count("graph") > 0 ? flags["graph"].as<std::string>()
                                               : setup->district_path,
                      ": the network has no teachers to measure"));
+  }
+
+  if (!channels->empty()) {
+    std::array<bool, kNumChannels> present{};
+    for (std::uint8_t c : setup->graph.channels()) present[c] = true;
+    bool any = false;
+    for (int c = 1; c < kNumChannels; ++c) any |= present[c];
+    if (!any) {
+      return UsageError(
+          "--channels: this network's ties name no channel (a plain network "
+          "has none); leave --channels out to measure every tie");
+    }
+    for (Channel c : *channels) {
+      if (!present[c]) {
+        std::cerr << "collabnet analyze: note: no tie of channel "
+                  << ChannelFileName(c) << "\n";
+      }
+    }
   }
 
   AnalysisOptions options;

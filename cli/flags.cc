@@ -30,8 +30,8 @@ namespace {
 
 // The flags that name files a command writes.
 constexpr const char* kOutputFlags[] = {
-    "out",         "per-teacher",  "weekly",     "tree",
-    "leaders-out", "teachers-out", "schools-out"};
+    "out",  "per-teacher", "per-leader",   "weekly",
+    "tree", "leaders-out", "teachers-out", "schools-out"};
 
 bool IsOutputFlag(const std::string& name) {
   for (const char* f : kOutputFlags) {

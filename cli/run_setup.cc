@@ -393,11 +393,14 @@ std::string DistrictPath(const Flags& flags, const Scenario& scenario,
 
 // The graph to run on: a plain network, the scenario's district, or the
 // embedded one.
+// `require_channels`: a district's ties must name their channels (the
+// multi-channel model needs them; the measures do not).
 absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
                                         const Scenario& scenario,
                                         const std::string& scenario_dir,
                                         std::vector<std::string>& notes,
-                                        RosterColumn& extra) {
+                                        RosterColumn& extra,
+                                        bool require_channels = true) {
   absl::StatusOr<DuplicateTies> duplicates = DuplicatesFlag(flags);
   if (!duplicates.ok()) return duplicates.status();
   auto note_repeats = [&](std::int64_t repeated) {
@@ -471,6 +474,7 @@ absl::StatusOr<DistrictGraph> LoadGraph(const Flags& flags,
   FreezeStats stats;
   FreezeOptions freeze;
   freeze.duplicates = *duplicates;
+  freeze.require_channels = require_channels;
   absl::StatusOr<DistrictGraph> graph;
   if (absl::StatusOr<DistrictFormat> format = DistrictFormatOf(path);
       !path.empty() && format.ok() && *format == DistrictFormat::kCsvDir) {
@@ -893,7 +897,8 @@ absl::StatusOr<NetworkSetup> PrepareNetwork(const Flags& flags) {
   if (absl::Status s = ApplySharedFlags(flags, *scenario); !s.ok()) return s;
   RosterColumn none;
   absl::StatusOr<DistrictGraph> graph =
-      LoadGraph(flags, *scenario, scenario_dir, setup.notes, none);
+      LoadGraph(flags, *scenario, scenario_dir, setup.notes, none,
+                /*require_channels=*/false);
   if (!graph.ok()) return graph.status();
   absl::StatusOr<std::string> key = PseudonymKeyFlag(flags);
   if (!key.ok()) return key.status();

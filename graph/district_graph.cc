@@ -103,7 +103,7 @@ void DistrictGraphBuilder::AddTie(VertexId source, VertexId target,
   const auto ch = static_cast<std::uint8_t>(channel);
   const std::uint8_t undirected = directed ? 0 : 1;
   arcs_.push_back({source, target, ch, undirected, weight});
-  g_.directed_ |= directed;
+  if (directed) g_.directed_channels_ |= static_cast<std::uint8_t>(1u << ch);
   if (!directed) arcs_.push_back({target, source, ch, undirected, weight});
   ++g_.num_ties_;
 }

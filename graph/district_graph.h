@@ -80,7 +80,11 @@ class DistrictGraph {
   // Whether some tie is directed. An undirected tie's two arcs are mutual,
   // so a graph with no directed tie is an undirected network; one with
   // any is a directed network in which undirected ties are mutual.
-  bool directed() const { return directed_; }
+  bool directed() const { return directed_channels_ != 0; }
+  // Whether some tie of `channel` is directed.
+  bool channel_directed(Channel channel) const {
+    return (directed_channels_ >> static_cast<int>(channel) & 1) != 0;
+  }
 
   // Out-arcs of v are the indices [arc_begin(v), arc_end(v)).
   ArcIndex arc_begin(VertexId v) const { return offsets()[v]; }
@@ -160,7 +164,7 @@ class DistrictGraph {
   std::vector<VertexId> in_sources_;
   std::vector<ArcIndex> in_arc_ids_;
   std::int64_t num_ties_ = 0;
-  bool directed_ = false;
+  std::uint8_t directed_channels_ = 0;  // bit c: a tie of channel c is directed
 
   std::vector<std::string> ids_;
   IdIndex index_;

@@ -21,7 +21,9 @@ MeasureNetwork BuildMeasureNetwork(const DistrictGraph& graph,
   for (Channel c : channels) chosen[static_cast<int>(c)] = true;
 
   MeasureNetwork net;
-  net.directed_ = graph.directed();
+  for (int c = 0; c < kNumChannels; ++c) {
+    if (chosen[c]) net.directed_ |= graph.channel_directed(Channel(c));
+  }
   const VertexId n = graph.num_vertices();
   net.out_offsets_.reserve(std::size_t{n} + 1);
   std::vector<std::pair<VertexId, double>> ties;

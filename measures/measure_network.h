@@ -7,8 +7,9 @@
 // a co-taught class and an advice nomination); the measures of network
 // analysis are defined on simple graphs, and a pair's ties added up are
 // what the usual projection of a multiplex network gives (igraph's
-// `simplify(combine_edges = "sum")`). A network with no directed tie is
-// undirected; one with any is directed, its undirected ties mutual.
+// `simplify(combine_edges = "sum")`). A network whose chosen ties are all
+// undirected is undirected; one with any directed tie among them is
+// directed, its undirected ties mutual.
 //
 //   MeasureNetwork net = BuildMeasureNetwork(graph, {PLC, CO_TEACHING});
 //   for (std::uint32_t i = net.out_begin(v); i < net.out_end(v); ++i)
@@ -73,8 +74,8 @@ class MeasureNetwork {
 
 // The ties of `graph` in `channels` (empty: every tie, whatever its
 // channel, plain networks' unchannelled ones included) as one simple
-// network on all of graph's teachers. Directed when the graph is
-// (DistrictGraph::directed), whichever channels are chosen.
+// network on all of graph's teachers. Directed when some tie of a chosen
+// channel is (DistrictGraph::channel_directed).
 MeasureNetwork BuildMeasureNetwork(const DistrictGraph& graph,
                                    std::span<const Channel> channels = {});
 

@@ -44,7 +44,8 @@ std::vector<double> ComputePageRank(const MeasureNetwork& net,
     share[u] = d * rank[u] * inverse_strength[u];
     if (inverse_strength[u] == 0) dangling += rank[u];
   }
-  const VertexId blocks = (n + kBlock - 1) / kBlock;
+  const auto blocks =
+      static_cast<VertexId>((std::uint64_t{n} + kBlock - 1) / kBlock);
   std::vector<BlockSums> sums(blocks);
   const bool weighted = net.weighted();
   for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
@@ -54,7 +55,8 @@ std::vector<double> ComputePageRank(const MeasureNetwork& net,
 #pragma omp parallel for num_threads(threads) schedule(static, 1)
     for (VertexId b = 0; b < blocks; ++b) {
       BlockSums s;
-      const VertexId end = std::min(n, (b + 1) * kBlock);
+      const auto end = static_cast<VertexId>(
+          std::min<std::uint64_t>(n, (std::uint64_t{b} + 1) * kBlock));
       for (VertexId v = b * kBlock; v < end; ++v) {
         double sum = base;
         if (weighted) {

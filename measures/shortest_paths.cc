@@ -82,7 +82,10 @@ PathMeasures ComputePathMeasures(
   out.closeness.assign(n, 0);
   out.harmonic.assign(n, 0);
   if (threads <= 0) threads = omp_get_max_threads();
-  const VertexId blocks = (n + kBlock - 1) / kBlock;
+  // In 64 bits: n + kBlock - 1 and (b + 1) * kBlock pass 2^32 - 1 near the
+  // largest n.
+  const VertexId blocks =
+      static_cast<VertexId>((std::uint64_t{n} + kBlock - 1) / kBlock);
   threads = static_cast<int>(std::min<VertexId>(static_cast<VertexId>(threads),
                                                 std::max<VertexId>(blocks, 1)));
   // A block's sums go to its slot in the wave, and the slots are added to
@@ -101,7 +104,8 @@ PathMeasures ComputePathMeasures(
       for (VertexId b = wave; b < wave_end; ++b) {
         std::vector<double>& acc = slots[b - wave];
         std::fill(acc.begin(), acc.end(), 0.0);
-        const VertexId end = std::min(n, (b + 1) * kBlock);
+        const auto end = static_cast<VertexId>(
+            std::min<std::uint64_t>(n, (std::uint64_t{b} + 1) * kBlock));
         for (VertexId s = b * kBlock; s < end; ++s) {
           SearchFrom(net, s, search, acc, out);
         }

@@ -96,14 +96,15 @@ std::string FormatAnalysisSummary(const AnalysisResult& r,
                     " schools a community\n");
   }
 
-  AppendTop(
-      r, "Brokers: betweenness, normalised",
-      [](const TeacherMeasures& t) {
-        return std::isnan(t.betweenness_normalized())
-                   ? -1.0
-                   : t.betweenness_normalized();
-      },
-      /*whole=*/false, teachers_listed, out);
+  // Betweenness is NaN for every teacher when its searches were left out
+  // (AnalysisResult.skipped says so below).
+  if (r.teachers_size() > 0 &&
+      !std::isnan(r.teachers(0).betweenness_normalized())) {
+    AppendTop(
+        r, "Brokers: betweenness, normalised",
+        [](const TeacherMeasures& t) { return t.betweenness_normalized(); },
+        /*whole=*/false, teachers_listed, out);
+  }
   AppendTop(
       r, "Bridges between schools: open two-paths brokered across schools",
       [](const TeacherMeasures& t) {

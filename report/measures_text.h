@@ -1,7 +1,8 @@
 // Network measures (AnalysisResult) as text for people at a terminal: the
 // whole network's figures, its communities, the teachers who broker most
-// (betweenness), bridge schools most (brokerage roles across schools) and
-// draw most ties (in-degree), and every school's row.
+// (betweenness, unless it was left out), bridge schools most (brokerage
+// roles across schools) and have the most ties to them (in-degree, or
+// degree when undirected), and every school's row.
 #ifndef COLLABNET_REPORT_MEASURES_TEXT_H_
 #define COLLABNET_REPORT_MEASURES_TEXT_H_
 

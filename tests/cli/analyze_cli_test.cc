@@ -19,6 +19,7 @@ namespace collabnet {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 AnalysisResult ParseAnalysis(const std::string& json) {
   AnalysisResult r;
@@ -96,6 +97,16 @@ TEST_F(CliTest, AnalyzeKeepsTheChannelsAsked) {
     EXPECT_EQ(t.by_channel(0).channel(), PLC);
     EXPECT_EQ(t.by_channel(0).out_degree(), t.out_degree());
   }
+  // PLC ties are undirected: the PLC network is, whatever the district's
+  // other channels are, and holds each PLC pair once.
+  EXPECT_FALSE(p.network().directed());
+  std::int64_t plc_ends = 0;
+  for (const TeacherMeasures& t : a.teachers()) {
+    for (const ChannelDegree& c : t.by_channel()) {
+      if (c.channel() == PLC) plc_ends += c.out_degree();
+    }
+  }
+  EXPECT_EQ(p.network().ties() * 2, plc_ends);
   const Outcome bad = Run("analyze --channels plc,lunch");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("'lunch' is not a channel"));
@@ -127,6 +138,13 @@ TEST_F(CliTest, AnalyzeReadsAPlainNetworkWithItsLeaders) {
   o = Run(absl::StrCat("analyze --graph ", karate, " --max-all-pairs 10"));
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_THAT(o.out, HasSubstr("left out: betweenness"));
+  EXPECT_THAT(o.out, Not(HasSubstr("Brokers: betweenness")));
+  EXPECT_THAT(o.out, Not(HasSubstr("-1")));
+
+  // A plain network's ties name no channel to keep.
+  o = Run(absl::StrCat("analyze --graph ", karate, " --channels plc"));
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("name no channel"));
 }
 
 TEST_F(CliTest, AnalyzeRefusesBadInputAndWritesNothing) {

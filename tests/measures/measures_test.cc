@@ -13,7 +13,9 @@
 #include "graph/district_graph.h"
 #include "gtest/gtest.h"
 #include "measures/analysis.h"
+#include "measures/igraph_network.h"
 #include "measures/measure_network.h"
+#include "measures/pagerank.h"
 #include "measures/school_groups.h"
 #include "measures/shortest_paths.h"
 #include "tests/testing/districts.h"
@@ -138,6 +140,55 @@ TEST(ShortestPaths, AreTheSameBitsOnAnyNumberOfThreads) {
   }
 }
 
+// A sparse random directed network of n teachers and about m weighted
+// ties (weights 1 to 4), some of them without an out-tie.
+District SparseDistrict(int n, int m, std::uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> teacher(0, n - 1), weight(1, 4);
+  std::vector<TieSpec> ties;
+  for (int i = 0; i < m; ++i) {
+    const int u = teacher(rng), v = teacher(rng);
+    if (u % 17 == 0 || u == v) continue;  // dangling teachers
+    ties.push_back({u, v, ADVICE, true, static_cast<double>(weight(rng))});
+  }
+  return MakeDistrict(n, ties);
+}
+
+TEST(PageRank, EqualsIgraphsAndIsTheSameOnAnyNumberOfThreads) {
+  // Over three blocks of 4,096 teachers, so threads share the work.
+  FreezeOptions merge;
+  absl::StatusOr<DistrictGraph> g =
+      FreezeDistrict(SparseDistrict(15'000, 60'000, 11), merge);
+  ASSERT_TRUE(g.ok()) << g.status();
+  const MeasureNetwork net = BuildMeasureNetwork(*g);
+  ASSERT_TRUE(net.weighted());
+  PageRankOptions options;
+  options.threads = 1;
+  const std::vector<double> one = ComputePageRank(net, options);
+  for (int threads : {2, 3}) {
+    options.threads = threads;
+    EXPECT_TRUE(ComputePageRank(net, options) == one) << threads;
+  }
+  // igraph's PRPACK, solved its own way, within both tolerances.
+  absl::StatusOr<IgraphNetwork> ig = IgraphNetwork::Make(net);
+  ASSERT_TRUE(ig.ok()) << ig.status();
+  igraph_vector_t theirs;
+  igraph_vector_init(&theirs, 0);
+  igraph_real_t value = 0;
+  ASSERT_EQ(
+      igraph_pagerank(ig->graph(), IGRAPH_PAGERANK_ALGO_PRPACK, &theirs, &value,
+                      igraph_vss_all(), true, 0.85, ig->weights(), nullptr),
+      IGRAPH_SUCCESS);
+  double l1 = 0, sum = 0;
+  for (VertexId v = 0; v < net.num_vertices(); ++v) {
+    l1 += std::fabs(one[v] - VECTOR(theirs)[v]);
+    sum += one[v];
+  }
+  igraph_vector_destroy(&theirs);
+  EXPECT_LT(l1, 2e-9);
+  EXPECT_NEAR(sum, 1.0, 1e-12);
+}
+
 TEST(MeasureNetwork, AddsAPairsTiesAcrossChannelsIntoOne) {
   // t0-t1 by PLC (undirected, 2) and co-teaching (undirected, 1); t0->t2 by
   // advice twice (3 and 1); t2->t0 by observation.
@@ -162,10 +213,13 @@ TEST(MeasureNetwork, AddsAPairsTiesAcrossChannelsIntoOne) {
   EXPECT_EQ(all.TieWeight(1, 2), 0);
   const Channel plc[] = {PLC};
   const MeasureNetwork only_plc = BuildMeasureNetwork(*g, plc);
-  EXPECT_TRUE(only_plc.directed());  // as the district is
-  EXPECT_EQ(only_plc.num_ties(), 2);
+  // PLC ties are undirected, whatever the district's other channels are.
+  EXPECT_FALSE(only_plc.directed());
+  EXPECT_EQ(only_plc.num_ties(), 1);
   EXPECT_EQ(only_plc.TieWeight(0, 1), 2);
   EXPECT_EQ(only_plc.in_end(0) - only_plc.in_begin(0), 1u);
+  const Channel plc_and_advice[] = {PLC, ADVICE};
+  EXPECT_TRUE(BuildMeasureNetwork(*g, plc_and_advice).directed());
 
   AnalysisOptions options;
   absl::StatusOr<AnalysisResult> r = AnalyzeNetwork(*g, options);
