@@ -82,8 +82,20 @@ absl::StatusOr<AnalysisResult> AnalyzeNetwork(const DistrictGraph& graph,
   absl::StatusOr<Centrality> centrality =
       ComputeCentrality(net, *g, options.threads);
   if (!centrality.ok()) return centrality.status();
+  // Grades and subjects as categories: a teacher's set of them, where
+  // any teacher has one.
+  std::vector<std::uint64_t> grades(n), subjects(n);
+  bool any_grade = false, any_subject = false;
+  for (VertexId v = 0; v < n; ++v) {
+    grades[v] = graph.grade_mask(v);
+    subjects[v] = graph.subject_mask(v);
+    any_grade |= grades[v] != 0;
+    any_subject |= subjects[v] != 0;
+  }
+  if (!any_grade) grades.clear();
+  if (!any_subject) subjects.clear();
   absl::StatusOr<Cohesion> cohesion =
-      ComputeCohesion(net, *g, degrees, school_of);
+      ComputeCohesion(net, *g, degrees, school_of, grades, subjects);
   if (!cohesion.ok()) return cohesion.status();
   const SchoolGroups groups =
       ComputeSchoolGroups(net, school_of, graph.num_schools(), options.leaders);
@@ -133,6 +145,8 @@ absl::StatusOr<AnalysisResult> AnalyzeNetwork(const DistrictGraph& graph,
   nm.set_in_degree_centralization(cohesion->in_degree_centralization);
   nm.set_out_degree_centralization(cohesion->out_degree_centralization);
   nm.set_assortativity_school(cohesion->assortativity_school);
+  nm.set_assortativity_grade(cohesion->assortativity_grade);
+  nm.set_assortativity_subject(cohesion->assortativity_subject);
   nm.set_ei_index(groups.network_ei);
   for (const Communities& c : communities) {
     CommunityMeasures& cm = *nm.add_communities();

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
+#include "absl/container/flat_hash_map.h"
 
 namespace collabnet {
 namespace {
@@ -46,9 +47,38 @@ double Centralization(std::span<const std::int32_t> degrees,
   return total / theoretical_max;
 }
 
+double NominalAssortativity(const MeasureNetwork& net,
+                            std::span<const std::uint64_t> category) {
+  // Over the ties between teachers with a category (an undirected tie is
+  // held both ways, so counts both ways, as igraph counts it): the share
+  // within a category, against what the categories' shares among sources
+  // and targets would give by chance.
+  absl::flat_hash_map<std::uint64_t, std::pair<double, double>> shares;
+  double ties = 0, within = 0;
+  for (VertexId u = 0; u < net.num_vertices(); ++u) {
+    if (category[u] == 0) continue;
+    for (std::uint32_t i = net.out_begin(u); i < net.out_end(u); ++i) {
+      const VertexId v = net.out_target(i);
+      if (category[v] == 0) continue;
+      ties += 1;
+      if (category[u] == category[v]) within += 1;
+      shares[category[u]].first += 1;
+      shares[category[v]].second += 1;
+    }
+  }
+  if (shares.size() < 2) return kNaN;
+  double chance = 0;
+  for (const auto& [unused, ab] : shares) {
+    chance += (ab.first / ties) * (ab.second / ties);
+  }
+  return (within / ties - chance) / (1 - chance);
+}
+
 absl::StatusOr<Cohesion> ComputeCohesion(
     const MeasureNetwork& net, const IgraphNetwork& g, const Degrees& degrees,
-    std::span<const std::uint32_t> school_of) {
+    std::span<const std::uint32_t> school_of,
+    std::span<const std::uint64_t> grades,
+    std::span<const std::uint64_t> subjects) {
   Cohesion c;
   const VertexId n = net.num_vertices();
   const double nd = n;
@@ -102,27 +132,13 @@ absl::StatusOr<Cohesion> ComputeCohesion(
     c.degree_centralization = Centralization(degrees.out, (nd - 1) * (nd - 2));
   }
 
-  absl::flat_hash_set<std::uint32_t> schools(school_of.begin(),
-                                             school_of.end());
-  c.assortativity_school = kNaN;
-  if (schools.size() > 1) {
-    igraph_vector_int_t types;
-    if (absl::Status s = IgraphStatus(
-            igraph_vector_int_init(&types, static_cast<igraph_integer_t>(n)),
-            "assortativity");
-        !s.ok()) {
-      return s;
-    }
-    for (VertexId v = 0; v < n; ++v) VECTOR(types)[v] = school_of[v];
-    igraph_real_t r = 0;
-    absl::Status s = IgraphStatus(
-        igraph_assortativity_nominal(g.graph(), &types, &r, directed,
-                                     /*normalized=*/true),
-        "assortativity");
-    igraph_vector_int_destroy(&types);
-    if (!s.ok()) return s;
-    c.assortativity_school = r;
-  }
+  std::vector<std::uint64_t> school_category(n);
+  for (VertexId v = 0; v < n; ++v) school_category[v] = school_of[v] + 1ull;
+  c.assortativity_school = NominalAssortativity(net, school_category);
+  c.assortativity_grade =
+      grades.empty() ? kNaN : NominalAssortativity(net, grades);
+  c.assortativity_subject =
+      subjects.empty() ? kNaN : NominalAssortativity(net, subjects);
   return c;
 }
 

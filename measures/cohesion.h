@@ -11,8 +11,12 @@
 //                   out-degree (directed), over the star's: (n-1)(n-2)
 //                   undirected, (n-1)^2 directed (igraph's theoretical
 //                   maximum, loops not counted);
-//   assortativity   Newman's nominal assortativity of schools (normalised,
-//                   along the ties' direction); NaN with one school.
+//   assortativity   Newman's nominal assortativity (2003), normalised,
+//                   along the ties' direction, unweighted (igraph's
+//                   assortativity_nominal): of schools, and of grades and
+//                   subjects, where teachers with the same set of them
+//                   share a category; NaN where the tied teachers hold
+//                   fewer than two categories.
 #ifndef COLLABNET_MEASURES_COHESION_H_
 #define COLLABNET_MEASURES_COHESION_H_
 
@@ -39,13 +43,24 @@ struct Cohesion {
   double in_degree_centralization = 0;
   double out_degree_centralization = 0;
   double assortativity_school = 0;
+  double assortativity_grade = 0;
+  double assortativity_subject = 0;
 };
 
 // `g` is `net` as igraph holds it; `degrees` ComputeDegrees(net);
-// `school_of` each teacher's school index.
+// `school_of` each teacher's school index; `grades` and `subjects` each
+// teacher's category (0: none), or empty when no teacher has one.
 absl::StatusOr<Cohesion> ComputeCohesion(
     const MeasureNetwork& net, const IgraphNetwork& g, const Degrees& degrees,
-    std::span<const std::uint32_t> school_of);
+    std::span<const std::uint32_t> school_of,
+    std::span<const std::uint64_t> grades = {},
+    std::span<const std::uint64_t> subjects = {});
+
+// Newman's nominal assortativity of the ties between teachers of
+// `category` (0: none, those ties left out); NaN with fewer than two
+// categories among them.
+double NominalAssortativity(const MeasureNetwork& net,
+                            std::span<const std::uint64_t> category);
 
 // Freeman's centralisation of `degrees` over `theoretical_max`.
 double Centralization(std::span<const std::int32_t> degrees,

@@ -85,7 +85,9 @@ std::string FormatAnalysisSummary(const AnalysisResult& r,
                     Figure(n.degree_centralization()), "\n");
   }
   absl::StrAppend(&out, "  assortativity by school ",
-                  Figure(n.assortativity_school()), "; E-I index ",
+                  Figure(n.assortativity_school()), ", grade ",
+                  Figure(n.assortativity_grade()), ", subject ",
+                  Figure(n.assortativity_subject()), "; E-I index ",
                   Figure(n.ei_index()), EiWords(n.ei_index()), "\n");
   for (const CommunityMeasures& c : n.communities()) {
     absl::StrAppend(&out, "  communities (", c.method(),

@@ -13,6 +13,7 @@
 #include "graph/district_graph.h"
 #include "gtest/gtest.h"
 #include "measures/analysis.h"
+#include "measures/cohesion.h"
 #include "measures/igraph_network.h"
 #include "measures/measure_network.h"
 #include "measures/pagerank.h"
@@ -187,6 +188,48 @@ TEST(PageRank, EqualsIgraphsAndIsTheSameOnAnyNumberOfThreads) {
   igraph_vector_destroy(&theirs);
   EXPECT_LT(l1, 2e-9);
   EXPECT_NEAR(sum, 1.0, 1e-12);
+}
+
+TEST(Assortativity, EqualsIgraphsNominalAssortativity) {
+  for (bool directed : {true, false}) {
+    const DistrictGraph g = Freeze(RandomDistrict(120, 0.05, directed, 4));
+    const MeasureNetwork net = BuildMeasureNetwork(g);
+    std::mt19937 rng(directed ? 1 : 2);
+    std::uniform_int_distribution<int> kind(1, 4);
+    std::vector<std::uint64_t> category(net.num_vertices());
+    absl::StatusOr<IgraphNetwork> ig = IgraphNetwork::Make(net);
+    ASSERT_TRUE(ig.ok()) << ig.status();
+    igraph_vector_int_t types;
+    igraph_vector_int_init(&types, net.num_vertices());
+    for (VertexId v = 0; v < net.num_vertices(); ++v) {
+      category[v] = static_cast<std::uint64_t>(kind(rng));
+      VECTOR(types)[v] = static_cast<igraph_integer_t>(category[v]);
+    }
+    igraph_real_t theirs = 0;
+    ASSERT_EQ(igraph_assortativity_nominal(ig->graph(), &types, &theirs,
+                                           directed, true),
+              IGRAPH_SUCCESS);
+    igraph_vector_int_destroy(&types);
+    EXPECT_NEAR(NominalAssortativity(net, category), theirs, 1e-12)
+        << "directed " << directed;
+  }
+}
+
+TEST(Assortativity, LeavesOutTiesToTeachersWithoutACategory) {
+  // 0-1 and 2-3 within categories 1 and 2; 1-2 across; 3-4 to a teacher
+  // with none, left out. Undirected: 6 ends, 4 within; each category has
+  // 3 of the 6 ends as source and as target.
+  const DistrictGraph g = Freeze(MakeDistrict(5, {{0, 1, PLC, false},
+                                                  {2, 3, PLC, false},
+                                                  {1, 2, PLC, false},
+                                                  {3, 4, PLC, false}}));
+  const MeasureNetwork net = BuildMeasureNetwork(g);
+  const std::uint64_t category[] = {1, 1, 2, 2, 0};
+  const double chance = 0.5 * 0.5 + 0.5 * 0.5;
+  EXPECT_DOUBLE_EQ(NominalAssortativity(net, category),
+                   (4.0 / 6.0 - chance) / (1 - chance));
+  const std::uint64_t one_kind[] = {1, 1, 1, 1, 0};
+  EXPECT_TRUE(std::isnan(NominalAssortativity(net, one_kind)));
 }
 
 TEST(MeasureNetwork, AddsAPairsTiesAcrossChannelsIntoOne) {
