@@ -67,8 +67,13 @@ double NominalAssortativity(const MeasureNetwork& net,
     }
   }
   if (shares.size() < 2) return kNaN;
+  // Summed in the categories' order: a hash table's order varies from
+  // table to table, and with it the last bits.
+  std::vector<std::pair<std::uint64_t, std::pair<double, double>>> sorted(
+      shares.begin(), shares.end());
+  std::sort(sorted.begin(), sorted.end());
   double chance = 0;
-  for (const auto& [unused, ab] : shares) {
+  for (const auto& [unused, ab] : sorted) {
     chance += (ab.first / ties) * (ab.second / ties);
   }
   return (within / ties - chance) / (1 - chance);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <google/protobuf/util/message_differencer.h>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "formats/edge_list.h"
@@ -207,9 +209,17 @@ TEST_P(GoldenMeasures, BrokerageRolesEqualSnas) {
 }
 
 TEST_P(GoldenMeasures, AreTheSameBytesOnOneTwoAndThreeThreads) {
-  const std::string one = Analyze(1).SerializeAsString();
-  EXPECT_TRUE(Analyze(2).SerializeAsString() == one) << "2 threads differ";
-  EXPECT_TRUE(Analyze(3).SerializeAsString() == one) << "3 threads differ";
+  const AnalysisResult one = Analyze(1);
+  for (int threads : {2, 3}) {
+    const AnalysisResult many = Analyze(threads);
+    if (many.SerializeAsString() == one.SerializeAsString()) continue;
+    std::string differences;
+    google::protobuf::util::MessageDifferencer d;
+    d.ReportDifferencesToString(&differences);
+    d.Compare(one, many);
+    ADD_FAILURE() << threads << " threads differ from one:\n"
+                  << differences.substr(0, 2000);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(PublishedNetworks, GoldenMeasures,
