@@ -1,5 +1,6 @@
 #include "measures/analysis.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <utility>
@@ -101,16 +102,6 @@ absl::StatusOr<AnalysisResult> AnalyzeNetwork(const DistrictGraph& graph,
       ComputeSchoolGroups(net, school_of, graph.num_schools(), options.leaders);
   const std::vector<BrokerageCounts> brokerage =
       ComputeBrokerage(net, school_of, options.threads);
-  std::array<Communities, 2> communities;
-  for (CommunityMethod m :
-       {CommunityMethod::kLeiden, CommunityMethod::kLouvain}) {
-    absl::StatusOr<Communities> c = FindCommunities(
-        net, school_of, m, options.seed, options.community_starts);
-    if (!c.ok()) return c.status();
-    communities[static_cast<std::size_t>(m)] = *std::move(c);
-  }
-  const Communities& leiden =
-      communities[static_cast<std::size_t>(CommunityMethod::kLeiden)];
 
   AnalysisResult result;
   result.set_district(graph.district_name());
@@ -119,16 +110,38 @@ absl::StatusOr<AnalysisResult> AnalyzeNetwork(const DistrictGraph& graph,
   result.set_seed(options.seed);
   result.set_version(COLLABNET_VERSION);
 
-  PathMeasures paths;
+  // Progress counts the searches from every teacher (when made), then the
+  // community searches' starts.
   const bool all_pairs = n <= options.all_pairs_limit;
+  const std::int64_t searches = all_pairs ? n : 0;
+  const int starts = std::max(options.community_starts, 1);
+  const std::int64_t work = searches + 2 * starts;
+  PathMeasures paths;
   if (all_pairs) {
-    paths = ComputePathMeasures(net, options.threads, options.progress);
+    paths = ComputePathMeasures(net, options.threads,
+                                [&](std::int64_t done, std::int64_t) {
+                                  if (options.progress)
+                                    options.progress(done, work);
+                                });
   } else {
     result.add_skipped(absl::StrCat(
         "betweenness, closeness and harmonic centrality: a search from each "
         "of ",
         n, " teachers is over the limit of ", options.all_pairs_limit));
   }
+  std::array<Communities, 2> communities;
+  std::int64_t done = searches;
+  for (CommunityMethod m :
+       {CommunityMethod::kLeiden, CommunityMethod::kLouvain}) {
+    absl::StatusOr<Communities> c =
+        FindCommunities(net, school_of, m, options.seed, starts, [&] {
+          if (options.progress) options.progress(++done, work);
+        });
+    if (!c.ok()) return c.status();
+    communities[static_cast<std::size_t>(m)] = *std::move(c);
+  }
+  const Communities& leiden =
+      communities[static_cast<std::size_t>(CommunityMethod::kLeiden)];
 
   NetworkMeasures& nm = *result.mutable_network();
   nm.set_teachers(static_cast<std::int32_t>(n));

@@ -78,7 +78,8 @@ absl::string_view CommunityMethodName(CommunityMethod method) {
 
 absl::StatusOr<Communities> FindCommunities(
     const MeasureNetwork& net, std::span<const std::uint32_t> school_of,
-    CommunityMethod method, std::uint64_t seed, int starts) {
+    CommunityMethod method, std::uint64_t seed, int starts,
+    const std::function<void()>& start_done) {
   absl::StatusOr<IgraphNetwork> g = IgraphNetwork::Make(net, true);
   if (!g.ok()) return g.status();
   const VertexId n = net.num_vertices();
@@ -106,6 +107,7 @@ absl::StatusOr<Communities> FindCommunities(
     if (absl::Status s = Search(*g, method, membership.get()); !s.ok()) {
       return s;
     }
+    if (start_done) start_done();
     igraph_real_t q = 0;
     if (absl::Status s = IgraphStatus(
             igraph_modularity(g->graph(), membership.get(), g->weights(), 1.0,

@@ -12,6 +12,7 @@
 #define COLLABNET_MEASURES_COMMUNITIES_H_
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -37,10 +38,12 @@ struct Communities {
   double schools_per_community = 0;
 };
 
-// `starts` partitions are searched and the best kept (at least 1).
+// `starts` partitions are searched and the best kept (at least 1);
+// `start_done`, when set, is called after each.
 absl::StatusOr<Communities> FindCommunities(
     const MeasureNetwork& net, std::span<const std::uint32_t> school_of,
-    CommunityMethod method, std::uint64_t seed, int starts = 10);
+    CommunityMethod method, std::uint64_t seed, int starts = 10,
+    const std::function<void()>& start_done = {});
 
 }  // namespace collabnet
 
