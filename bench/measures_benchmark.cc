@@ -146,10 +146,15 @@ void CommunitySearch(benchmark::State& state, const std::string& name,
   for (VertexId v = 0; v < net->num_vertices(); ++v) {
     school_of[v] = g.graph.school_of(v);
   }
+  absl::StatusOr<IgraphNetwork> pairs = IgraphNetwork::Make(*net, true);
+  if (!pairs.ok()) {
+    state.SkipWithError(std::string(pairs.status().message()).c_str());
+    return;
+  }
   double modularity = 0;
   for (auto _ : state) {
     absl::StatusOr<Communities> c =
-        FindCommunities(*net, school_of, method, 1, /*starts=*/1);
+        FindCommunities(*pairs, school_of, method, 1, /*starts=*/1);
     if (!c.ok()) {
       state.SkipWithError(std::string(c.status().message()).c_str());
       return;

@@ -129,12 +129,14 @@ absl::StatusOr<AnalysisResult> AnalyzeNetwork(const DistrictGraph& graph,
         "of ",
         n, " teachers is over the limit of ", options.all_pairs_limit));
   }
+  absl::StatusOr<IgraphNetwork> pairs = IgraphNetwork::Make(net, true);
+  if (!pairs.ok()) return pairs.status();
   std::array<Communities, 2> communities;
   std::int64_t done = searches;
   for (CommunityMethod m :
        {CommunityMethod::kLeiden, CommunityMethod::kLouvain}) {
     absl::StatusOr<Communities> c =
-        FindCommunities(net, school_of, m, options.seed, starts, [&] {
+        FindCommunities(*pairs, school_of, m, options.seed, starts, [&] {
           if (options.progress) options.progress(++done, work);
         });
     if (!c.ok()) return c.status();

@@ -30,8 +30,43 @@ class IntVector {
   bool ok_ = false;
 };
 
+// What Leiden needs to optimise modularity, as igraph's Python and R
+// interfaces set it: each teacher weighs their strength, and the
+// resolution is 1 / (2 * total weight). Made once for all starts.
+class LeidenWeights {
+ public:
+  explicit LeidenWeights(const IgraphNetwork& g) {
+    ok_ = igraph_vector_init(&strength_, igraph_vcount(g.graph())) ==
+          IGRAPH_SUCCESS;
+    if (!ok_) return;
+    double total = 0;
+    const igraph_integer_t edges = igraph_ecount(g.graph());
+    for (igraph_integer_t e = 0; e < edges; ++e) {
+      const double w = g.weights() == nullptr ? 1.0 : VECTOR(*g.weights())[e];
+      VECTOR(strength_)[IGRAPH_FROM(g.graph(), e)] += w;
+      VECTOR(strength_)[IGRAPH_TO(g.graph(), e)] += w;
+      total += w;
+    }
+    resolution_ = total > 0 ? 1.0 / (2 * total) : 1.0;
+  }
+  ~LeidenWeights() {
+    if (ok_) igraph_vector_destroy(&strength_);
+  }
+  LeidenWeights(const LeidenWeights&) = delete;
+  LeidenWeights& operator=(const LeidenWeights&) = delete;
+  bool ok() const { return ok_; }
+  const igraph_vector_t* strength() const { return &strength_; }
+  double resolution() const { return resolution_; }
+
+ private:
+  igraph_vector_t strength_{};
+  double resolution_ = 1.0;
+  bool ok_ = false;
+};
+
 // One start's partition into `membership`.
 absl::Status Search(const IgraphNetwork& g, CommunityMethod method,
+                    const LeidenWeights& leiden,
                     igraph_vector_int_t* membership) {
   if (method == CommunityMethod::kLouvain) {
     return IgraphStatus(
@@ -39,35 +74,14 @@ absl::Status Search(const IgraphNetwork& g, CommunityMethod method,
                                     nullptr, nullptr),
         "Louvain communities");
   }
-  // Leiden optimises modularity when each teacher weighs their strength and
-  // the resolution is 1 / (2 * total weight), as igraph's Python and R
-  // interfaces set it.
-  igraph_vector_t strength;
-  if (absl::Status s =
-          IgraphStatus(igraph_vector_init(&strength, igraph_vcount(g.graph())),
-                       "Leiden communities");
-      !s.ok()) {
-    return s;
-  }
-  double total = 0;
-  const igraph_integer_t edges = igraph_ecount(g.graph());
-  for (igraph_integer_t e = 0; e < edges; ++e) {
-    const double w = g.weights() == nullptr ? 1.0 : VECTOR(*g.weights())[e];
-    VECTOR(strength)[IGRAPH_FROM(g.graph(), e)] += w;
-    VECTOR(strength)[IGRAPH_TO(g.graph(), e)] += w;
-    total += w;
-  }
   igraph_integer_t clusters = 0;
   igraph_real_t quality = 0;
-  absl::Status s =
-      IgraphStatus(igraph_community_leiden(g.graph(), g.weights(), &strength,
-                                           total > 0 ? 1.0 / (2 * total) : 1.0,
-                                           /*beta=*/0.01, /*start=*/false,
-                                           /*n_iterations=*/-1, membership,
-                                           &clusters, &quality),
-                   "Leiden communities");
-  igraph_vector_destroy(&strength);
-  return s;
+  return IgraphStatus(
+      igraph_community_leiden(g.graph(), g.weights(), leiden.strength(),
+                              leiden.resolution(), /*beta=*/0.01,
+                              /*start=*/false, /*n_iterations=*/-1, membership,
+                              &clusters, &quality),
+      "Leiden communities");
 }
 
 }  // namespace
@@ -77,16 +91,15 @@ absl::string_view CommunityMethodName(CommunityMethod method) {
 }
 
 absl::StatusOr<Communities> FindCommunities(
-    const MeasureNetwork& net, std::span<const std::uint32_t> school_of,
+    const IgraphNetwork& g, std::span<const std::uint32_t> school_of,
     CommunityMethod method, std::uint64_t seed, int starts,
     const std::function<void()>& start_done) {
-  absl::StatusOr<IgraphNetwork> g = IgraphNetwork::Make(net, true);
-  if (!g.ok()) return g.status();
-  const VertexId n = net.num_vertices();
+  const auto n = static_cast<VertexId>(igraph_vcount(g.graph()));
+  const bool tied = igraph_ecount(g.graph()) > 0;
   Communities best;
   best.method = method;
   bool found = false;
-  if (net.num_ties() == 0) {
+  if (!tied) {
     // No tie: each teacher alone, and modularity undefined (igraph's
     // Leiden does not stop on a network without ties).
     found = true;
@@ -97,20 +110,22 @@ absl::StatusOr<Communities> FindCommunities(
       best.membership[v] = static_cast<std::int32_t>(v);
     }
   }
-  const int searches = net.num_ties() == 0 ? 0 : std::max(starts, 1);
+  const int searches = tied ? std::max(starts, 1) : 0;
+  const LeidenWeights leiden(g);
+  if (!leiden.ok()) return absl::ResourceExhaustedError("communities");
   for (int start = 0; start < searches; ++start) {
     PhiloxStream rng(seed, static_cast<std::uint64_t>(start),
                      kPurposeCommunities);
     SeedIgraph((std::uint64_t{rng.NextU32()} << 32) | rng.NextU32());
     IntVector membership;
     if (!membership.ok()) return absl::ResourceExhaustedError("communities");
-    if (absl::Status s = Search(*g, method, membership.get()); !s.ok()) {
+    if (absl::Status s = Search(g, method, leiden, membership.get()); !s.ok()) {
       return s;
     }
     if (start_done) start_done();
     igraph_real_t q = 0;
     if (absl::Status s = IgraphStatus(
-            igraph_modularity(g->graph(), membership.get(), g->weights(), 1.0,
+            igraph_modularity(g.graph(), membership.get(), g.weights(), 1.0,
                               /*directed=*/false, &q),
             "modularity");
         !s.ok()) {

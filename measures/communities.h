@@ -18,6 +18,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "measures/igraph_network.h"
 #include "measures/measure_network.h"
 
 namespace collabnet {
@@ -38,10 +39,12 @@ struct Communities {
   double schools_per_community = 0;
 };
 
-// `starts` partitions are searched and the best kept (at least 1);
-// `start_done`, when set, is called after each.
+// `g` is the network with each pair of teachers once
+// (IgraphNetwork::Make(net, /*undirected=*/true)), made once for both
+// methods. `starts` partitions are searched and the best kept (at least
+// 1); `start_done`, when set, is called after each.
 absl::StatusOr<Communities> FindCommunities(
-    const MeasureNetwork& net, std::span<const std::uint32_t> school_of,
+    const IgraphNetwork& g, std::span<const std::uint32_t> school_of,
     CommunityMethod method, std::uint64_t seed, int starts = 10,
     const std::function<void()>& start_done = {});
 
